@@ -1,0 +1,27 @@
+import type { DocModel } from "../model/document.js";
+
+/** The four faces of one family, as bytes loaded once per process (or worker). */
+export interface FontSet {
+  /** Family name written into DOCX runs and PDF font tables ("Sarabun"). */
+  readonly family: string;
+  /** Official-face points × sizeScale = this family's points (fonts/sizes.json). */
+  readonly sizeScale: number;
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+  readonly italic: Uint8Array;
+  readonly boldItalic: Uint8Array;
+}
+
+/** Everything that decides the output bytes is passed in; exporters never read files or the clock. */
+export interface ExportOptions {
+  readonly fonts: FontSet;
+  /** Fixed creation date written into the file's metadata. */
+  readonly createdAt: Date;
+  /** Image bytes by the model's image reference (e.g. the emblem). A missing ref is skipped. */
+  readonly images?: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface Exporter {
+  readonly format: "pdf" | "docx";
+  export(doc: DocModel, options: ExportOptions): Promise<Uint8Array>;
+}
