@@ -1,0 +1,91 @@
+/**
+ * Command-line paths → organisation folders and their files. A folder with an
+ * org.yaml is an organisation; any other folder is searched below; a year
+ * file stands for its folder, restricted to that year's documents.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import type { SourceFile } from "../input/load-organisation.js";
+
+export interface OrgFolder {
+  readonly dir: string;
+  readonly orgPath?: string;
+  readonly yearPaths: readonly string[];
+  /** Year files the user named; undefined: every year file of the folder. */
+  readonly only?: ReadonlySet<string>;
+}
+
+const YEAR_NAME = /^[0-9]{4}\.ya?ml$/;
+const SKIP_DIR = /^(\.|node_modules$|dist$|out$)/;
+
+export class PathNotFound extends Error {
+  constructor(readonly path: string) {
+    super(path);
+  }
+}
+
+export async function discover(paths: readonly string[], cwd: string): Promise<OrgFolder[]> {
+  const byDir = new Map<string, OrgFolder>();
+  const add = async (dir: string, only?: string) => {
+    const prev = byDir.get(dir);
+    const folder = prev ?? (await readOrgFolder(dir, cwd));
+    const onlySet = only === undefined ? undefined : new Set([...(prev?.only ?? []), only]);
+    const merged = prev && prev.only === undefined ? prev : { ...folder, ...(onlySet ? { only: onlySet } : {}) };
+    byDir.set(dir, only === undefined ? { ...folder } : merged);
+  };
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const st = await stat(abs).catch(() => undefined);
+    if (!st) throw new PathNotFound(p);
+    if (st.isDirectory()) {
+      for (const dir of await findOrgDirs(abs)) await add(dir);
+    } else if (basename(abs) === "org.yaml" || basename(abs) === "org.yml") {
+      await add(dirname(abs));
+    } else {
+      await add(dirname(abs), rel(cwd, abs));
+    }
+  }
+  return [...byDir.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+async function findOrgDirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && (e.name === "org.yaml" || e.name === "org.yml"))) return [dir];
+  const found: string[] = [];
+  // A folder of year files without org.yaml is still reported (E_ORG_MISSING), not silently skipped.
+  if (entries.some((e) => e.isFile() && YEAR_NAME.test(e.name))) found.push(dir);
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory() && !SKIP_DIR.test(e.name)) found.push(...(await findOrgDirs(join(dir, e.name))));
+  }
+  return found;
+}
+
+async function readOrgFolder(absDir: string, cwd: string): Promise<OrgFolder> {
+  const names = (await readdir(absDir)).sort();
+  const org = names.find((n) => n === "org.yaml" || n === "org.yml");
+  return {
+    dir: rel(cwd, absDir),
+    ...(org ? { orgPath: rel(cwd, join(absDir, org)) } : {}),
+    yearPaths: names.filter((n) => YEAR_NAME.test(n)).map((n) => rel(cwd, join(absDir, n))),
+  };
+}
+
+function rel(cwd: string, abs: string): string {
+  const r = relative(cwd, abs);
+  return r === "" ? "." : r;
+}
+
+export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org?: SourceFile; years: SourceFile[]; readErrors: { path: string; reason: string }[] }> {
+  const readErrors: { path: string; reason: string }[] = [];
+  const read = async (p: string): Promise<SourceFile | undefined> => {
+    try {
+      return { path: p, bytes: new Uint8Array(await readFile(join(cwd, p))) };
+    } catch (e) {
+      readErrors.push({ path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+      return undefined;
+    }
+  };
+  const org = folder.orgPath ? await read(folder.orgPath) : undefined;
+  const years = (await Promise.all(folder.yearPaths.map(read))).filter((s): s is SourceFile => s !== undefined);
+  return { ...(org ? { org } : {}), years, readErrors };
+}

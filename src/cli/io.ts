@@ -1,0 +1,15 @@
+/** The command's view of the terminal; tests pass an in-memory one. */
+import type { Lang } from "../diag/format.js";
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  readonly lang: Lang;
+  readonly isTTY: boolean;
+  /** Working directory against which relative paths are resolved. */
+  readonly cwd: string;
+}
+
+export const Exit = { ok: 0, invalidInput: 1, usage: 2, internal: 2 } as const;
+
+export class UsageError extends Error {}

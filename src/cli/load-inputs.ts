@@ -1,0 +1,30 @@
+/** discover → read → loadOrganisation, for every folder the user named. */
+import { error, type Diagnostic } from "../diag/diagnostic.js";
+import { loadOrganisation, type OrgLoadResult } from "../input/load-organisation.js";
+import { discover, PathNotFound, readSources, type OrgFolder } from "./discover.js";
+
+export interface LoadedFolder {
+  readonly folder: OrgFolder;
+  readonly result: OrgLoadResult;
+}
+
+export type LoadInputsResult = { ok: true; folders: LoadedFolder[] } | { ok: false; errors: Diagnostic[] };
+
+export async function loadInputs(paths: readonly string[], cwd: string): Promise<LoadInputsResult> {
+  let folders: OrgFolder[];
+  try {
+    folders = await discover(paths, cwd);
+  } catch (e) {
+    if (e instanceof PathNotFound) return { ok: false, errors: [error("E_PATH_NOT_FOUND", { path: e.path })] };
+    throw e;
+  }
+  if (folders.length === 0) return { ok: false, errors: [error("E_NO_INPUT", { path: paths.join(", ") })] };
+  const out: LoadedFolder[] = [];
+  for (const folder of folders) {
+    const src = await readSources(folder, cwd);
+    const result = loadOrganisation(folder.dir, src.org, src.years);
+    const readErrors = src.readErrors.map((r) => error("E_FILE_READ", { reason: r.reason }, { file: r.path, line: 0, col: 0 }));
+    out.push({ folder, result: { ...result, errors: [...readErrors, ...result.errors] } });
+  }
+  return { ok: true, folders: out };
+}

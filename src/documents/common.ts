@@ -1,0 +1,73 @@
+/** Pieces every document kind's template data shares. */
+import { warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import type { OrgInput, YearEntry } from "../input/load-organisation.js";
+import { nodePos } from "../input/validate-input.js";
+import type { YearResult } from "../ita/score-year.js";
+import type { Numerals } from "../thai/digits.js";
+
+export type DocKind = "memo" | "measures" | "report";
+export const DOC_KINDS: readonly DocKind[] = ["memo", "measures", "report"];
+
+/** What a builder of template data returns: data, or errors, and the drafted passages as warnings. */
+export type DataResult<T> = { ok: true; data: T; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+export function numeralsFor(org: OrgInput, override: Numerals | undefined): Numerals {
+  return override ?? org.org.settings?.numerals ?? "thai";
+}
+
+export function orgData(org: OrgInput) {
+  const o = org.org.organisation;
+  return {
+    name: o.name,
+    type: o.type,
+    office: o.office ?? o.name,
+    district: o.district,
+    province: o.province,
+    division: o.division,
+    mayorTitle: o.mayor_title,
+    /** "สำนักงานเทศบาลนครขอนแก่น อำเภอเมือง จังหวัดขอนแก่น" */
+    line: `${o.office ?? o.name} อำเภอ${o.district} จังหวัด${o.province}`,
+  };
+}
+
+export function posIn(entry: YearEntry, path: readonly (string | number)[]): SourcePos {
+  return nodePos(entry.loaded, path);
+}
+
+/** Records a drafted passage: the text to print and the warning that asks the clerk to review it. */
+export class Drafts {
+  readonly warnings: Diagnostic[] = [];
+  constructor(private readonly entry: YearEntry) {}
+  use(given: readonly string[] | undefined, what: string, path: readonly (string | number)[], draft: () => string | string[]): string[] {
+    if (given && given.length > 0) return [...given];
+    const text = draft();
+    const paragraphs = Array.isArray(text) ? text : [text];
+    this.warnings.push(warning("W_DRAFTED", { what, text: paragraphs.join(" / ") }, posIn(this.entry, path)));
+    return paragraphs;
+  }
+}
+
+/** Tools and indicators in the shape the score tables print. */
+export function resultData(r: YearResult) {
+  return {
+    year: r.year,
+    indicatorCount: r.indicatorCount ?? null,
+    total: r.total,
+    grade: r.grade,
+    label: r.label ?? null,
+    passed: r.passed,
+    tools: r.tools.map((t, i) => ({
+      number: i + 1,
+      id: t.id,
+      code: t.code,
+      name: t.name,
+      score: t.score,
+      passed: t.passed,
+      indicators: t.indicators.map((ind) => ({ id: ind.id, number: ind.number, name: ind.name, score: ind.score, passed: ind.passed })),
+    })),
+  };
+}
+
+export function previousResult(org: OrgInput, year: number): YearResult | undefined {
+  return org.years.get(year - 1)?.result;
+}

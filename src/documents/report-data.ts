@@ -1,0 +1,60 @@
+/** Template data of the รายงานผลการวิเคราะห์ผลการประเมิน ITA (templates/report). */
+import { error } from "../diag/diagnostic.js";
+import type { OrgInput, YearEntry } from "../input/load-organisation.js";
+import type { Report } from "../input/schema/year.js";
+import { draftReportAnalysis } from "../ita/draft-analysis.js";
+import { round2 } from "../ita/grade.js";
+import { Drafts, numeralsFor, orgData, posIn, previousResult, resultData, type DataResult } from "./common.js";
+
+export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
+  const year = rep.analyses ?? entry.data.fiscal_year;
+  const assessed = org.years.get(year);
+  if (!assessed?.result) {
+    return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "report", year }, posIn(entry, ["report"]))], warnings: [] };
+  }
+  const r = assessed.result;
+  const prev = previousResult(org, year);
+  const drafts = new Drafts(entry);
+  const o = orgData(org);
+  const notes = assessed.data.assessment?.indicator_analysis;
+  let running = 0;
+  const rows = r.tools.flatMap((t) =>
+    t.indicators.map((ind, i) => {
+      const p = prev?.tools.flatMap((x) => x.indicators).find((x) => x.id === ind.id);
+      const delta = p ? round2(ind.score - p.score) : null;
+      return {
+        running: ++running,
+        toolCode: t.code,
+        toolName: t.name,
+        firstOfTool: i === 0,
+        toolRows: t.indicators.length,
+        id: ind.id,
+        name: ind.name,
+        score: ind.score,
+        passed: ind.passed,
+        notes: notes?.[ind.id] ?? [],
+        previous: p?.score ?? null,
+        previousYear: prev?.year ?? null,
+        delta,
+        rose: delta !== null && delta > 0,
+        fell: delta !== null && delta < 0,
+      };
+    }),
+  );
+  const activities = (rep.activities ?? []).map((act) => {
+    const ind = r.tools.flatMap((t) => t.indicators).find((x) => x.id === act.indicator)!;
+    return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null };
+  });
+  const data = {
+    numerals: numeralsFor(org, rep.numerals),
+    org: o,
+    year,
+    title: rep.title ?? `รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year}`,
+    result: resultData(r),
+    passMark: r.framework.passMark,
+    rows,
+    analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
+    activities,
+  };
+  return { ok: true, data, warnings: drafts.warnings };
+}

@@ -1,0 +1,39 @@
+import type { Paragraph as DocxParagraph, Table as DocxTable } from "docx";
+import { assertNever, type Block } from "../../../model/document.js";
+import type { DocxContext } from "../context.js";
+import { approvalBlock } from "./approval.js";
+import { headingBlock } from "./heading.js";
+import { imageBlock } from "./image.js";
+import { listBlock } from "./list.js";
+import { memoHeaderBlock } from "./memo-header.js";
+import { paragraphBlock } from "./paragraph.js";
+import { signatureBlock } from "./signature.js";
+import { pageBreakBlock, spacerBlock } from "./spacing-blocks.js";
+import { tableBlock } from "./table.js";
+
+export function blockToDocx(b: Block, ctx: DocxContext): (DocxParagraph | DocxTable)[] {
+  switch (b.type) {
+    case "paragraph":
+      return [paragraphBlock(b, ctx)];
+    case "heading":
+      return [headingBlock(b, ctx)];
+    case "list":
+      return listBlock(b, ctx);
+    case "table":
+      return [tableBlock(b, ctx)];
+    case "memoHeader":
+      return memoHeaderBlock(b, ctx);
+    case "signature":
+      return signatureBlock(b, ctx);
+    case "approval":
+      return approvalBlock(b, ctx);
+    case "image":
+      return imageBlock(b, ctx);
+    case "pageBreak":
+      return [pageBreakBlock(ctx)];
+    case "spacer":
+      return [spacerBlock(b, ctx)];
+    default:
+      return assertNever(b);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * A small ZIP reader and writer for the DOCX package. docx.js zips its parts
+ * with the wall-clock time as every entry's date, so the exporter unpacks its
+ * output and writes it again with a fixed date and a fixed entry order.
+ * Only what a DOCX needs: stored or DEFLATE entries, no ZIP64, no encryption.
+ */
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+export interface ZipEntry {
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIR = 0x06054b50;
+const DEFLATE = 8;
+const STORED = 0;
+/** General-purpose flag bit 11: file names are UTF-8. */
+const UTF8_NAMES = 0x0800;
+
+const CRC_TABLE = ((): Uint32Array => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * MS-DOS date and time fields. They carry no time zone; the UTC fields are
+ * used so the bytes do not depend on the machine's zone. DOS dates cannot
+ * hold years before 1980 or after 2107, so those are clamped.
+ */
+export function dosDateTime(date: Date): { readonly date: number; readonly time: number } {
+  const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
+  return {
+    date: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
+  };
+}
+
+/** Entries are written in the order given, each deflated, all with the same date. */
+export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
+  const { date, time } = dosDateTime(modified);
+  const encoder = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = encoder.encode(entry.path);
+    const compressed = new Uint8Array(deflateRawSync(entry.data));
+    const crc = crc32(entry.data);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, LOCAL_HEADER, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, UTF8_NAMES, true);
+    lv.setUint16(8, DEFLATE, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, compressed.length, true);
+    lv.setUint32(22, entry.data.length, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, CENTRAL_HEADER, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, UTF8_NAMES, true);
+    cv.setUint16(10, DEFLATE, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, compressed.length, true);
+    cv.setUint32(24, entry.data.length, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local, compressed);
+    centrals.push(central);
+    offset += local.length + compressed.length;
+  }
+  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, END_OF_CENTRAL_DIR, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, centralSize, true);
+  ev.setUint32(16, offset, true);
+  return concat([...locals, ...centrals, end]);
+}
+
+/** Reads every file entry through the central directory (folders are skipped). */
+export function readZip(zip: Uint8Array): ZipEntry[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const endAt = findEndOfCentralDirectory(view);
+  const count = view.getUint16(endAt + 10, true);
+  let at = view.getUint32(endAt + 16, true);
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error("zip: bad central directory");
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localAt = view.getUint32(at + 42, true);
+    const path = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+    if (path.endsWith("/")) continue;
+    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
+    const raw = zip.subarray(dataAt, dataAt + compressedSize);
+    const data = method === STORED ? raw.slice() : method === DEFLATE ? new Uint8Array(inflateRawSync(raw)) : undefined;
+    if (data === undefined) throw new Error(`zip: unsupported compression ${method} for ${path}`);
+    if (data.length !== size) throw new Error(`zip: ${path} is not the size the zip says`);
+    entries.push({ path, data });
+  }
+  return entries;
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  // The end record is 22 bytes plus a comment of at most 65535 bytes.
+  const lowest = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let at = view.byteLength - 22; at >= lowest; at--) {
+    if (view.getUint32(at, true) === END_OF_CENTRAL_DIR) return at;
+  }
+  throw new Error("zip: no end of central directory");
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

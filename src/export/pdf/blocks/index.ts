@@ -1,0 +1,54 @@
+import { assertNever, type Block } from "../../../model/document.js";
+import { PT_PER_CM, type BlockContext, type Node } from "./context.js";
+import { approval, memoHeader, signature } from "./memo.js";
+import { table } from "./table.js";
+import { heading, list, paragraph } from "./text.js";
+
+function block(b: Block, ctx: BlockContext): Node[] {
+  switch (b.type) {
+    case "paragraph":
+      return [paragraph(b, ctx)];
+    case "heading":
+      return [heading(b, ctx)];
+    case "list":
+      return [list(b, ctx)];
+    case "table":
+      return [table(b, ctx)];
+    case "memoHeader":
+      return memoHeader(b, ctx);
+    case "signature":
+      return [signature(b, ctx)];
+    case "approval":
+      return [approval(b, ctx)];
+    case "image":
+      if (!ctx.images.has(b.ref)) return [];
+      return [{ image: b.ref, width: b.widthCm * PT_PER_CM, height: b.heightCm * PT_PER_CM, alignment: b.align ?? "left" }];
+    case "pageBreak":
+      return [{ text: "", pageBreak: "after" }];
+    case "spacer":
+      return [{ text: "", margin: [0, b.heightPt, 0, 0] }];
+    default:
+      return assertNever(b);
+  }
+}
+
+/**
+ * pdfmake has no keep-with-next: a block marked so is put in one unbreakable
+ * stack with the block after it, unless that block is a table (an unbreakable
+ * table longer than a page would lose its rows).
+ */
+export function blocksToContent(blocks: readonly Block[], ctx: BlockContext): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    const next = blocks[i + 1];
+    const keep = (b.type === "heading" || (b.type === "paragraph" && b.keepWithNext === true)) && next !== undefined;
+    if (keep && next.type !== "table" && next.type !== "pageBreak") {
+      out.push({ stack: [...block(b, ctx), ...block(next, ctx)], unbreakable: true });
+      i++;
+    } else {
+      out.push(...block(b, ctx));
+    }
+  }
+  return out;
+}

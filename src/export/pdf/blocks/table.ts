@@ -1,0 +1,131 @@
+import type { CellBlock, Table, TableCell } from "../../../model/document.js";
+import { assertNever } from "../../../model/document.js";
+import { list, paragraph } from "./text.js";
+import { pt, type BlockContext, type Node } from "./context.js";
+
+const PAD_X = 4;
+const PAD_Y = 2;
+const LINE = 0.5;
+const SHADE = "#E6E6E6";
+/** Rows estimated taller than this share of the page may split across pages. */
+const TALL_ROW_SHARE = 0.8;
+
+function tableLayout(borders: boolean): Node {
+  return {
+    hLineWidth: () => (borders ? LINE : 0),
+    vLineWidth: () => (borders ? LINE : 0),
+    paddingLeft: () => PAD_X,
+    paddingRight: () => PAD_X,
+    paddingTop: () => PAD_Y,
+    paddingBottom: () => PAD_Y,
+  };
+}
+
+/**
+ * Column widths in points from the model's weights. Computed here rather than
+ * with pdfmake's '*', which ignores the table's own side margins and padding
+ * and so overflows the right margin.
+ */
+export function columnWidths(weights: readonly number[], textWidth: number, borders: boolean): number[] {
+  const n = weights.length;
+  const content = textWidth - n * 2 * PAD_X - (borders ? (n + 1) * LINE : 0);
+  const total = weights.reduce((a, b) => a + Math.max(0, b), 0) || n;
+  return weights.map((w) => (Math.max(0, w) / total) * content);
+}
+
+function cellBlock(b: CellBlock, ctx: BlockContext, sizePt: number): Node {
+  switch (b.type) {
+    case "paragraph":
+      return paragraph(b, ctx, sizePt);
+    case "list":
+      return list(b, ctx, sizePt);
+    default:
+      return assertNever(b);
+  }
+}
+
+function cellText(b: CellBlock): readonly string[] {
+  return b.type === "paragraph" ? [b.runs.map((r) => r.text).join("")] : b.items.map((i) => i.marker + " " + i.runs.map((r) => r.text).join(""));
+}
+
+/** A generous guess of a cell's height, only to tell whether a row could outgrow a page. */
+function estimateHeight(cell: TableCell, width: number, ctx: BlockContext, sizePt: number): number {
+  const fontSize = pt(ctx, sizePt);
+  const lineHeight = fontSize * ctx.fonts.lineHeightEm * ctx.lineHeight;
+  let lines = 0;
+  for (const block of cell.blocks) {
+    for (const text of cellText(block)) {
+      for (const para of text.split("\n")) {
+        lines += Math.max(1, Math.ceil((ctx.fonts.widthOf("normal", para, fontSize) * 1.15) / Math.max(width, 1)));
+      }
+    }
+  }
+  return lines * lineHeight + 2 * PAD_Y;
+}
+
+export function table(t: Table, ctx: BlockContext): Node {
+  const n = t.columns.length;
+  const borders = t.borders ?? true;
+  const sizePt = t.sizePt ?? 14;
+  const widths = columnWidths(
+    t.columns.map((c) => c.width),
+    ctx.textWidth,
+    borders,
+  );
+  // Positions still covered by a rowSpan from an earlier row: column → rows left.
+  const covered = new Array<number>(n).fill(0);
+  let tallestRow = 0;
+  let headerHeight = 0;
+  const body = t.rows.map((row, rowIndex) => {
+    const out: Node[] = [];
+    let rowHeight = 0;
+    let cells = 0;
+    for (let c = 0; c < n; ) {
+      if ((covered[c] ?? 0) > 0) {
+        covered[c] = (covered[c] ?? 0) - 1;
+        out.push({});
+        c++;
+        continue;
+      }
+      const cell = row.cells[cells++];
+      if (!cell) {
+        out.push({ text: "" });
+        c++;
+        continue;
+      }
+      const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - c));
+      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+      const node: Node = { stack: cell.blocks.map((b) => cellBlock(b, ctx, sizePt)) };
+      if (span > 1) node["colSpan"] = span;
+      if (rowSpan > 1) node["rowSpan"] = rowSpan;
+      if (cell.shaded) node["fillColor"] = SHADE;
+      if (cell.align) node["alignment"] = cell.align;
+      if (cell.vAlign) node["verticalAlignment"] = cell.vAlign;
+      const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * 2 * PAD_X;
+      rowHeight = Math.max(rowHeight, estimateHeight(cell, width, ctx, sizePt) / rowSpan);
+      out.push(node);
+      for (let k = 0; k < span; k++) {
+        if (k > 0) out.push({});
+        if (rowSpan > 1) covered[c + k] = rowSpan - 1;
+      }
+      c += span;
+    }
+    if (rowIndex < t.headerRows) headerHeight += rowHeight;
+    else tallestRow = Math.max(tallestRow, rowHeight);
+    return out;
+  });
+  return {
+    table: {
+      widths,
+      headerRows: Math.min(t.headerRows, t.rows.length),
+      // Unbreakable rows keep a row's lines together, but pdfmake drops what
+      // does not fit on one page of an unbreakable block: allow splitting
+      // when a row might be taller than a page.
+      dontBreakRows: tallestRow < (ctx.textHeight - headerHeight) * TALL_ROW_SHARE,
+      keepWithHeaderRows: t.headerRows > 0 ? 1 : 0,
+      body,
+    },
+    layout: tableLayout(borders),
+    fontSize: pt(ctx, sizePt),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Drives pdfmake's layout engine directly instead of through its `pdfmake`
+ * singleton: the singleton keeps fonts and a virtual file system in global
+ * state, warns on the console about URL/file access policies, and reads font
+ * files by name. We hand it parsed fonts (see fonts.ts) and get bytes back.
+ *
+ * pdfmake 0.3.11 ships its Node build as CommonJS under `pdfmake/js/`, with
+ * no type declarations; the shapes below are the parts we call.
+ */
+import { createRequire } from "node:module";
+import type { EmbeddedFontInstance } from "./faithful-font.js";
+import type { PdfFonts } from "./fonts.js";
+
+const require = createRequire(import.meta.url);
+
+interface Margins {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+interface PdfKitDoc {
+  _fontCount: number;
+  _fontFamilies: Record<string, unknown>;
+  fontCache: Record<string, Record<string, EmbeddedFontInstance>>;
+  getFontType(bold: boolean, italics: boolean): string;
+  on(event: "data", cb: (chunk: Buffer) => void): void;
+  on(event: "end" | "error", cb: (e?: unknown) => void): void;
+  end(): void;
+}
+
+type PdfKitDocCtor = new (
+  fonts: Record<string, unknown>,
+  images: Record<string, unknown>,
+  patterns: Record<string, unknown>,
+  attachments: Record<string, unknown>,
+  options: Record<string, unknown>,
+) => PdfKitDoc;
+
+interface LayoutBuilder {
+  registerTableLayouts(layouts: Record<string, unknown>): void;
+  layoutDocument(
+    content: unknown,
+    pdfKitDoc: PdfKitDoc,
+    styles: Record<string, unknown>,
+    defaultStyle: Record<string, unknown>,
+    background: unknown,
+    header: unknown,
+    footer: unknown,
+    watermark: unknown,
+    pageBreakBefore: unknown,
+  ): unknown[];
+}
+
+const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
+const LayoutBuilderCtor = (
+  require("pdfmake/js/LayoutBuilder.js") as {
+    default: new (pageSize: unknown, margins: Margins, svgMeasure: unknown) => LayoutBuilder;
+  }
+).default;
+const SvgMeasure = (require("pdfmake/js/SVGMeasure.js") as { default: new () => unknown }).default;
+const RendererCtor = (
+  require("pdfmake/js/Renderer.js") as {
+    default: new (doc: PdfKitDoc, progress?: unknown) => { renderPages(pages: unknown[]): void };
+  }
+).default;
+const { normalizePageSize, normalizePageMargin } = require("pdfmake/js/PageSize.js") as {
+  normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number; orientation: string };
+  normalizePageMargin(m: unknown): Margins;
+};
+const { tableLayouts } = require("pdfmake/js/tableLayouts.js") as { tableLayouts: Record<string, unknown> };
+
+/** pdfmake's PDFDocument, but fonts come parsed from the per-FontSet cache. */
+class PreparsedFontDocument extends PdfMakeDocument {
+  constructor(
+    private readonly pdfFonts: PdfFonts,
+    options: Record<string, unknown>,
+  ) {
+    super({}, {}, {}, {}, options);
+  }
+
+  provideFont(familyName: string, bold: boolean, italics: boolean): EmbeddedFontInstance {
+    if (familyName !== this.pdfFonts.family) throw new Error(`unknown font family ${familyName}`);
+    const type = this.getFontType(bold, italics);
+    const cache = (this.fontCache[familyName] ??= {});
+    const existing = cache[type];
+    if (existing) return existing;
+    const font = this.pdfFonts.open(this, type, `F${++this._fontCount}`);
+    // pdfkit embeds every font listed here when the document ends.
+    this._fontFamilies[`${familyName}-${type}`] = font;
+    cache[type] = font;
+    return font;
+  }
+}
+
+export interface DocDefinition {
+  readonly content: unknown;
+  readonly pageSize: string;
+  readonly pageOrientation: "portrait" | "landscape";
+  readonly pageMargins: readonly [number, number, number, number];
+  readonly defaultStyle: Record<string, unknown>;
+  readonly header?: unknown;
+  readonly footer?: unknown;
+  readonly images: Record<string, Buffer>;
+  readonly info: Record<string, unknown>;
+  readonly language: string;
+}
+
+export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Uint8Array> {
+  const pageSize = normalizePageSize(def.pageSize, def.pageOrientation);
+  const doc = new PreparsedFontDocument(fonts, {
+    size: [pageSize.width, pageSize.height],
+    pdfVersion: "1.7",
+    compress: true,
+    lang: def.language,
+    displayTitle: true,
+    fontLayoutCache: true,
+    bufferPages: false,
+    autoFirstPage: false,
+    info: def.info,
+    font: null,
+  });
+  (doc as unknown as { images: Record<string, Buffer> }).images = def.images;
+  const builder = new LayoutBuilderCtor(pageSize, normalizePageMargin([...def.pageMargins]), new SvgMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  const pages = builder.layoutDocument(
+    def.content,
+    doc,
+    {},
+    def.defaultStyle,
+    undefined,
+    def.header,
+    def.footer,
+    undefined,
+    undefined,
+  );
+  new RendererCtor(doc).renderPages(pages);
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("data", (c) => chunks.push(c));
+    doc.on("end", () => resolve());
+    doc.on("error", (e) => reject(e));
+  });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,81 @@
+/**
+ * Runs → pdfmake inline text nodes whose only line-break opportunities are
+ * the ones segmentThai allows.
+ *
+ * pdfmake breaks lines with the `linebreak` package (UAX #14), which treats
+ * Thai as one unbreakable word; it then cuts a too-wide word by characters.
+ * We insert U+200B (class ZW: break after) at every segmentThai boundary that
+ * has no whitespace next to it. The font layer (faithful-font.ts) drops
+ * U+200B, so it is neither drawn nor extracted.
+ */
+import type { Run } from "../../model/document.js";
+import { segmentThai } from "../../thai/segment.js";
+import { ZWSP } from "./faithful-font.js";
+
+/**
+ * A piece longer than this many code units cannot be a word (the longest
+ * keep-together compound is 24); it gets a break opportunity between every
+ * grapheme so it fills lines instead of running off the page, and so that
+ * pdfmake's character cutter (one full-text measure per probe) never sees it.
+ */
+const MONSTER_PIECE = 60;
+
+const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
+
+export interface PdfInline {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly decoration?: "underline";
+  readonly fontSize?: number;
+}
+
+/** Text with U+200B wherever a line may break and UAX #14 would not. */
+export function withBreakOpportunities(text: string): string {
+  let out = "";
+  for (const piece of segmentThai(text)) {
+    if (out.length > 0 && !/\s$/.test(out) && !/^\s/.test(piece)) out += ZWSP;
+    if (piece.length > MONSTER_PIECE) {
+      out += Array.from(graphemes.segment(piece), (g) => g.segment).join(ZWSP);
+    } else {
+      out += piece;
+    }
+  }
+  return out;
+}
+
+/**
+ * One paragraph's runs as pdfmake inlines. Segmentation runs over the whole
+ * paragraph so a word split across two runs (bold prefix) keeps its context.
+ */
+export function runsToInlines(runs: readonly Run[], scale: number): PdfInline[] {
+  const source = runs.map((r) => r.text).join("");
+  const marked = withBreakOpportunities(source);
+  const inlines: PdfInline[] = [];
+  let at = 0; // position in `marked`
+  for (const run of runs) {
+    let text = "";
+    let consumed = 0;
+    while (consumed < run.text.length && at < marked.length) {
+      const ch = marked[at] as string;
+      at++;
+      text += ch;
+      if (ch !== ZWSP) consumed++;
+    }
+    // A break opportunity right at the end of this run belongs to it (so the
+    // next run may start a line).
+    while (marked[at] === ZWSP) {
+      text += ZWSP;
+      at++;
+    }
+    if (text.length === 0) continue;
+    inlines.push({
+      text,
+      ...(run.bold ? { bold: true } : {}),
+      ...(run.italic ? { italics: true } : {}),
+      ...(run.underline ? { decoration: "underline" as const } : {}),
+      ...(run.sizePt !== undefined ? { fontSize: run.sizePt * scale } : {}),
+    });
+  }
+  return inlines;
+}

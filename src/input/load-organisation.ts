@@ -1,0 +1,136 @@
+/**
+ * An organisation folder (org.yaml + one file per fiscal year) → validated,
+ * scored data, or every problem found in it. Pure: the CLI reads the bytes.
+ */
+import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import { frameworkFor, knownYears } from "../ita/frameworks/index.js";
+import { scoreYear, type YearResult } from "../ita/score-year.js";
+import { sumOfCounts } from "../ita/peers.js";
+import { loadYaml, type LoadedYaml } from "./load-yaml.js";
+import { OrgFile } from "./schema/org.js";
+import { YearFile } from "./schema/year.js";
+import { nodePos, validateWith } from "./validate-input.js";
+
+export interface SourceFile {
+  /** Path as shown to the user (relative to where they ran the command). */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface YearEntry {
+  readonly file: string;
+  readonly loaded: LoadedYaml;
+  readonly data: YearFile;
+  readonly result?: YearResult;
+}
+
+export interface OrgInput {
+  /** Folder of the organisation as given (used to mirror the output tree). */
+  readonly dir: string;
+  readonly orgFile: string;
+  readonly org: OrgFile;
+  readonly orgLoaded: LoadedYaml;
+  readonly years: ReadonlyMap<number, YearEntry>;
+  /** Year files whose own validation failed: their documents are not built. */
+  readonly brokenFiles: ReadonlySet<string>;
+}
+
+export interface OrgLoadResult {
+  readonly org?: OrgInput;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+const YEAR_FILE = /(^|[\\/])([0-9]{4})\.ya?ml$/;
+
+export function loadOrganisation(dir: string, orgSource: SourceFile | undefined, yearSources: readonly SourceFile[]): OrgLoadResult {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  if (!orgSource) return { errors: [error("E_ORG_MISSING", { dir }, { file: dir, line: 0, col: 0 })], warnings };
+
+  const orgLoad = loadYaml(orgSource.path, orgSource.bytes);
+  let orgData: { loaded: LoadedYaml; value: OrgFile } | undefined;
+  if (!orgLoad.ok) errors.push(...orgLoad.errors);
+  else {
+    const v = validateWith(OrgFile, orgLoad.value);
+    if (v.ok) orgData = { loaded: orgLoad.value, value: v.value };
+    else errors.push(...v.errors);
+  }
+
+  const years = new Map<number, YearEntry>();
+  const broken = new Set<string>();
+  for (const src of [...yearSources].sort((a, b) => a.path.localeCompare(b.path))) {
+    const entry = loadYearFile(src, errors, warnings, years);
+    if (entry) years.set(entry.data.fiscal_year, entry);
+    else broken.add(src.path);
+  }
+  crossCheck(years, errors, warnings);
+
+  if (!orgData) return { errors, warnings };
+  return {
+    org: { dir, orgFile: orgSource.path, org: orgData.value, orgLoaded: orgData.loaded, years, brokenFiles: broken },
+    errors,
+    warnings,
+  };
+}
+
+function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>): YearEntry | undefined {
+  const loaded = loadYaml(src.path, src.bytes);
+  if (!loaded.ok) {
+    errors.push(...loaded.errors);
+    return undefined;
+  }
+  const v = validateWith(YearFile, loaded.value);
+  if (!v.ok) {
+    errors.push(...v.errors);
+    return undefined;
+  }
+  const data = v.value;
+  const pos = (path: readonly (string | number)[]): SourcePos => nodePos(loaded.value, path);
+  const before = errors.length;
+  const fy = data.fiscal_year;
+  const nameYear = YEAR_FILE.exec(src.path)?.[2];
+  if (nameYear && Number(nameYear) !== fy) errors.push(error("E_YEAR_MISMATCH", { year: fy, fileYear: nameYear }, pos(["fiscal_year"])));
+  const other = years.get(fy);
+  if (other) errors.push(error("E_YEAR_DUPLICATE", { year: fy, other: other.file }, pos(["fiscal_year"])));
+  const fw = frameworkFor(fy);
+  let result: YearResult | undefined;
+  if (data.assessment) {
+    if (!fw) errors.push(error("E_YEAR_UNKNOWN", { year: fy, known: knownYears() }, pos(["fiscal_year"])));
+    else {
+      result = scoreYear(fy, data.assessment, fw, (p) => pos(["assessment", ...p]));
+      warnings.push(...result.warnings);
+      if (fw.legacy) warnings.push(warning("W_LEGACY_YEAR", { year: fy }, pos(["assessment"])));
+      for (const what of fw.provisional) warnings.push(warning("W_PROVISIONAL", { year: fy, what }, pos(["assessment"])));
+    }
+    const peers = data.assessment.peers;
+    if (peers && sumOfCounts(peers) !== peers.total) {
+      errors.push(error("E_PEERS_TOTAL", { sum: sumOfCounts(peers), total: peers.total }, pos(["assessment", "peers", "total"])));
+    }
+    const seen = new Set<string>();
+    (data.assessment.oit_items ?? []).forEach((item, i) => {
+      if (seen.has(item.id)) errors.push(error("E_OIT_ITEM_DUPLICATE", { id: item.id }, pos(["assessment", "oit_items", i, "id"])));
+      seen.add(item.id);
+    });
+  }
+  for (const kind of ["measures", "report"] as const) {
+    const doc = data[kind];
+    const y = kind === "measures" ? data.measures?.fiscal_year : undefined;
+    if (doc && y !== undefined && !frameworkFor(y)) errors.push(error("E_YEAR_UNKNOWN", { year: y, known: knownYears() }, pos([kind, "fiscal_year"])));
+  }
+  if (errors.length > before) return undefined;
+  return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}) };
+}
+
+/** Checks that need several years: last year's OIT item scores. */
+function crossCheck(years: ReadonlyMap<number, YearEntry>, _errors: Diagnostic[], warnings: Diagnostic[]): void {
+  for (const [fy, entry] of years) {
+    const items = entry.data.assessment?.oit_items ?? [];
+    const prev = years.get(fy - 1)?.data.assessment?.oit_items;
+    items.forEach((item, i) => {
+      if (item.score < 100 && item.previous === undefined && !prev?.some((p) => p.id === item.id)) {
+        warnings.push(warning("W_PREVIOUS_UNKNOWN", { id: item.id }, nodePos(entry.loaded, ["assessment", "oit_items", i])));
+      }
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Bytes → YAML document with positions. Every scalar is read as text (the
+ * "failsafe" schema) so "0406" and "๐๑๑๐๙" keep their leading zeros; the
+ * zod schemas decide what is a number. Problems come back as diagnostics,
+ * never as exceptions.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
+
+/** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_ALIASES = 50;
+export const MAX_DEPTH = 24;
+
+export interface LoadedYaml {
+  readonly file: string;
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+  /** Plain JS data: strings, arrays, objects; YAML null/empty values removed. */
+  readonly data: unknown;
+}
+
+export function positionAt(file: string, lineCounter: LineCounter, offset: number): SourcePos {
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, col };
+}
+
+const NULL_PLAIN = /^(~|null|Null|NULL)?$/;
+
+export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return fail(error("E_FILE_TOO_LARGE", { size: bytes.byteLength, limit: MAX_FILE_BYTES }, { file, line: 0, col: 0 }));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return fail(error("E_FILE_ENCODING", {}, positionOfBadByte(file, bytes)));
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const errors: Diagnostic[] = doc.errors.map((e) => {
+    const pos = positionAt(file, lineCounter, e.pos[0]);
+    if (e.code === "DUPLICATE_KEY") return error("E_YAML_DUPLICATE_KEY", { key: duplicateKeyAt(doc, e.pos[0]) ?? "?" }, pos);
+    return error("E_YAML_SYNTAX", { detail: firstLine(e.message) }, pos);
+  });
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+
+  // Unquoted "~", "null" or nothing after a key mean "not given".
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type === "PLAIN" && typeof node.value === "string" && NULL_PLAIN.test(node.value)) node.value = null;
+    },
+  });
+  const depth = nodeDepth(doc.contents);
+  if (depth > MAX_DEPTH) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
+  let data: unknown;
+  try {
+    data = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+  } catch {
+    // yaml throws a ReferenceError on "Excessive alias count": an alias bomb or a very repetitive file.
+    return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
+  }
+  return { ok: true, value: { file, doc, lineCounter, data }, warnings: [] };
+}
+
+function fail(d: Diagnostic): Result<never> {
+  return { ok: false, errors: [d], warnings: [] };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function duplicateKeyAt(doc: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_k, pair) {
+      if (isScalar(pair.key) && pair.key.range && pair.key.range[0] === offset) found = String(pair.key.value);
+    },
+  });
+  return found;
+}
+
+function nodeDepth(node: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH) return depth;
+  if (isMap(node)) return Math.max(depth + 1, ...node.items.map((p) => nodeDepth(p.value, depth + 1)));
+  if (isSeq(node)) return Math.max(depth + 1, ...node.items.map((n) => nodeDepth(n as Node, depth + 1)));
+  return depth;
+}
+
+/** Removes null values from objects (absent keys); nulls in lists stay so the schema can point at them. */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = dropNulls(v);
+    return out;
+  }
+  return value;
+}
+
+function positionOfBadByte(file: string, bytes: Uint8Array): SourcePos {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Find the first line whose bytes do not decode; good enough to point the clerk at it.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return { file, line, col: 1 };
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return { file, line: 1, col: 1 };
+}

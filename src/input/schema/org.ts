@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { choice, numerals, text } from "./scalars.js";
+
+/** Organisation types as clerks write them; short forms are normalised. */
+export const ORG_TYPES = [
+  "เทศบาลนคร",
+  "เทศบาลเมือง",
+  "เทศบาลตำบล",
+  "องค์การบริหารส่วนตำบล",
+  "องค์การบริหารส่วนจังหวัด",
+  "กรุงเทพมหานคร",
+  "เมืองพัทยา",
+  "อบต.",
+  "อบจ.",
+] as const;
+
+const SHORT_FORMS: Record<string, string> = { "อบต.": "องค์การบริหารส่วนตำบล", "อบจ.": "องค์การบริหารส่วนจังหวัด" };
+
+export const Organisation = z.strictObject({
+  id: text.optional(),
+  name: text,
+  type: choice(ORG_TYPES).transform((t) => SHORT_FORMS[t] ?? t),
+  office: text.optional(),
+  district: text,
+  province: text,
+  division: text,
+  mayor_title: text,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Settings = z.strictObject({
+  numerals: numerals.optional(),
+  emblem: text.optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const OrgFile = z.strictObject({
+  organisation: Organisation,
+  settings: Settings.optional(),
+});
+export type OrgFile = z.infer<typeof OrgFile>;

@@ -1,0 +1,86 @@
+/**
+ * Scalar types shared by the schemas. YAML is read with every scalar as text,
+ * so each of these starts from a string and reports problems as custom zod
+ * issues carrying an itadoc code (see validate-input.ts for the mapping).
+ */
+import { z } from "zod";
+import { decimalPlaces, parseNumber } from "../../thai/digits.js";
+import { parseThaiDate, type ThaiDate } from "../../thai/date.js";
+import type { Code } from "../../diag/codes.js";
+
+type Ctx = z.core.$RefinementCtx<string>;
+
+export function issue(ctx: Ctx, code: Code, params: Record<string, string | number> = {}): void {
+  ctx.addIssue({ code: "custom", message: code, params: { itadoc: code, ...params } });
+}
+
+// Control characters other than tab/newline break PDF text and confuse editors.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** Text as typed, trimmed; must not be empty or hold control characters. */
+export const text = z.string().transform((s, ctx) => {
+  const t = s.replace(/\r\n?/g, "\n").trim();
+  const bad = CONTROL.exec(t);
+  if (bad) issue(ctx, "E_TEXT_CONTROL", { char: bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") });
+  if (t.length === 0) issue(ctx, "E_TEXT_EMPTY");
+  return t;
+});
+
+/** One paragraph or a list of paragraphs; always a list after parsing. */
+export const paragraphs = z.union([text.transform((t) => [t]), z.array(text)]);
+
+/** A score 0–100 with at most two decimals, Thai or Arabic digits. */
+export const score = z.string().transform((s, ctx) => {
+  const n = parseNumber(s);
+  if (n === undefined) {
+    issue(ctx, "E_SCORE_FORMAT", { value: s });
+    return z.NEVER;
+  }
+  if (n < 0 || n > 100) issue(ctx, "E_SCORE_RANGE", { value: s.trim() });
+  else if (decimalPlaces(s) > 2) issue(ctx, "E_SCORE_DECIMALS", { value: s.trim() });
+  return n;
+});
+
+export const count = z.string().transform((s, ctx) => {
+  const n = parseNumber(s);
+  if (n === undefined || !Number.isInteger(n) || n < 0) {
+    issue(ctx, "E_INTEGER", { value: s });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** A Buddhist-era year such as 2563 (Thai digits allowed). */
+export const beYear = z.string().transform((s, ctx) => {
+  const n = parseNumber(s);
+  if (n === undefined || !Number.isInteger(n)) {
+    issue(ctx, "E_INTEGER", { value: s });
+    return z.NEVER;
+  }
+  if (n < 2400) issue(ctx, "E_DATE_YEAR", { value: s });
+  return n;
+});
+
+export const thaiDate = z.string().transform((s, ctx): ThaiDate => {
+  const r = parseThaiDate(s);
+  if (r.ok) return r.date;
+  issue(ctx, r.reason === "impossible" ? "E_DATE_IMPOSSIBLE" : r.reason === "year" ? "E_DATE_YEAR" : "E_DATE_FORMAT", { value: s });
+  return z.NEVER;
+});
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string().transform((s, ctx) => {
+    const v = s.trim();
+    if (!(values as readonly string[]).includes(v)) {
+      issue(ctx, "E_ENUM", { value: v, allowed: values.join(", ") });
+      return z.NEVER;
+    }
+    return v as T[number];
+  });
+}
+
+export const GRADES = ["AA", "A", "B", "C", "D", "E", "F"] as const;
+export type Grade = (typeof GRADES)[number];
+export const grade = choice(GRADES);
+export const numerals = choice(["thai", "arabic"] as const);
+export type Numerals = "thai" | "arabic";

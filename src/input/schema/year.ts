@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, GRADES } from "./scalars.js";
+
+const INDICATOR_IDS = ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+/** The ten indicator scores; the framework of the year decides which are required (all ten in 2562–2568). */
+const Scores = z.strictObject(Object.fromEntries(INDICATOR_IDS.map((id) => [id, score])) as Record<IndicatorId, typeof score>);
+
+const Official = z.strictObject({
+  iit: score.optional(),
+  eit: score.optional(),
+  oit: score.optional(),
+  total: score.optional(),
+  grade: grade.optional(),
+});
+
+const ToolTexts = z.strictObject({ iit: paragraphs.optional(), eit: paragraphs.optional(), oit: paragraphs.optional() });
+
+const oitItemId = z.string().transform((s, ctx) => {
+  const m = /^\s*[Oo]\s*([0-9๐-๙]{1,3})\s*$/.exec(s);
+  if (!m) {
+    issue(ctx, "E_OIT_ITEM_ID", { value: s });
+    return z.NEVER;
+  }
+  const n = m[1]!.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  return `O${Number(n)}`;
+});
+
+const OitItem = z.strictObject({
+  id: oitItemId,
+  score,
+  previous: score.optional(),
+  sub_indicator: text.optional(),
+  topic: text.optional(),
+  name: text.optional(),
+  analysis: paragraphs.optional(),
+  recommendation: paragraphs.optional(),
+});
+export type OitItem = z.infer<typeof OitItem>;
+
+const Peers = z.strictObject({
+  group: text,
+  total: count,
+  counts: z.strictObject(Object.fromEntries(GRADES.map((g) => [g, count])) as Record<(typeof GRADES)[number], typeof count>),
+});
+export type Peers = z.infer<typeof Peers>;
+
+const Assessment = z.strictObject({
+  indicator_count: count.optional(),
+  announced: thaiDate.optional(),
+  scores: Scores,
+  official: Official.optional(),
+  analysis: ToolTexts.optional(),
+  indicator_analysis: z.strictObject(Object.fromEntries(INDICATOR_IDS.map((id) => [id, paragraphs.optional()])) as Record<IndicatorId, z.ZodOptional<typeof paragraphs>>).optional(),
+  oit_items: z.array(OitItem).optional(),
+  peers: Peers.optional(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+const lines = z.union([text.transform((t) => [t]), z.array(text)]);
+
+const Signer = z.strictObject({ name: text, position: lines });
+export type Signer = z.infer<typeof Signer>;
+
+const Approval = z.strictObject({
+  to: text,
+  options: z.array(text).optional(),
+  comments: z.array(text).optional(),
+  comment_lines: count.optional(),
+  signer: Signer,
+  date: thaiDate.optional(),
+});
+
+const Section = z.strictObject({ heading: text.optional(), paragraphs: paragraphs.optional() });
+
+const Memo = z.strictObject({
+  division: text.optional(),
+  number: text,
+  date: thaiDate,
+  subject: text,
+  to: text.optional(),
+  years: z.array(beYear).min(1).optional(),
+  opening: paragraphs,
+  analysis: z
+    .strictObject({ intro: text.optional(), passed: Section.optional(), below: Section.optional() })
+    .optional(),
+  peers_intro: paragraphs.optional(),
+  closing: paragraphs.optional(),
+  attachments: z.array(text).optional(),
+  signer: Signer,
+  approvals: z.array(Approval).optional(),
+  numerals: numerals.optional(),
+});
+export type Memo = z.infer<typeof Memo>;
+
+const Column = z.strictObject({ key: text, heading: text, width: score.optional() });
+export type MeasureColumn = z.infer<typeof Column>;
+
+const Measures = z.strictObject({
+  fiscal_year: beYear.optional(),
+  analyses: beYear.optional(),
+  layout: choice(["tool-table", "indicator-list"] as const).optional(),
+  numerals: numerals.optional(),
+  title: text.optional(),
+  analysis_intro: paragraphs.optional(),
+  issues: ToolTexts.optional(),
+  narrative: z.array(Section).optional(),
+  plan_title: text.optional(),
+  plan_intro: paragraphs.optional(),
+  columns: z.array(Column).min(1).optional(),
+  items: z.array(z.record(z.string(), lines)).optional(),
+});
+export type Measures = z.infer<typeof Measures>;
+
+const Activity = z.strictObject({
+  indicator: choice(INDICATOR_IDS),
+  activity: lines,
+  owner: lines.optional(),
+  period: text.optional(),
+});
+
+const Report = z.strictObject({
+  analyses: beYear.optional(),
+  numerals: numerals.optional(),
+  title: text.optional(),
+  analysis: paragraphs.optional(),
+  activities: z.array(Activity).optional(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const YearFile = z.strictObject({
+  fiscal_year: beYear,
+  assessment: Assessment.optional(),
+  memo: Memo.optional(),
+  measures: Measures.optional(),
+  report: Report.optional(),
+});
+export type YearFile = z.infer<typeof YearFile>;
+
+export { INDICATOR_IDS };

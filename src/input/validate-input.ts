@@ -1,0 +1,121 @@
+/**
+ * Runs a zod schema over loaded YAML and turns every issue into a diagnostic
+ * with a code, a Thai-ready parameter set and the file:line:col of the node
+ * it concerns (the key itself for unknown keys, the parent map for missing
+ * ones). All problems are reported at once.
+ */
+import { isMap, isNode, isPair, isScalar, type Document } from "yaml";
+import type { z } from "zod";
+import { error, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import type { Code } from "../diag/codes.js";
+import { positionAt, type LoadedYaml } from "./load-yaml.js";
+import { closestKey } from "./suggest.js";
+
+type Path = readonly PropertyKey[];
+
+export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml): { ok: true; value: z.output<S> } | { ok: false; errors: Diagnostic[] } {
+  const result = schema.safeParse(loaded.data);
+  if (result.success) return { ok: true, value: result.data };
+  const errors = result.error.issues.flatMap((i) => issueToDiagnostics(i, loaded, schema));
+  return { ok: false, errors: dedupe(errors) };
+}
+
+/** Human path: assessment.oit_items[2].score (list positions counted from 1, as a clerk counts). */
+export function fieldName(path: Path): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p + 1}]` : out ? `.${String(p)}` : String(p);
+  return out || "(ทั้งไฟล์)";
+}
+
+export function nodePos(loaded: LoadedYaml, path: Path, which: "value" | "key" = "value"): SourcePos {
+  const { doc, file, lineCounter } = loaded;
+  if (which === "key" && path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+      if (pair && isNode(pair.key) && pair.key.range) return positionAt(file, lineCounter, pair.key.range[0]);
+    }
+  }
+  for (let p = [...path]; ; p = p.slice(0, -1)) {
+    const node = p.length === 0 ? doc.contents : (doc as Document).getIn(p, true);
+    if (isNode(node) && node.range) {
+      // A missing key is reported at its parent map's key line when we can find it.
+      if (p.length < path.length && p.length > 0) return nodePos(loaded, p, "key");
+      return positionAt(file, lineCounter, node.range[0]);
+    }
+    if (p.length === 0) return { file, line: 1, col: 1 };
+  }
+}
+
+const TYPE_TH: Record<string, string> = {
+  string: "ข้อความ",
+  object: "กลุ่มหัวข้อย่อย (ย่อหน้าเข้าไปใต้หัวข้อ)",
+  array: "รายการ (แต่ละบรรทัดขึ้นต้นด้วย - )",
+  undefined: "ค่าว่าง",
+};
+const TYPE_EN: Record<string, string> = { string: "text", object: "a map of keys", array: "a list", undefined: "empty" };
+
+function kindOf(v: unknown): string {
+  return Array.isArray(v) ? "array" : v === null || v === undefined ? "undefined" : typeof v;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let cur = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p as string];
+  }
+  return cur;
+}
+
+function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema: z.ZodType): Diagnostic[] {
+  const path = issue.path;
+  const field = fieldName(path);
+  switch (issue.code) {
+    case "custom": {
+      const params = (issue.params ?? {}) as Record<string, string | number>;
+      const code = (params.itadoc ?? "E_TYPE") as Code;
+      const { itadoc: _drop, ...rest } = params;
+      return [error(code, { field, ...rest }, nodePos(loaded, path))];
+    }
+    case "unrecognized_keys":
+      return issue.keys.map((key) =>
+        error("E_UNKNOWN_KEY", { key, field: fieldName(path), suggestion: closestKey(key, schema, path) ?? "" }, nodePos(loaded, [...path, key], "key")),
+      );
+    case "invalid_type":
+    case "invalid_union": {
+      const found = valueAt(loaded.data, path);
+      if (found === undefined) {
+        return [error("E_REQUIRED", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path))];
+      }
+      const expected = issue.code === "invalid_type" ? issue.expected : "string";
+      return [
+        error(
+          "E_TYPE",
+          {
+            field,
+            expectedTh: TYPE_TH[expected] ?? expected,
+            expectedEn: TYPE_EN[expected] ?? expected,
+            foundTh: TYPE_TH[kindOf(found)] ?? kindOf(found),
+            foundEn: TYPE_EN[kindOf(found)] ?? kindOf(found),
+          },
+          nodePos(loaded, path),
+        ),
+      ];
+    }
+    case "too_small":
+      return [error("E_TEXT_EMPTY", { field }, nodePos(loaded, path))];
+    default:
+      return [error("E_TYPE", { field, expectedTh: "ค่าที่ถูกต้อง", expectedEn: "a valid value", foundTh: `"${issue.message}"`, foundEn: issue.message }, nodePos(loaded, path))];
+  }
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * What a fiscal year's ITA framework is: its tools, indicators, weights,
+ * grade bands, result labels and OIT item catalogue. The data for each year
+ * lives in frameworks/; nothing in the scoring code asks "if year >= …".
+ */
+import type { Grade } from "../input/schema/scalars.js";
+import type { IndicatorId } from "../input/schema/year.js";
+
+export type ToolId = "iit" | "eit" | "oit";
+
+export interface IndicatorDef {
+  readonly id: IndicatorId;
+  /** ตัวชี้วัดที่ ๑ … ๑๐ */
+  readonly number: number;
+  readonly name: string;
+  readonly tool: ToolId;
+}
+
+export interface ToolDef {
+  readonly id: ToolId;
+  readonly code: "IIT" | "EIT" | "OIT";
+  readonly name: string;
+  /** Weight in the total (0.3 / 0.3 / 0.4). */
+  readonly weight: number;
+  readonly indicators: readonly IndicatorId[];
+}
+
+export interface GradeBand {
+  readonly grade: Grade;
+  /** Lowest total (inclusive) for this grade. */
+  readonly min: number;
+}
+
+/** A result label (2567+): the first rule whose conditions hold applies. */
+export interface LabelRule {
+  readonly label: string;
+  readonly minTotal: number;
+  /** Every tool at least this (optional). */
+  readonly minEachTool?: number;
+}
+
+export interface OitItemDef {
+  readonly id: string;
+  readonly name: string;
+  readonly indicator: "O9" | "O10";
+  /** "9.1 ข้อมูลพื้นฐาน" */
+  readonly subIndicator: string;
+}
+
+export interface Framework {
+  readonly year: number;
+  /** Fiscal 2561 used an older model; its figures are taken as typed in the IIT/EIT/OIT layout. */
+  readonly legacy: boolean;
+  /** What in this year's data is provisional (empty: nothing). */
+  readonly provisional: readonly string[];
+  readonly tools: readonly ToolDef[];
+  readonly indicators: readonly IndicatorDef[];
+  readonly grades: readonly GradeBand[];
+  readonly passMark: number;
+  readonly labels: readonly LabelRule[];
+  readonly oitCatalogue: readonly OitItemDef[];
+}
+
+export function toolOf(fw: Framework, id: ToolId): ToolDef {
+  const t = fw.tools.find((x) => x.id === id);
+  if (!t) throw new Error(`framework ${fw.year} has no tool ${id}`);
+  return t;
+}
+
+export function indicatorOf(fw: Framework, id: IndicatorId): IndicatorDef {
+  const i = fw.indicators.find((x) => x.id === id);
+  if (!i) throw new Error(`framework ${fw.year} has no indicator ${id}`);
+  return i;
+}

@@ -1,0 +1,46 @@
+/**
+ * One isolated Handlebars instance per template set, with our helpers and
+ * nothing that touches the console. Templates compile with strict: true so a
+ * misspelt field is an error with its line instead of an empty string.
+ */
+import Handlebars from "handlebars";
+import { HELPERS } from "./helpers.js";
+
+export type Renderer = typeof Handlebars;
+
+export const COMPILE_OPTIONS = { strict: true, noEscape: false } as const;
+
+/** Handlebars built-ins kept besides ours: block helpers templates need, minus `log` (writes to the console). */
+const BUILT_INS_KEPT = new Set(["if", "unless", "each", "with", "lookup", "helperMissing", "blockHelperMissing"]);
+
+export function createRenderer(): Renderer {
+  const hb = Handlebars.create();
+  for (const name of Object.keys(hb.helpers)) {
+    if (!BUILT_INS_KEPT.has(name)) hb.unregisterHelper(name);
+  }
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  return hb;
+}
+
+/**
+ * Handlebars.compile defers all work to the first render, so a compile-phase
+ * error (e.g. a partial given two arguments) would surface only then. This
+ * runs the same three steps compile() runs (parse → Compiler →
+ * JavaScriptCompiler → template) right away, once per template.
+ */
+export function compileNow(hb: Renderer, ast: hbs.AST.Program): HandlebarsTemplateDelegate {
+  const env = hb as Renderer & {
+    Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+    JavaScriptCompiler: new () => { compile(env: unknown, options: object, context: undefined, asObject: true): TemplateSpecification };
+  };
+  // Both compilers write into the options object, hence one fresh copy for this template.
+  const options = { ...COMPILE_OPTIONS, data: true };
+  const environment = new env.Compiler().compile(ast, options);
+  const spec = new env.JavaScriptCompiler().compile(environment, options, undefined, true);
+  return hb.template(spec);
+}
+
+/** Helpers a template may name: ours plus the kept built-ins. */
+export function knownHelpers(hb: Renderer): ReadonlySet<string> {
+  return new Set(Object.keys(hb.helpers));
+}

@@ -1,0 +1,182 @@
+/**
+ * Template helpers. Every helper returns a plain string, number, boolean or
+ * array, never a SafeString, so Handlebars escapes whatever reaches the
+ * output and user text can never become markup. Formatting helpers print
+ * digits per the document's `@root.numerals` ("thai" unless "arabic").
+ */
+import type { HelperDelegate, HelperOptions } from "handlebars";
+import { bahtText } from "../thai/baht-text.js";
+import { formatThaiDate, isValidThaiDate, parseThaiDate, type ThaiDate } from "../thai/date.js";
+import { applyNumerals, parseNumber, type Numerals } from "../thai/digits.js";
+import { formatPercent, formatScore } from "../thai/format.js";
+
+/** A helper given a value it cannot print; carries the template line of the call. */
+export class HelperError extends Error {
+  constructor(
+    readonly helper: string,
+    message: string,
+    /** 1-based line in the template that called the helper, when Handlebars gave one. */
+    readonly templateLine: number | undefined,
+  ) {
+    super(`{{${helper}}}: ${message}`);
+    this.name = "HelperError";
+  }
+}
+
+type Options = HelperOptions & { readonly loc?: { readonly start: { readonly line: number } }; readonly data?: { readonly root?: unknown } };
+
+const BE_OFFSET = 543;
+
+function numeralsOf(options: Options): Numerals {
+  const root = options.data?.root;
+  const n = typeof root === "object" && root !== null ? (root as { numerals?: unknown }).numerals : undefined;
+  return n === "arabic" ? "arabic" : "thai";
+}
+
+function fail(name: string, options: Options, message: string): never {
+  throw new HelperError(name, message, options.loc?.start.line);
+}
+
+/** Splits Handlebars' trailing options object from the positional arguments. */
+function split(args: readonly unknown[]): { params: unknown[]; options: Options } {
+  return { params: args.slice(0, -1), options: args[args.length - 1] as Options };
+}
+
+function toNumber(name: string, v: unknown, options: Options): number | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string") {
+    const n = parseNumber(v);
+    if (n !== undefined) return n;
+  }
+  return fail(name, options, `expected a number, got ${describe(v)}`);
+}
+
+function decimalsOf(name: string, options: Options): number | undefined {
+  const d: unknown = options.hash?.decimals;
+  if (d === undefined) return undefined;
+  if (typeof d === "number" && Number.isInteger(d) && d >= 0 && d <= 10) return d;
+  return fail(name, options, `decimals must be a whole number from 0 to 10, got ${describe(d)}`);
+}
+
+function toThaiDate(name: string, v: unknown, options: Options): ThaiDate | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return { year: v.getUTCFullYear() + BE_OFFSET, month: v.getUTCMonth() + 1, day: v.getUTCDate() };
+  }
+  if (typeof v === "object") {
+    const d = v as Partial<ThaiDate>;
+    const date = { year: Number(d.year), month: Number(d.month), day: Number(d.day) };
+    if (isValidThaiDate(date)) return date;
+  }
+  if (typeof v === "string") {
+    const parsed = parseThaiDate(v);
+    if (parsed.ok) return parsed.date;
+    // An ISO date with a Christian-era year (2020-09-29, as YAML and JSON write dates).
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
+    if (parsed.reason === "year" && iso) {
+      const date = { year: Number(iso[1]) + BE_OFFSET, month: Number(iso[2]), day: Number(iso[3]) };
+      if (isValidThaiDate(date)) return date;
+    }
+  }
+  return fail(name, options, `expected a date, got ${describe(v)}`);
+}
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object" && v !== null) return "an object";
+  return String(v);
+}
+
+/** Handlebars' own #if notion of truth, so (and a b) agrees with {{#if a}}. */
+function truthy(v: unknown): boolean {
+  return !(v === null || v === undefined || v === false || v === 0 || v === "" || Number.isNaN(v) || (Array.isArray(v) && v.length === 0));
+}
+
+function text(name: string, v: unknown, options: Options): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  return fail(name, options, `expected text, got ${describe(v)}`);
+}
+
+function compare(name: string, test: (a: number, b: number) => boolean): HelperDelegate {
+  return (...args: unknown[]) => {
+    const { params, options } = split(args);
+    const a = toNumber(name, params[0], options);
+    const b = toNumber(name, params[1], options);
+    return a !== undefined && b !== undefined && test(a, b);
+  };
+}
+
+export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
+  t(value: unknown, options: Options) {
+    return applyNumerals(text("t", value, options), numeralsOf(options));
+  },
+  /** Integers print as they are; other numbers with `decimals` (half-up) when given. */
+  n(value: unknown, options: Options) {
+    const n = toNumber("n", value, options);
+    if (n === undefined) return "";
+    const decimals = decimalsOf("n", options);
+    const numerals = numeralsOf(options);
+    if (Number.isInteger(n) || decimals === undefined) return applyNumerals(String(n), numerals);
+    return formatScore(n, numerals, decimals);
+  },
+  score(value: unknown, options: Options) {
+    const n = toNumber("score", value, options);
+    return n === undefined ? "" : formatScore(n, numeralsOf(options), decimalsOf("score", options) ?? 2);
+  },
+  percent(value: unknown, options: Options) {
+    const n = toNumber("percent", value, options);
+    return n === undefined ? "" : formatPercent(n, numeralsOf(options), decimalsOf("percent", options) ?? 2);
+  },
+  date(value: unknown, options: Options) {
+    const d = toThaiDate("date", value, options);
+    const style: unknown = options.hash?.style ?? "full";
+    if (style !== "full" && style !== "short") fail("date", options, `style must be "full" or "short", got ${describe(style)}`);
+    return d === undefined ? "" : formatThaiDate(d, style, numeralsOf(options));
+  },
+  baht(value: unknown, options: Options) {
+    const n = toNumber("baht", value, options);
+    if (n === undefined) return "";
+    const r = bahtText(n);
+    return r.ok ? r.text : fail("baht", options, `cannot write ${n} in words (${r.reason})`);
+  },
+  eq: (...args: unknown[]) => split(args).params[0] === split(args).params[1],
+  ne: (...args: unknown[]) => split(args).params[0] !== split(args).params[1],
+  lt: compare("lt", (a, b) => a < b),
+  lte: compare("lte", (a, b) => a <= b),
+  gt: compare("gt", (a, b) => a > b),
+  gte: compare("gte", (a, b) => a >= b),
+  and: (...args: unknown[]) => split(args).params.every(truthy),
+  or: (...args: unknown[]) => split(args).params.some(truthy),
+  not: (...args: unknown[]) => !truthy(split(args).params[0]),
+  /** @index + 1, as a number: print it through {{n (inc @index)}} to get the document's digits. */
+  inc(value: unknown, options: Options) {
+    return (toNumber("inc", value, options) ?? 0) + 1;
+  },
+  join(...args: unknown[]) {
+    const { params, options } = split(args);
+    const [list, sepArg] = params;
+    const sep = typeof sepArg === "string" ? sepArg : typeof options.hash?.sep === "string" ? options.hash.sep : ", ";
+    if (list === null || list === undefined) return "";
+    if (!Array.isArray(list)) return fail("join", options, `expected a list, got ${describe(list)}`);
+    return applyNumerals(list.map((x) => text("join", x, options)).join(sep), numeralsOf(options));
+  },
+  /** A multi-line string (YAML block scalar) or a list → a list of lines, for {{#each (lines x)}}. */
+  lines(value: unknown, options: Options) {
+    if (value === null || value === undefined) return [];
+    if (Array.isArray(value)) return value.map((x) => text("lines", x, options));
+    if (typeof value === "string") {
+      const lines = value.replace(/\r\n?/g, "\n").split("\n");
+      while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();
+      return lines;
+    }
+    return fail("lines", options, `expected text or a list, got ${describe(value)}`);
+  },
+  default: (...args: unknown[]) => {
+    const [value, fallback] = split(args).params;
+    return value === null || value === undefined || value === "" ? fallback : value;
+  },
+};
+

@@ -1,0 +1,185 @@
+/**
+ * The closed markup vocabulary: every element, the attributes it accepts and
+ * their value types. Anything not listed here is an error, so a typo in a
+ * template is reported instead of silently dropped.
+ */
+
+export type AttrType =
+  | { readonly kind: "string" }
+  | { readonly kind: "bool" }
+  | { readonly kind: "enum"; readonly values: readonly string[] }
+  /** min is inclusive unless `positive` (then > 0). */
+  | { readonly kind: "number"; readonly integer?: boolean; readonly min?: number; readonly positive?: boolean }
+  /** Space-separated numbers ≥ 0; `count` fixes how many. */
+  | { readonly kind: "numbers"; readonly count?: number };
+
+export interface AttrSpec {
+  readonly type: AttrType;
+  readonly required?: boolean;
+}
+
+export interface ElementSpec {
+  readonly attrs: Readonly<Record<string, AttrSpec>>;
+}
+
+const str: AttrSpec = { type: { kind: "string" } };
+const reqStr: AttrSpec = { type: { kind: "string" }, required: true };
+const bool: AttrSpec = { type: { kind: "bool" } };
+const cm: AttrSpec = { type: { kind: "number", min: 0 } };
+const pt: AttrSpec = { type: { kind: "number", min: 0 } };
+const align: AttrSpec = { type: { kind: "enum", values: ["left", "center", "right", "justify"] } };
+const count: AttrSpec = { type: { kind: "number", integer: true, min: 0 } };
+const span: AttrSpec = { type: { kind: "number", integer: true, min: 1 } };
+
+export const ELEMENTS = {
+  document: {
+    attrs: {
+      title: reqStr,
+      subject: str,
+      author: str,
+      keywords: str,
+      size: { type: { kind: "number", positive: true } },
+      "page-numbers": { type: { kind: "enum", values: ["top-center", "bottom-center", "none"] } },
+      "page-numbers-from": { type: { kind: "number", integer: true, min: 1 } },
+      "page-number-format": str,
+      numerals: { type: { kind: "enum", values: ["thai", "arabic"] } },
+    },
+  },
+  section: {
+    attrs: {
+      orientation: { type: { kind: "enum", values: ["portrait", "landscape"] } },
+      margins: { type: { kind: "numbers", count: 4 } },
+    },
+  },
+  h: {
+    attrs: { level: { type: { kind: "enum", values: ["1", "2", "3"] }, required: true }, align, before: pt, after: pt },
+  },
+  p: {
+    attrs: {
+      style: { type: { kind: "enum", values: ["body", "title", "subtitle", "small", "tableText", "tableHeader"] } },
+      align,
+      indent: cm,
+      left: cm,
+      before: pt,
+      after: pt,
+      "keep-with-next": bool,
+    },
+  },
+  list: { attrs: { left: cm } },
+  li: { attrs: { marker: str } },
+  table: {
+    attrs: {
+      widths: { type: { kind: "numbers" }, required: true },
+      "header-rows": count,
+      size: { type: { kind: "number", positive: true } },
+      borders: bool,
+    },
+  },
+  tr: { attrs: {} },
+  td: {
+    attrs: {
+      colspan: span,
+      rowspan: span,
+      align,
+      valign: { type: { kind: "enum", values: ["top", "middle", "bottom"] } },
+      shaded: bool,
+    },
+  },
+  "memo-header": {
+    attrs: {
+      emblem: str,
+      title: str,
+      division: reqStr,
+      number: reqStr,
+      date: reqStr,
+      subject: reqStr,
+      "label-division": str,
+      "label-number": str,
+      "label-date": str,
+      "label-subject": str,
+    },
+  },
+  signature: { attrs: { name: reqStr, date: str, "sign-lines": count } },
+  position: { attrs: {} },
+  approval: { attrs: { to: reqStr, salutation: str, "comment-lines": count } },
+  option: { attrs: {} },
+  comment: { attrs: {} },
+  image: {
+    attrs: {
+      ref: reqStr,
+      width: { type: { kind: "number", positive: true }, required: true },
+      height: { type: { kind: "number", positive: true }, required: true },
+      align,
+    },
+  },
+  "page-break": { attrs: {} },
+  spacer: { attrs: { pt: { type: { kind: "number", min: 0 }, required: true } } },
+  b: { attrs: {} },
+  i: { attrs: {} },
+  u: { attrs: {} },
+  size: { attrs: { pt: { type: { kind: "number", positive: true }, required: true } } },
+} as const satisfies Readonly<Record<string, ElementSpec>>;
+
+export type ElementName = keyof typeof ELEMENTS;
+
+export function isElementName(name: string): name is ElementName {
+  return Object.prototype.hasOwnProperty.call(ELEMENTS, name);
+}
+
+/** Which elements may appear where. */
+export const CONTENT = {
+  root: ["document"],
+  document: ["section"],
+  section: ["h", "p", "list", "table", "memo-header", "signature", "approval", "image", "page-break", "spacer"],
+  list: ["li"],
+  table: ["tr"],
+  tr: ["td"],
+  cellBlocks: ["p", "list"],
+  inline: ["b", "i", "u", "size"],
+  signature: ["position"],
+  approval: ["option", "comment", "signature"],
+} as const satisfies Readonly<Record<string, readonly ElementName[]>>;
+
+export type AttrValue = string | number | boolean | readonly number[];
+
+export type ParsedAttr = { readonly ok: true; readonly value: AttrValue } | { readonly ok: false; readonly reason: string };
+
+/** Templates may print numbers through the numeral helpers, so Thai digits are read as digits. */
+export function parseAttrValue(raw: string, type: AttrType): ParsedAttr {
+  switch (type.kind) {
+    case "string":
+      return { ok: true, value: raw };
+    case "bool":
+      return raw === "true" || raw === "false"
+        ? { ok: true, value: raw === "true" }
+        : { ok: false, reason: `expected true or false, got "${raw}"` };
+    case "enum":
+      return type.values.includes(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, reason: `expected one of ${type.values.join(", ")}, got "${raw}"` };
+    case "number": {
+      const n = readNumber(raw);
+      if (n === undefined) return { ok: false, reason: `expected a number, got "${raw}"` };
+      if (type.integer && !Number.isInteger(n)) return { ok: false, reason: `expected a whole number, got "${raw}"` };
+      if (type.positive && !(n > 0)) return { ok: false, reason: `expected a number above 0, got "${raw}"` };
+      if (type.min !== undefined && n < type.min) return { ok: false, reason: `expected at least ${type.min}, got "${raw}"` };
+      return { ok: true, value: n };
+    }
+    case "numbers": {
+      const parts = raw.trim() === "" ? [] : raw.trim().split(/\s+/);
+      const nums = parts.map(readNumber);
+      if (parts.length === 0 || nums.some((n) => n === undefined || n < 0)) {
+        return { ok: false, reason: `expected numbers separated by spaces, got "${raw}"` };
+      }
+      if (type.count !== undefined && nums.length !== type.count) {
+        return { ok: false, reason: `expected ${type.count} numbers, got ${nums.length} in "${raw}"` };
+      }
+      return { ok: true, value: nums as number[] };
+    }
+  }
+}
+
+function readNumber(raw: string): number | undefined {
+  const ascii = raw.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(ascii) ? Number(ascii) : undefined;
+}

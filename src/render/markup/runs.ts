@@ -1,0 +1,70 @@
+/**
+ * Inline text → Run[]: whitespace from template formatting collapses the way
+ * HTML does (any run of spaces, tabs and newlines is one space, trimmed at the
+ * ends of a paragraph), across style boundaries. U+00A0 is not whitespace
+ * here, so &#160; survives.
+ */
+import type { Run } from "../../model/document.js";
+
+export interface RunStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  readonly sizePt?: number;
+}
+
+export interface Piece {
+  readonly text: string;
+  readonly style: RunStyle;
+}
+
+const SPACE = /[ \t\n\r\f]+/g;
+
+export function normalizeRuns(pieces: readonly Piece[]): Run[] {
+  const collapsed: { text: string; style: RunStyle }[] = [];
+  let endsWithSpace = true; // so that leading space of the paragraph goes
+  for (const p of pieces) {
+    let text = p.text.replace(SPACE, " ");
+    if (endsWithSpace && text.startsWith(" ")) text = text.slice(1);
+    if (text === "") continue;
+    endsWithSpace = text.endsWith(" ");
+    collapsed.push({ text, style: p.style });
+  }
+  const last = collapsed[collapsed.length - 1];
+  if (last && last.text.endsWith(" ")) {
+    last.text = last.text.slice(0, -1);
+    if (last.text === "") collapsed.pop();
+  }
+
+  const runs: Run[] = [];
+  for (const p of collapsed) {
+    const prev = runs[runs.length - 1];
+    if (prev && sameStyle(prev, p.style)) {
+      runs[runs.length - 1] = { ...prev, text: prev.text + p.text };
+    } else {
+      runs.push(toRun(p.text, p.style));
+    }
+  }
+  return runs;
+}
+
+export function collapseText(text: string): string {
+  return text.replace(SPACE, " ").replace(/^ | $/g, "");
+}
+
+function toRun(text: string, s: RunStyle): Run {
+  return {
+    text,
+    ...(s.bold ? { bold: true } : {}),
+    ...(s.italic ? { italic: true } : {}),
+    ...(s.underline ? { underline: true } : {}),
+    ...(s.sizePt !== undefined ? { sizePt: s.sizePt } : {}),
+  };
+}
+
+function sameStyle(r: Run, s: RunStyle): boolean {
+  return (r.bold ?? false) === (s.bold ?? false)
+    && (r.italic ?? false) === (s.italic ?? false)
+    && (r.underline ?? false) === (s.underline ?? false)
+    && r.sizePt === s.sizePt;
+}

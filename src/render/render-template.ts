@@ -1,0 +1,56 @@
+/**
+ * Typed data → DocModel through a kind's template: run the compiled template,
+ * then read the markup. Every template or data problem comes back as errors
+ * with the template's file:line; nothing here throws for them.
+ */
+import type { MarkupError } from "./errors.js";
+import { HelperError } from "./helpers.js";
+import type { TemplateSet } from "./load-templates.js";
+import { parseMarkup, type ParseResult } from "./markup/parse-markup.js";
+import { TemplateRunError } from "./run-error.js";
+
+export type RenderResult = ParseResult;
+
+/**
+ * `data` is the template's context; `data.numerals` ("thai" | "arabic") picks
+ * the digits helpers print. The kind's columns.yaml is available to the
+ * template as @columns.
+ */
+export function renderDocument(set: TemplateSet, kind: string, data: object): RenderResult {
+  const t = set.kinds.get(kind);
+  if (!t) {
+    return {
+      ok: false,
+      errors: [{
+        code: "E_TEMPLATE_SYNTAX",
+        message: `no template for document kind "${kind}"; found: ${[...set.kinds.keys()].sort().join(", ") || "none"}`,
+        file: `${kind}/${kind}.hbs`,
+        line: 0,
+      }],
+    };
+  }
+  let markup: string;
+  try {
+    markup = t.main(data, { partials: t.partials, data: { columns: set.data[kind]?.columns } });
+  } catch (e) {
+    return { ok: false, errors: [runError(e, t.file)] };
+  }
+  return parseMarkup(markup, t.sources);
+}
+
+function runError(e: unknown, mainFile: string): MarkupError {
+  const file = e instanceof TemplateRunError ? e.file : mainFile;
+  const cause = e instanceof TemplateRunError ? e.cause : e;
+  if (cause instanceof HelperError) {
+    return { code: "E_TEMPLATE_HELPER", message: cause.message, file, line: cause.templateLine ?? 0 };
+  }
+  const err = cause as { message?: unknown; lineNumber?: unknown };
+  const message = typeof err.message === "string" ? err.message : String(cause);
+  const line = typeof err.lineNumber === "number" ? err.lineNumber : 0;
+  // Strict mode: '"name" not defined in [object Object] - 3:4'.
+  const missing = /^"([^"]*)" not defined in /.exec(message);
+  if (missing) {
+    return { code: "E_TEMPLATE_MISSING_FIELD", message: `the data has no field "${missing[1]}"`, file, line };
+  }
+  return { code: "E_TEMPLATE_SYNTAX", message: message.replace(/ - \d+:\d+$/, ""), file, line };
+}

@@ -1,0 +1,121 @@
+/**
+ * Line-break opportunities for Thai text: Intl.Segmenter('th') words, then
+ * corrected where the segmenter is wrong for official documents (split
+ * compounds, abbreviations, numbers, punctuation, Latin words, marks).
+ *
+ * segmentThai(text) returns pieces; a line may break between two pieces and
+ * nowhere else. Whitespace stays at the end of the piece before it, so
+ * pieces.join("") === text always.
+ */
+import { NO_SPLIT_WORDS } from "./no-split-words.js";
+
+const wordSegmenter = new Intl.Segmenter("th", { granularity: "word" });
+
+/** Marks and following vowels that cannot start a line (they belong to the letter before). */
+const ATTACHES_BACK = /[\u0E30-\u0E3A\u0E45\u0E46\u0E47-\u0E4E]/;
+/** Leading vowels เ แ โ ใ ไ cannot end a line. */
+const LEADING_VOWEL = /[\u0E40-\u0E44]/;
+const CLOSING = /[)\]}.,:;!?%\u201D\u2019"'\u00BB\u2026\u0E2F]/;
+const OPENING = /[([{\u201C\u2018\u00AB]/;
+const DIGIT = /[0-9\u0E50-\u0E59]/;
+/** Printable ASCII: Latin words, codes and URLs are left to the UAX #14 breaker. */
+const ASCII = /[\x21-\x7E]/;
+const SPACE = /\s/;
+const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
+
+interface Trie {
+  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+}
+
+function buildTrie(words: readonly string[]): Trie {
+  const byFirst = new Map<string, string[]>();
+  for (const w of words) {
+    const first = w[0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first) ?? [];
+    list.push(w);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst };
+}
+
+const dictionary = buildTrie(NO_SPLIT_WORDS);
+
+/** [start, end) of each keep-together word, longest match first, left to right. */
+function dictionaryMatches(text: string): Array<readonly [number, number]> {
+  const found: Array<readonly [number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    const candidates = dictionary.byFirst.get(text[i] as string);
+    const hit = candidates?.find((w) => text.startsWith(w, i));
+    if (hit && !ATTACHES_BACK.test(text[i + hit.length] ?? "")) {
+      found.push([i, i + hit.length]);
+      i += hit.length;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+/** Does `text` at `pos` continue a dotted abbreviation (ป.ป.ช., พ.ศ.)? */
+function insideAbbreviation(text: string, pos: number): boolean {
+  // after a "." that follows 1–3 consonants, when 1–3 consonants and a "." come next
+  if (text[pos - 1] !== ".") return false;
+  const ahead = /^[\u0E01-\u0E2E\u0E31-\u0E3A\u0E47-\u0E4E]{1,4}\./u.exec(text.slice(pos, pos + 6));
+  const behind = /[\u0E01-\u0E2E\u0E31-\u0E3A\u0E47-\u0E4E]{1,4}\.$/u.exec(text.slice(Math.max(0, pos - 6), pos));
+  return ahead !== null && behind !== null;
+}
+
+function breakAllowed(text: string, pos: number): boolean {
+  const before = text[pos - 1] ?? "";
+  const after = text[pos] ?? "";
+  // ๆ and ฯ after a space still belong to the word before the space
+  if (SPACE.test(before)) return after !== "\u0E46" && after !== "\u0E2F";
+  if (SPACE.test(after)) return false;
+  if (ATTACHES_BACK.test(after) || LEADING_VOWEL.test(before)) return false;
+  if (CLOSING.test(after) || OPENING.test(before)) return false;
+  if (DIGIT.test(before) && (DIGIT.test(after) || after === "." || after === ",")) return false;
+  if ((before === "." || before === ",") && DIGIT.test(after)) return false;
+  if (ASCII.test(before) && ASCII.test(after)) return false;
+  if (before === "." && THAI_CONSONANT.test(after) && insideAbbreviation(text, pos)) return false;
+  // "พ.ศ.2564", "ต.ค.63": the number stays with its era/month abbreviation
+  if (before === "." && DIGIT.test(after)) return false;
+  return true;
+}
+
+function segmentLine(line: string): string[] {
+  if (line.length === 0) return [];
+  const cuts = new Set<number>();
+  for (const { index } of wordSegmenter.segment(line)) if (index > 0) cuts.add(index);
+  for (const [start, end] of dictionaryMatches(line)) {
+    for (let p = start + 1; p < end; p++) cuts.delete(p);
+    // A match edge is a word edge even where ICU put it elsewhere (ช่องทาง|การ, not ช่อง|ทางการ).
+    if (start > 0) cuts.add(start);
+    if (end < line.length) cuts.add(end);
+  }
+  const pieces: string[] = [];
+  let last = 0;
+  for (const pos of [...cuts].sort((a, b) => a - b)) {
+    if (!breakAllowed(line, pos)) continue;
+    pieces.push(line.slice(last, pos));
+    last = pos;
+  }
+  pieces.push(line.slice(last));
+  return pieces;
+}
+
+/** Pieces of `text` between which a line break is allowed; joins back to `text`. */
+export function segmentThai(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\n") {
+      const line = text.slice(start, i === text.length ? i : i + 1);
+      pieces.push(...segmentLine(line));
+      start = i + 1;
+    }
+  }
+  return pieces;
+}
