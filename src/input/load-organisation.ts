@@ -113,11 +113,6 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
       seen.add(item.id);
     });
   }
-  for (const kind of ["measures", "report"] as const) {
-    const doc = data[kind];
-    const y = kind === "measures" ? data.measures?.fiscal_year : undefined;
-    if (doc && y !== undefined && !frameworkFor(y)) errors.push(error("E_YEAR_UNKNOWN", { year: y, known: knownYears() }, pos([kind, "fiscal_year"])));
-  }
   if (errors.length > before) return undefined;
   return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}) };
 }

@@ -4,7 +4,7 @@
  * misspelt field is an error with its line instead of an empty string.
  */
 import Handlebars from "handlebars";
-import { HELPERS } from "./helpers.js";
+import { callSite, HELPERS, MissingFieldError } from "./helpers.js";
 
 export type Renderer = typeof Handlebars;
 
@@ -19,7 +19,16 @@ export function createRenderer(): Renderer {
     if (!BUILT_INS_KEPT.has(name)) hb.unregisterHelper(name);
   }
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  const each = hb.helpers["each"];
+  if (each) hb.registerHelper("each", strictEach(each));
   return hb;
+}
+
+function strictEach(each: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    if (args.length === 2 && args[0] === undefined) throw new MissingFieldError(callSite(args[1]));
+    return (each as (...a: unknown[]) => unknown).apply(this, args);
+  };
 }
 
 /**

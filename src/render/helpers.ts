@@ -10,20 +10,56 @@ import { formatThaiDate, isValidThaiDate, parseThaiDate, type ThaiDate } from ".
 import { applyNumerals, parseNumber, type Numerals } from "../thai/digits.js";
 import { formatPercent, formatScore } from "../thai/format.js";
 
-/** A helper given a value it cannot print; carries the template line of the call. */
+/** Where a helper was called: Handlebars passes the call's location to every helper. */
+export interface CallSite {
+  /** 1-based. */
+  readonly line: number;
+  /** 0-based, UTF-16 units. */
+  readonly column: number;
+}
+
+/** A helper given a value it cannot print. */
 export class HelperError extends Error {
   constructor(
     readonly helper: string,
     message: string,
-    /** 1-based line in the template that called the helper, when Handlebars gave one. */
-    readonly templateLine: number | undefined,
+    readonly site: CallSite | undefined,
   ) {
     super(`{{${helper}}}: ${message}`);
     this.name = "HelperError";
   }
+
+  get templateLine(): number | undefined {
+    return this.site?.line;
+  }
 }
 
-type Options = HelperOptions & { readonly loc?: { readonly start: { readonly line: number } }; readonly data?: { readonly root?: unknown } };
+/**
+ * Strict mode checks a bare {{name}} but not helper arguments: {{t name}} and
+ * {{#each rows}} over a misspelt or absent field would print nothing. The
+ * printing helpers and #each throw this for `undefined` instead (null stays
+ * an explicit "nothing"); logic helpers (eq, and, default, …) accept it, as
+ * {{#if}} does, so optional fields can be tested.
+ */
+export class MissingFieldError extends Error {
+  constructor(readonly site: CallSite | undefined) {
+    super("a helper was given a field the data does not have");
+    this.name = "MissingFieldError";
+  }
+}
+
+type Options = HelperOptions & {
+  readonly loc?: { readonly start: CallSite };
+  readonly data?: { readonly root?: unknown };
+};
+
+export function callSite(options: unknown): CallSite | undefined {
+  return (options as Options | undefined)?.loc?.start;
+}
+
+function required(v: unknown, options: Options): void {
+  if (v === undefined) throw new MissingFieldError(callSite(options));
+}
 
 const BE_OFFSET = 543;
 
@@ -34,7 +70,7 @@ function numeralsOf(options: Options): Numerals {
 }
 
 function fail(name: string, options: Options, message: string): never {
-  throw new HelperError(name, message, options.loc?.start.line);
+  throw new HelperError(name, message, callSite(options));
 }
 
 /** Splits Handlebars' trailing options object from the positional arguments. */
@@ -111,10 +147,12 @@ function compare(name: string, test: (a: number, b: number) => boolean): HelperD
 
 export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   t(value: unknown, options: Options) {
+    required(value, options);
     return applyNumerals(text("t", value, options), numeralsOf(options));
   },
   /** Integers print as they are; other numbers with `decimals` (half-up) when given. */
   n(value: unknown, options: Options) {
+    required(value, options);
     const n = toNumber("n", value, options);
     if (n === undefined) return "";
     const decimals = decimalsOf("n", options);
@@ -123,20 +161,24 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
     return formatScore(n, numerals, decimals);
   },
   score(value: unknown, options: Options) {
+    required(value, options);
     const n = toNumber("score", value, options);
     return n === undefined ? "" : formatScore(n, numeralsOf(options), decimalsOf("score", options) ?? 2);
   },
   percent(value: unknown, options: Options) {
+    required(value, options);
     const n = toNumber("percent", value, options);
     return n === undefined ? "" : formatPercent(n, numeralsOf(options), decimalsOf("percent", options) ?? 2);
   },
   date(value: unknown, options: Options) {
+    required(value, options);
     const d = toThaiDate("date", value, options);
     const style: unknown = options.hash?.style ?? "full";
     if (style !== "full" && style !== "short") fail("date", options, `style must be "full" or "short", got ${describe(style)}`);
     return d === undefined ? "" : formatThaiDate(d, style, numeralsOf(options));
   },
   baht(value: unknown, options: Options) {
+    required(value, options);
     const n = toNumber("baht", value, options);
     if (n === undefined) return "";
     const r = bahtText(n);
@@ -153,11 +195,13 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   not: (...args: unknown[]) => !truthy(split(args).params[0]),
   /** @index + 1, as a number: print it through {{n (inc @index)}} to get the document's digits. */
   inc(value: unknown, options: Options) {
+    required(value, options);
     return (toNumber("inc", value, options) ?? 0) + 1;
   },
   join(...args: unknown[]) {
     const { params, options } = split(args);
     const [list, sepArg] = params;
+    required(list, options);
     const sep = typeof sepArg === "string" ? sepArg : typeof options.hash?.sep === "string" ? options.hash.sep : ", ";
     if (list === null || list === undefined) return "";
     if (!Array.isArray(list)) return fail("join", options, `expected a list, got ${describe(list)}`);
@@ -165,6 +209,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   },
   /** A multi-line string (YAML block scalar) or a list → a list of lines, for {{#each (lines x)}}. */
   lines(value: unknown, options: Options) {
+    required(value, options);
     if (value === null || value === undefined) return [];
     if (Array.isArray(value)) return value.map((x) => text("lines", x, options));
     if (typeof value === "string") {

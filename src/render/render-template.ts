@@ -3,8 +3,8 @@
  * then read the markup. Every template or data problem comes back as errors
  * with the template's file:line; nothing here throws for them.
  */
-import type { MarkupError } from "./errors.js";
-import { HelperError } from "./helpers.js";
+import type { MarkupError, TemplateSources } from "./errors.js";
+import { HelperError, MissingFieldError, type CallSite } from "./helpers.js";
 import type { TemplateSet } from "./load-templates.js";
 import { parseMarkup, type ParseResult } from "./markup/parse-markup.js";
 import { TemplateRunError } from "./run-error.js";
@@ -33,16 +33,20 @@ export function renderDocument(set: TemplateSet, kind: string, data: object): Re
   try {
     markup = t.main(data, { partials: t.partials, data: { columns: set.data[kind]?.columns } });
   } catch (e) {
-    return { ok: false, errors: [runError(e, t.file)] };
+    return { ok: false, errors: [runError(e, t.file, t.sources)] };
   }
   return parseMarkup(markup, t.sources);
 }
 
-function runError(e: unknown, mainFile: string): MarkupError {
+function runError(e: unknown, mainFile: string, sources: TemplateSources): MarkupError {
   const file = e instanceof TemplateRunError ? e.file : mainFile;
   const cause = e instanceof TemplateRunError ? e.cause : e;
+  if (cause instanceof MissingFieldError) {
+    const call = callText(sources.get(file), cause.site);
+    return { code: "E_TEMPLATE_MISSING_FIELD", message: `the data has no value for ${call}`, file, line: cause.site?.line ?? 0 };
+  }
   if (cause instanceof HelperError) {
-    return { code: "E_TEMPLATE_HELPER", message: cause.message, file, line: cause.templateLine ?? 0 };
+    return { code: "E_TEMPLATE_HELPER", message: cause.message, file, line: cause.site?.line ?? 0 };
   }
   const err = cause as { message?: unknown; lineNumber?: unknown };
   const message = typeof err.message === "string" ? err.message : String(cause);
@@ -53,4 +57,13 @@ function runError(e: unknown, mainFile: string): MarkupError {
     return { code: "E_TEMPLATE_MISSING_FIELD", message: `the data has no field "${missing[1]}"`, file, line };
   }
   return { code: "E_TEMPLATE_SYNTAX", message: message.replace(/ - \d+:\d+$/, ""), file, line };
+}
+
+/** The "{{t name}}" a person wrote, cut from the template at the call site, for the message. */
+function callText(source: string | undefined, site: CallSite | undefined): string {
+  const line = site && source?.split("\n")[site.line - 1];
+  if (!site || !line) return "a helper argument";
+  const rest = line.slice(site.column);
+  const close = rest.indexOf("}}");
+  return close >= 0 ? rest.slice(0, close + 2) : rest.trim();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createRenderer } from "../../src/render/handlebars.js";
-import { HelperError } from "../../src/render/helpers.js";
+import { HelperError, MissingFieldError } from "../../src/render/helpers.js";
 
 const hb = createRenderer();
 
@@ -99,6 +99,21 @@ describe("bad values", () => {
     } catch (e) {
       expect((e as HelperError).templateLine).toBe(3);
     }
+  });
+});
+
+describe("absent fields (undefined) versus explicit null", () => {
+  test.each(["{{t x}}", "{{n x}}", "{{score x}}", "{{percent x}}", "{{date x}}", "{{baht x}}", "{{inc x}}", "{{join x}}", "{{#each (lines x)}}{{/each}}", "{{#each x}}{{/each}}"])(
+    "%s with an absent field throws MissingFieldError",
+    (template) => {
+      expect(() => render(template, {})).toThrow(MissingFieldError);
+    },
+  );
+
+  test("logic helpers and #if accept an absent field so optional data can be tested", () => {
+    expect(render('{{#if x}}a{{/if}}{{eq x 1}} {{and x 1}} {{not x}} {{default x "-"}} {{#each y}}{{/each}}.', { y: null })).toBe(
+      "false false true - .",
+    );
   });
 });
 

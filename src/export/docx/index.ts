@@ -12,7 +12,7 @@ import { blockToDocx } from "./blocks/index.js";
 import { fontContext, type DocxContext } from "./context.js";
 import { packDeterministic } from "./pack-deterministic.js";
 import { pageNumberParts, sectionProperties, textWidthTwips } from "./page-setup.js";
-import { documentStyles } from "./styles.js";
+import { addTableStyle, documentStyles } from "./styles.js";
 
 const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
 
@@ -37,7 +37,7 @@ export function buildDocxDocument(doc: DocModel, options: ExportOptions): Docume
 
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
   const packed = await Packer.pack(buildDocxDocument(doc, options), "uint8array");
-  return packDeterministic(packed, options.createdAt);
+  return packDeterministic(packed, options.createdAt, { "word/styles.xml": addTableStyle });
 }
 
 export const docxExporter: Exporter = {

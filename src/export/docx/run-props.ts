@@ -7,7 +7,7 @@ import { Tab, TextRun, UnderlineType, type IRunOptions } from "docx";
 import type { Run } from "../../model/document.js";
 import { halfPoints, type DocxContext } from "./context.js";
 
-/** How a run looks: sizes in official-face points. */
+/** How a run looks: sizes in official-face points; bold left out = the paragraph style's. */
 export interface RunLook {
   readonly sizePt: number;
   readonly bold?: boolean;
@@ -21,16 +21,14 @@ type RunProps = Omit<IRunOptions, "children" | "text" | "break">;
 
 export function runProps(ctx: Pick<DocxContext, "family" | "sizeScale">, look: RunLook): RunProps {
   const size = halfPoints(ctx, look.sizePt);
-  const bold = look.bold ?? false;
-  const italic = look.italic ?? false;
+  // docx.js writes w:bCs / w:iCs with the value of bold / italics when the
+  // complex-script flags are left out, so one value sets both.
   return {
     font: { ascii: ctx.family, hAnsi: ctx.family, eastAsia: ctx.family, cs: ctx.family },
     size,
     sizeComplexScript: size,
-    bold,
-    boldComplexScript: bold,
-    italics: italic,
-    italicsComplexScript: italic,
+    ...(look.bold !== undefined ? { bold: look.bold } : {}),
+    ...(look.italic ? { italics: true } : {}),
     ...(look.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
     language: THAI_LANGUAGE,
   };
@@ -52,12 +50,16 @@ export function textRun(ctx: Pick<DocxContext, "family" | "sizeScale">, text: st
   });
 }
 
-/** Model runs over a paragraph's default look (its style's size and weight). */
+/**
+ * Model runs over a paragraph's look (its style's size and weight). Weight is
+ * written only where a run differs from its style, so w:b stays a style matter.
+ */
 export function modelRuns(ctx: Pick<DocxContext, "family" | "sizeScale">, runs: readonly Run[], base: RunLook): TextRun[] {
+  const styleBold = base.bold ?? false;
   return runs.flatMap((r) =>
     textRun(ctx, r.text, {
       sizePt: r.sizePt ?? base.sizePt,
-      bold: r.bold ?? base.bold ?? false,
+      ...(r.bold !== undefined && r.bold !== styleBold ? { bold: r.bold } : {}),
       italic: r.italic ?? base.italic ?? false,
       underline: r.underline ?? base.underline ?? false,
     }),

@@ -3,10 +3,10 @@
  * ParagraphStyle plus the headings and the memo parts, and one table style.
  * Sizes are official-face points, scaled per font family when written.
  */
-import { ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
+import { LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
 import type { Align, ParagraphStyle } from "../../model/document.js";
 import { docxAlign } from "./alignment.js";
-import { halfPoints, scaledTwips, type DocxContext } from "./context.js";
+import { scaledTwips, type DocxContext } from "./context.js";
 import { runProps } from "./run-props.js";
 
 export type StyleKey = ParagraphStyle | "heading1" | "heading2" | "heading3" | "memoTitle" | "memoField" | "signature" | "pageNumber";
@@ -62,7 +62,6 @@ export function documentStyles(ctx: StyleCtx): IStylesOptions {
       document: { run: body, paragraph: { spacing: { ...LINE_SPACING, before: 0, after: 0 } } },
     },
     paragraphStyles: (Object.keys(STYLES) as StyleKey[]).map((key) => paragraphStyle(ctx, STYLES[key])),
-    importedStyles: [tableStyle()],
   };
 }
 
@@ -73,7 +72,7 @@ function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions 
     ...(spec.id === STYLES.body.id ? {} : { basedOn: STYLES.body.id }),
     next: spec.id === STYLES.tableHeader.id ? STYLES.tableText.id : STYLES.body.id,
     quickFormat: true,
-    run: runProps(ctx, { sizePt: spec.sizePt(ctx.baseSizePt), bold: spec.bold }),
+    run: runProps(ctx, { sizePt: spec.sizePt(ctx.baseSizePt), ...(spec.bold ? { bold: true } : {}) }),
     paragraph: {
       ...(spec.align ? { alignment: docxAlign(spec.align) } : {}),
       spacing: {
@@ -87,21 +86,24 @@ function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions 
   };
 }
 
-/** Thin single borders and narrow cell margins; tables with borders off override the borders directly. */
-function tableStyle(): ImportedXmlComponent {
+/**
+ * The table style: thin single borders and narrow cell margins; a table with
+ * borders off overrides them directly. docx.js has no table-style option (its
+ * importedStyles would replace its default styles and docDefaults), so the
+ * style is added to word/styles.xml when the package is rewritten.
+ */
+export function addTableStyle(stylesXml: string): string {
   const side = (name: string): string => `<w:${name} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map(side).join("");
-  return ImportedXmlComponent.fromXmlString(
+  const style =
     `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE_ID}">` +
-      `<w:name w:val="ITA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +
-      `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>` +
-      `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-      `</w:style>`,
-  );
-}
-
-/** Used by tests and the page-number header: the written size of a style in half-points. */
-export function styleHalfPoints(ctx: StyleCtx, key: StyleKey): number {
-  return halfPoints(ctx, styleSizePt(ctx, key));
+    `<w:name w:val="ITA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+    `<w:pPr><w:spacing w:before="0" w:after="0" w:line="${LINE_SPACING.line}" w:lineRule="auto"/></w:pPr>` +
+    `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +
+    `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>` +
+    `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `</w:style>`;
+  const end = stylesXml.lastIndexOf("</w:styles>");
+  if (end < 0) throw new Error("word/styles.xml has no </w:styles>");
+  return stylesXml.slice(0, end) + style + stylesXml.slice(end);
 }

@@ -100,21 +100,33 @@ export function shapingPieces(text: string): string[] {
 const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
 
 /**
- * The text each glyph of `piece` stands for: a grapheme cluster's text on the
- * first glyph drawn for it, "" on the rest. Falls back to the whole piece on
- * the first glyph when glyphs cannot be matched to clusters (a ligature across
- * clusters).
+ * The text each glyph of `piece` stands for, given each glyph's advance.
+ * Within a grapheme cluster the text goes to a glyph that advances the pen
+ * and the cluster's other glyphs get "": an extractor that sees a glyph with
+ * width but no text inserts a space (กำ หนด). Sarabun draws ำ as nikhahit
+ * (no advance) + sara aa (advance), so a cluster ending in ำ with two
+ * advancing glyphs gives ำ to the second. When glyphs cannot be matched to
+ * clusters (a ligature across clusters), the first glyph gets the whole piece.
  */
-export function glyphTexts(piece: string, glyphCount: number, glyphsOf: (cluster: string) => number): string[] {
+export function glyphTexts(piece: string, advances: readonly number[], glyphsOf: (cluster: string) => number): string[] {
   const texts: string[] = [];
   for (const { segment } of graphemes.segment(piece)) {
     const n = glyphsOf(segment);
     if (n === 0) continue;
-    texts.push(segment);
-    for (let k = 1; k < n; k++) texts.push("");
+    const start = texts.length;
+    for (let k = 0; k < n; k++) texts.push("");
+    const advancing: number[] = [];
+    for (let k = start; k < start + n; k++) if ((advances[k] ?? 0) > 0) advancing.push(k);
+    const [first, second] = advancing;
+    if (advancing.length === 2 && second !== undefined && first !== undefined && segment.endsWith("\u0E33")) {
+      texts[first] = segment.slice(0, -1);
+      texts[second] = "\u0E33";
+    } else {
+      texts[first ?? start] = segment;
+    }
   }
-  if (texts.length === glyphCount) return texts;
-  return Array.from({ length: glyphCount }, (_, i) => (i === 0 ? piece : ""));
+  if (texts.length === advances.length) return texts;
+  return advances.map((_, i) => (i === 0 ? piece : ""));
 }
 
 function codePointsOf(text: string): number[] {
@@ -149,7 +161,11 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass): EmbeddedFontClas
       const positions: FontkitPosition[] = [];
       for (const piece of shapingPieces(text.replace(ZWSP_ALL, ""))) {
         const run = features ? this.layoutRun(piece, features) : this.layoutCached(piece);
-        const texts = glyphTexts(piece, run.glyphs.length, (cluster) => this.layoutCached(cluster).glyphs.length);
+        const texts = glyphTexts(
+          piece,
+          run.positions.map((p) => p.xAdvance),
+          (cluster) => this.layoutCached(cluster).glyphs.length,
+        );
         run.glyphs.forEach((glyph, i) => {
           const gid = this.subsetGlyph(glyph, texts[i] ?? "");
           encoded.push(`0000${gid.toString(16)}`.slice(-4));

@@ -19,6 +19,7 @@ export const FRAMEWORKS: ReadonlyMap<number, Framework> = new Map<number, Framew
     { ...base, year: 2566, legacy: false, provisional: ["OIT item catalogue renumbered: item names come from the input"] },
     { ...base, year: 2567, legacy: false, provisional: ["OIT item catalogue shortened: item names come from the input", "result labels"], labels: LABELS_2567 },
     { ...base, year: 2568, legacy: false, provisional: ["OIT item catalogue shortened: item names come from the input", "result labels"], labels: LABELS_2567 },
+    { ...base, year: 2569, legacy: false, provisional: ["assumed unchanged from 2568: check the 2569 manual", "result labels"], labels: LABELS_2567 },
   ].map((f) => [f.year, f]),
 );
 

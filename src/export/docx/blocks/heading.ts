@@ -2,9 +2,9 @@ import { Paragraph as DocxParagraph } from "docx";
 import type { Heading } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
-import { modelRuns, runProps } from "../run-props.js";
+import { modelRuns } from "../run-props.js";
 import { STYLES, styleSizePt, type StyleKey } from "../styles.js";
-import { spacing } from "./paragraph.js";
+import { paragraphMark, spacing } from "./paragraph.js";
 
 const HEADING_STYLE: Readonly<Record<Heading["level"], StyleKey>> = { 1: "heading1", 2: "heading2", 3: "heading3" };
 
@@ -16,7 +16,7 @@ export function headingBlock(h: Heading, ctx: DocxContext): DocxParagraph {
     ...(h.align ? { alignment: docxAlign(h.align) } : {}),
     ...spacing(ctx, h.spaceBeforePt, h.spaceAfterPt),
     keepNext: true,
-    run: runProps(ctx, look),
+    ...paragraphMark(ctx, key, look, h.runs.length === 0),
     children: modelRuns(ctx, h.runs, look),
   });
 }

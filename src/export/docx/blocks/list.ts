@@ -2,10 +2,10 @@ import { Paragraph as DocxParagraph, TabStopType } from "docx";
 import type { ListBlock } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
-import { modelRuns, runProps, textRun } from "../run-props.js";
+import { modelRuns, textRun } from "../run-props.js";
 import { STYLES, styleSizePt } from "../styles.js";
 import { cmToTwips } from "../units.js";
-import { BODY_DEFAULTS, type ParagraphDefaults } from "./paragraph.js";
+import { BODY_DEFAULTS, paragraphMark, type ParagraphDefaults } from "./paragraph.js";
 
 /**
  * Markers are text the renderer chose ("๑)", "-"), so a list is paragraphs
@@ -24,7 +24,7 @@ export function listBlock(list: ListBlock, ctx: DocxContext, defaults: Paragraph
       ...(defaults.align ? { alignment: docxAlign(defaults.align) } : {}),
       indent: hasMarker ? { left, hanging } : { left },
       tabStops: [{ type: TabStopType.LEFT, position: left }],
-      run: runProps(ctx, look),
+      ...paragraphMark(ctx, key, look, false),
       children: [...(hasMarker ? textRun(ctx, `${item.marker}\t`, look) : []), ...modelRuns(ctx, item.runs, look)],
     });
   });

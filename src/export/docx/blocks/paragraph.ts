@@ -2,7 +2,7 @@ import { Paragraph as DocxParagraph, type IParagraphOptions } from "docx";
 import type { Align, Paragraph } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
 import { scaledTwips, type DocxContext } from "../context.js";
-import { modelRuns, runProps } from "../run-props.js";
+import { modelRuns, runProps, type RunLook } from "../run-props.js";
 import { STYLES, styleSizePt, type StyleKey } from "../styles.js";
 import { cmToTwips } from "../units.js";
 
@@ -26,11 +26,19 @@ export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: Paragra
     ...indent(p.firstLineIndentCm, p.leftIndentCm),
     ...spacing(ctx, p.spaceBeforePt, p.spaceAfterPt),
     ...(p.keepWithNext ? { keepNext: true } : {}),
-    // The paragraph mark's look decides the height of an empty paragraph.
-    run: runProps(ctx, look),
+    ...paragraphMark(ctx, key, look, p.runs.length === 0),
     children: modelRuns(ctx, p.runs, look),
   };
   return new DocxParagraph(options);
+}
+
+/**
+ * The paragraph mark's run properties, needed where the mark must not take
+ * the style's size: an empty paragraph (its height is the mark's) or a table
+ * whose size differs from its style's. Elsewhere the style already says it.
+ */
+export function paragraphMark(ctx: DocxContext, key: StyleKey, look: RunLook, empty: boolean): Pick<IParagraphOptions, "run"> {
+  return empty || look.sizePt !== styleSizePt(ctx, key) ? { run: runProps(ctx, look) } : {};
 }
 
 export function indent(firstLineCm: number | undefined, leftCm: number | undefined): Pick<IParagraphOptions, "indent"> {

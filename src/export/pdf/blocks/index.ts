@@ -2,7 +2,7 @@ import { assertNever, type Block } from "../../../model/document.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./context.js";
 import { approval, memoHeader, signature } from "./memo.js";
 import { table } from "./table.js";
-import { heading, list, paragraph } from "./text.js";
+import { heading, list, paragraph, pdfAlign } from "./text.js";
 
 function block(b: Block, ctx: BlockContext): Node[] {
   switch (b.type) {
@@ -22,7 +22,7 @@ function block(b: Block, ctx: BlockContext): Node[] {
       return [approval(b, ctx)];
     case "image":
       if (!ctx.images.has(b.ref)) return [];
-      return [{ image: b.ref, width: b.widthCm * PT_PER_CM, height: b.heightCm * PT_PER_CM, alignment: b.align ?? "left" }];
+      return [{ image: b.ref, width: b.widthCm * PT_PER_CM, height: b.heightCm * PT_PER_CM, alignment: pdfAlign(b.align ?? "left") }];
     case "pageBreak":
       return [{ text: "", pageBreak: "after" }];
     case "spacer":

@@ -1,6 +1,6 @@
 import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
-import { list, paragraph } from "./text.js";
+import { list, paragraph, pdfAlign } from "./text.js";
 import { pt, type BlockContext, type Node } from "./context.js";
 
 const PAD_X = 4;
@@ -99,7 +99,7 @@ export function table(t: Table, ctx: BlockContext): Node {
       if (span > 1) node["colSpan"] = span;
       if (rowSpan > 1) node["rowSpan"] = rowSpan;
       if (cell.shaded) node["fillColor"] = SHADE;
-      if (cell.align) node["alignment"] = cell.align;
+      if (cell.align) node["alignment"] = pdfAlign(cell.align);
       if (cell.vAlign) node["verticalAlignment"] = cell.vAlign;
       const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * 2 * PAD_X;
       rowHeight = Math.max(rowHeight, estimateHeight(cell, width, ctx, sizePt) / rowSpan);

@@ -1,4 +1,4 @@
-import type { Heading, ListBlock, Paragraph, ParagraphStyle } from "../../../model/document.js";
+import type { Align, Heading, ListBlock, Paragraph, ParagraphStyle } from "../../../model/document.js";
 import { runsToInlines } from "../thai-wrap.js";
 import { PT_PER_CM, pt, type BlockContext, type Node } from "./context.js";
 
@@ -14,6 +14,16 @@ const STYLE_PT: Record<ParagraphStyle, { readonly delta: number; readonly bold: 
 
 const HEADING_PT: Record<Heading["level"], number> = { 1: 4, 2: 2, 3: 0 };
 
+/**
+ * pdfmake justifies by spreading a line's slack between all its inline
+ * pieces, which for Thai means gaps between words: Thai readers take a space
+ * for a phrase break, and extractors then put spaces inside sentences. Thai
+ * text is set ragged-right instead.
+ */
+export function pdfAlign(align: Align): Exclude<Align, "justify"> {
+  return align === "justify" ? "left" : align;
+}
+
 /** `sizePt`: the official size the paragraph's style is relative to (body size, or the table's size). */
 export function paragraph(p: Paragraph, ctx: BlockContext, sizePt = ctx.basePt): Node {
   const style = STYLE_PT[p.style ?? "body"];
@@ -23,7 +33,7 @@ export function paragraph(p: Paragraph, ctx: BlockContext, sizePt = ctx.basePt):
     margin: [(p.leftIndentCm ?? 0) * PT_PER_CM, p.spaceBeforePt ?? 0, 0, p.spaceAfterPt ?? 0],
   };
   if (style.bold) node["bold"] = true;
-  if (p.align) node["alignment"] = p.align;
+  if (p.align) node["alignment"] = pdfAlign(p.align);
   if (p.firstLineIndentCm) node["leadingIndent"] = p.firstLineIndentCm * PT_PER_CM;
   return node;
 }
@@ -34,7 +44,7 @@ export function heading(h: Heading, ctx: BlockContext): Node {
     fontSize: pt(ctx, ctx.basePt + HEADING_PT[h.level]),
     bold: true,
     margin: [0, h.spaceBeforePt ?? 6, 0, h.spaceAfterPt ?? 3],
-    ...(h.align ? { alignment: h.align } : {}),
+    ...(h.align ? { alignment: pdfAlign(h.align) } : {}),
   };
 }
 

@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { EXAMPLES } from "../helpers/load-example.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe("itadoc validate", () => {
+  test("the examples are valid and show the totals the seeds publish", () => {
+    const r = runCli(["validate", "examples"]);
+    expect(r.code).toBe(0);
+    for (const total of ["86.80", "78.57", "75.30", "95.26", "92.90"]) expect(r.stdout).toContain(`รวม ${total}`);
+    expect(r.stdout).toMatch(/ปี 2564 .*ระดับ A \(ประกาศ A\)/);
+    expect(r.stdout).toContain("[W_OFFICIAL_DIFFERS]");
+    expect(r.stdout).toContain("(92.21)");
+    expect(r.stdout).toContain("(92.22)");
+  });
+
+  test("--strict turns the warnings into exit 1", () => {
+    expect(runCli(["validate", "examples", "--strict"]).code).toBe(1);
+  });
+
+  test("a score of 120 gives exit 1 and a Thai message with file and line, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
+    const file = join(dir, "kk", "2563.yaml");
+    const text = readFileSync(file, "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("I1: 92.44")) + 1;
+    writeFileSync(file, text.replace("I1: 92.44", "I1: 120"));
+    const r = runCli(["validate", "kk"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`kk/2563.yaml:${line}:9: ข้อผิดพลาด [E_SCORE_RANGE] คะแนน assessment.scores.I1 ต้องอยู่ระหว่าง 0 ถึง 100 (พบ 120)`);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    const en = runCli(["validate", "kk", "--lang", "en"], dir);
+    expect(en.stdout).toContain(`kk/2563.yaml:${line}:9: error [E_SCORE_RANGE] score assessment.scores.I1 must be between 0 and 100 (found 120)`);
+  });
+
+  test("--json gives codes and positions on stdout only", () => {
+    const r = runCli(["validate", "examples", "--json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ command: "validate", valid: true, errors: 0 });
+    const kk = report.organisations.find((o: { dir: string }) => o.dir.endsWith("khon-kaen-city"));
+    expect(kk.years.map((y: { total: { computed: number } }) => y.total.computed)).toEqual([86.8, 78.57, 75.3, 95.26]);
+    expect(report.diagnostics.find((d: { code: string }) => d.code === "W_OFFICIAL_DIFFERS")).toMatchObject({ severity: "warning", file: "examples/khon-kaen-city/2564.yaml" });
+  });
+
+  test("usage mistakes exit 2", () => {
+    expect(runCli(["validate"]).code).toBe(2);
+    expect(runCli(["frobnicate"]).code).toBe(2);
+    expect(runCli(["validate", "no/such/folder"]).code).toBe(2);
+    expect(runCli(["validate", "examples", "--bogus"]).code).toBe(2);
+  });
+
+  test("init writes a starter that validates, and never overwrites", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    const a = runCli(["init", "mine"], dir);
+    expect(a.code).toBe(0);
+    const v = runCli(["validate", "mine"], dir);
+    expect(v.stdout).toContain("ข้อผิดพลาด 0");
+    expect(v.code).toBe(0);
+    expect(runCli(["init", "mine"], dir).code).toBe(1);
+  });
+});
