@@ -58,6 +58,17 @@ describe("compileTemplateSet", () => {
     ]);
   });
 
+  test("hyphenated partial names resolve, and a kind's own partial wins over the shared one", () => {
+    const files = new Map([
+      ["t/memo/memo.hbs", '<document title="t"><section>{{> score-table}}</section></document>'],
+      ["t/shared/partials/score-table.hbs", "<p>shared</p>"],
+      ["t/memo/partials/score-table.hbs", "<p>own</p>"],
+    ]);
+    const r = compileTemplateSet(files);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.set.kinds.get("memo")?.main({}, { partials: r.set.kinds.get("memo")?.partials })).toContain("<p>own</p>");
+  });
+
   test("inline partials count as defined", () => {
     const r = compileTemplateSet(new Map([["t/memo/memo.hbs", '{{#*inline "row"}}<p/>{{/inline}}<document title="t"><section>{{> row}}</section></document>']]));
     expect(r.ok).toBe(true);

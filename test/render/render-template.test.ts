@@ -60,6 +60,11 @@ describe("renderDocument", () => {
     expect(blocks[7]).toMatchObject({ type: "approval", commentLines: 2, options: ["เพื่อโปรดทราบ"], signer: { name: "นายมานะ" } });
   });
 
+  test("a kind without its own partial uses the shared one", () => {
+    const doc = render(good, "other", { signer: {} });
+    expect(texts(doc)).toEqual(["shared signer: overridden by the kind's own partial, never rendered for note"]);
+  });
+
   test("arabic numerals", () => {
     const doc = render(good, "note", { ...noteData, numerals: "arabic" });
     expect(texts(doc)).toContain("ผล ITA 2563");

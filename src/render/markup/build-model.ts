@@ -124,7 +124,7 @@ class Builder {
       }
       const v = parseAttrValue(a.value, s.type);
       if (v.ok) out.set(a.name, v.value);
-      else this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name} ${a.name}>: ${v.reason}`, el.line, needle, el.name, a.name);
+      else this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name} ${a.name}>: ${v.reason}`, el.line, { ...needle, value: a.value }, el.name, a.name);
     }
     for (const [name, s] of Object.entries(spec)) {
       if (s.required && !el.attrs.some((a) => a.name === name)) {

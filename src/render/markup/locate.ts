@@ -7,7 +7,8 @@ import type { TemplateSources } from "../errors.js";
 
 export type Needle =
   | { readonly type: "element"; readonly name: string }
-  | { readonly type: "attribute"; readonly element: string; readonly name: string }
+  /** `value`: the bad value, tried first so the right one of several same-named attributes is found. */
+  | { readonly type: "attribute"; readonly element: string; readonly name: string; readonly value?: string }
   | { readonly type: "literal"; readonly text: string };
 
 export interface TemplatePos {
@@ -39,6 +40,9 @@ function patternsFor(needle: Needle): RegExp[] {
     case "attribute":
       // Group 1 spans from the tag start to the attribute so the line is the attribute's own.
       return [
+        ...(needle.value !== undefined && needle.value !== ""
+          ? [new RegExp(`(<${esc(needle.element)}(?![a-z0-9-])[^>]*?\\s)${esc(needle.name)}="${esc(needle.value)}"`)]
+          : []),
         new RegExp(`(<${esc(needle.element)}(?![a-z0-9-])[^>]*?\\s)${esc(needle.name)}=`),
         new RegExp(`(\\s)${esc(needle.name)}=`),
       ];

@@ -68,3 +68,18 @@ export function part(docx: Uint8Array, path: string): string {
   if (entry === undefined) throw new Error(`no ${path} in the DOCX`);
   return new TextDecoder().decode(entry.data);
 }
+
+/** Top-level-enough split of WordprocessingML: every w:p element's XML (paragraphs inside cells included). */
+export function paragraphsOf(xml: string): string[] {
+  return xml.match(/<w:p[ >].*?<\/w:p>/g) ?? [];
+}
+
+/** Every w:r element's XML. */
+export function runsOf(xml: string): string[] {
+  return xml.match(/<w:r>.*?<\/w:r>/g) ?? [];
+}
+
+/** The visible text of a piece of WordprocessingML. */
+export function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+}

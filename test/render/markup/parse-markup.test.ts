@@ -239,6 +239,14 @@ describe("errors", () => {
     ]);
   });
 
+  test("a bad value written in the template is found among same-named attributes", () => {
+    const sources = new Map([["m.hbs", '<document title="t"><section>\n<p indent="2.5">a</p>\n<p indent="wide">b</p>\n<p indent="{{w}}">c</p>\n</section></document>']]);
+    const bad = (v: string) => errors(doc(`<p indent="2.5">a</p><p indent="${v}">b</p>`), sources).map((e) => [e.attribute, e.line]);
+    expect(bad("wide")).toEqual([["indent", 3]]);
+    // A value that came from data is not in the template: the first <p indent=> is the best guess.
+    expect(bad("from data")).toEqual([["indent", 2]]);
+  });
+
   test("a name found in no template gives the main template with line 0", () => {
     const sources = new Map([["m.hbs", "<document>{{x}}</document>"]]);
     expect(errors(doc("<made-up/>"), sources).map((e) => [e.file, e.line])).toEqual([["m.hbs", 0]]);

@@ -1,0 +1,175 @@
+/**
+ * Everything `build` does for one organisation folder: read, validate, plan,
+ * render, export, write. Runs the same in the main thread (--jobs 1) and in
+ * a worker; its result is plain data that crosses threads.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
+import type { ColumnDef } from "../../documents/measures-data.js";
+import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-documents.js";
+import type { DocKind } from "../../documents/common.js";
+import type { ExportOptions, FontSet } from "../../export/exporter.js";
+import { exportDocx } from "../../export/docx/index.js";
+import { exportPdf } from "../../export/pdf/index.js";
+import { loadOrganisation, type OrgInput } from "../../input/load-organisation.js";
+import type { MarkupError } from "../../render/errors.js";
+import type { TemplateSet } from "../../render/load-templates.js";
+import { renderDocument } from "../../render/render-template.js";
+import type { Code } from "../../diag/codes.js";
+import { PRIMARY_FORMAT, type Format } from "../build-options.js";
+import { readSources, type OrgFolder } from "../discover.js";
+import { writeAtomic } from "../write-atomic.js";
+import { readManifest, writeManifest, type Manifest } from "./manifest.js";
+
+export interface OrgBuildSettings {
+  readonly cwd: string;
+  readonly kinds: readonly DocKind[];
+  readonly formats?: readonly Format[];
+  readonly years?: ReadonlySet<number>;
+  readonly force: boolean;
+  /** Hash of the tool version and the template set: part of every document's key. */
+  readonly toolKey: string;
+}
+
+export interface OrgBuildTask {
+  readonly folder: OrgFolder;
+  /** Absolute output folder of this organisation. */
+  readonly outDir: string;
+}
+
+export interface WrittenDoc {
+  readonly file: string;
+  readonly kind: DocKind;
+  readonly format: Format;
+  readonly out: string;
+  readonly skipped: boolean;
+}
+
+export interface OrgBuildResult {
+  readonly dir: string;
+  readonly docs: readonly WrittenDoc[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Inputs or documents that failed (0: all good). */
+  readonly failed: number;
+}
+
+export interface BuildResources {
+  readonly templates: TemplateSet;
+  readonly fonts: FontSet;
+}
+
+const EMBLEM_REF = "emblem";
+
+export function templateDiagnostic(e: MarkupError): Diagnostic {
+  return error(e.code as Code, { detail: e.message }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
+}
+
+/** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
+export function createdAtFor(fiscalYear: number): Date {
+  return new Date(Date.UTC(fiscalYear - 543, 8, 30, 0, 0, 0));
+}
+
+export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources): Promise<OrgBuildResult> {
+  const { folder, outDir } = task;
+  const src = await readSources(folder, s.cwd);
+  const loaded = loadOrganisation(folder.dir, src.org, src.years);
+  const diagnostics: Diagnostic[] = [
+    ...src.readErrors.map((r) => error("E_FILE_READ", { reason: r.reason }, { file: r.path, line: 0, col: 0 })),
+    ...loaded.errors,
+    ...loaded.warnings,
+  ];
+  let failed = src.readErrors.length + (loaded.errors.length > 0 ? 1 : 0);
+  const docs: WrittenDoc[] = [];
+  const org = loaded.org;
+  if (!org) return { dir: folder.dir, docs, diagnostics, failed };
+
+  const images = new Map<string, Uint8Array>();
+  const emblem = await readEmblem(org, s.cwd, diagnostics);
+  if (emblem) images.set(EMBLEM_REF, emblem);
+  const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
+  const jobs = planDocuments(org, {
+    kinds: s.kinds,
+    ...(folder.only ? { only: folder.only } : {}),
+    ...(s.years ? { years: s.years } : {}),
+    ...(emblem ? { emblemRef: EMBLEM_REF } : {}),
+    measuresColumns: columns,
+  }).filter((j) => !org.brokenFiles.has(j.file));
+
+  // A document depends on every file of its organisation (the memo compares years) and on the emblem.
+  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
+  const manifest: Manifest = s.force ? {} : await readManifest(outDir);
+  const nextManifest: Manifest = { ...manifest };
+
+  for (const job of jobs) {
+    if (!job.result.ok) {
+      diagnostics.push(...job.result.errors, ...job.result.warnings);
+      failed++;
+      continue;
+    }
+    diagnostics.push(...job.result.warnings);
+    const formats = s.formats ?? [PRIMARY_FORMAT[job.kind]];
+    const names = formats.map((f) => `${job.baseName}.${f}`);
+    const key = hashOf([inputKey, job.kind, job.baseName]);
+    if (!s.force && names.every((n) => manifest[n] === key)) {
+      const existing = await Promise.all(names.map((n) => readFile(join(outDir, n)).then(() => true, () => false)));
+      if (existing.every(Boolean)) {
+        formats.forEach((format, i) => docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, join(outDir, names[i]!)), skipped: true }));
+        continue;
+      }
+    }
+    const rendered = renderDocument(res.templates, job.kind, job.result.data);
+    if (!rendered.ok) {
+      diagnostics.push(...rendered.errors.map(templateDiagnostic));
+      failed++;
+      continue;
+    }
+    const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
+    for (const format of formats) {
+      const target = join(outDir, `${job.baseName}.${format}`);
+      try {
+        const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, options);
+        await writeAtomic(target, bytes);
+        nextManifest[`${job.baseName}.${format}`] = key;
+        docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, target), skipped: false });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        diagnostics.push(
+          code
+            ? error("E_WRITE", { path: rel(s.cwd, target), reason: code }, { file: job.file, line: 0, col: 0 })
+            : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
+        );
+        failed++;
+      }
+    }
+  }
+  if (docs.some((d) => !d.skipped)) await writeManifest(outDir, nextManifest).catch(() => undefined);
+  return { dir: folder.dir, docs, diagnostics, failed };
+}
+
+function hashOf(parts: readonly (string | Uint8Array)[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("hex").slice(0, 32);
+}
+
+function rel(cwd: string, p: string): string {
+  return relative(cwd, p);
+}
+
+async function readEmblem(org: OrgInput, cwd: string, diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
+  const path = org.org.settings?.emblem;
+  const hasMemo = [...org.years.values()].some((y) => y.data.memo);
+  if (!path) {
+    if (hasMemo) diagnostics.push(warning("W_EMBLEM_MISSING", { path: "" }, { file: org.orgFile, line: 0, col: 0 }));
+    return undefined;
+  }
+  const abs = resolve(cwd, dirname(org.orgFile), path);
+  try {
+    return new Uint8Array(await readFile(abs));
+  } catch {
+    diagnostics.push(warning("W_EMBLEM_MISSING", { path }, { file: org.orgFile, line: 0, col: 0 }));
+    return undefined;
+  }
+}

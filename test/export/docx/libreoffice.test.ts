@@ -1,0 +1,83 @@
+/**
+ * Round trip through LibreOffice: the DOCX must open and lay out, and the text
+ * of the PDF it prints must hold the model's Thai text and numbers. Fails (not
+ * skips) when soffice or pdftotext is missing. Thai language marks are checked
+ * on the XML (memo-xml.test.ts): LibreOffice renders the same without them.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportDocx } from "../../../src/export/docx/index.js";
+import { docxMemoModel } from "../../fixtures/models/docx-memo.js";
+import { memoOptions } from "./helpers.js";
+
+const FONTS_DIR = fileURLToPath(new URL("../../../fonts", import.meta.url));
+let dir: string;
+let pages: string[];
+
+/** pdftotext splits Thai lines and clusters at odd places; compare without whitespace. */
+const squash = (s: string): string => s.replace(/\s+/g, "");
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "itadoc-docx-lo-"));
+  const docxPath = join(dir, "memo.docx");
+  writeFileSync(docxPath, await exportDocx(docxMemoModel, memoOptions));
+  // The DOCX names the family without embedding it; this lets LibreOffice find the bundled Sarabun.
+  const fontsConf = join(dir, "fonts.conf");
+  writeFileSync(
+    fontsConf,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${FONTS_DIR}</dir>` +
+      `<cachedir>${join(dir, "fc-cache")}</cachedir></fontconfig>`,
+  );
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docxPath],
+    { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, stdio: "pipe", timeout: 110_000 },
+  );
+  const pdf = join(dir, "memo.pdf");
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString())?.[1]);
+  pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"]).toString());
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("LibreOffice round trip", () => {
+  it("prints the model's Thai text and numbers", () => {
+    const all = squash(pages.join("\n"));
+    for (const s of [
+      "บันทึกข้อความ",
+      "ส่วนราชการ",
+      "ขก ๕๒๐๖/๐๑๑๐๙",
+      "วันที่ ๒๙ กันยายน ๒๕๖๓",
+      "เรียน นายกเทศมนตรีนครขอนแก่น",
+      "๗๕.๓๐ คะแนน",
+      "92.44",
+      "86.80 ระดับ A",
+      "O17 E-Service",
+      "36.67",
+      "(นางอินทิรา ช่างวีระ)",
+      "๗ ต.ค. ๖๓",
+    ]) {
+      expect(all, s).toContain(squash(s));
+    }
+  });
+
+  it("spreads the long weak-items table over pages, its header on each, numbered from page 2", () => {
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(squash(pages[0] ?? "")).not.toMatch(/^-1-/);
+    for (const [i, page] of pages.entries()) {
+      if (i === 0) continue;
+      // LibreOffice ignores the thaiNumbers page format Word uses, so it prints Arabic digits.
+      expect(squash(page).startsWith(`-${i + 1}-`), `page ${i + 1}`).toBe(true);
+    }
+    const weakRows = pages.map((p) => (squash(p).match(/O\d+/g) ?? []).length);
+    expect(weakRows.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    expect(squash(pages[1] ?? "")).toContain(squash("ปี ๒๕๖๒"));
+  });
+});
