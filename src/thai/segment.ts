@@ -7,6 +7,7 @@
  * nowhere else. Whitespace stays at the end of the piece before it, so
  * pieces.join("") === text always.
  */
+import { COMPOUND_WORDS } from "./compound-words.js";
 import { NO_SPLIT_WORDS } from "./no-split-words.js";
 
 const wordSegmenter = new Intl.Segmenter("th", { granularity: "word" });
@@ -85,10 +86,36 @@ function breakAllowed(text: string, pos: number): boolean {
   return true;
 }
 
+/** Longest run of ICU segments that joins into a compound word (at most this many parts). */
+const MAX_COMPOUND_PARTS = 4;
+
+/**
+ * ICU word boundaries, minus those inside a compound made of whole ICU
+ * segments (พื้น|ฐาน → พื้นฐาน). Only whole segments are joined, so a
+ * compound never swallows part of a neighbouring word.
+ */
+function icuCuts(line: string): Set<number> {
+  const segs = [...wordSegmenter.segment(line)].map((s) => s.index);
+  segs.push(line.length);
+  const cuts = new Set<number>();
+  let i = 0;
+  while (i < segs.length - 1) {
+    let next = i + 1;
+    for (let j = Math.min(i + MAX_COMPOUND_PARTS, segs.length - 1); j > i + 1; j--) {
+      if (COMPOUND_WORDS.has(line.slice(segs[i]!, segs[j]!))) {
+        next = j;
+        break;
+      }
+    }
+    if (segs[next]! < line.length) cuts.add(segs[next]!);
+    i = next;
+  }
+  return cuts;
+}
+
 function segmentLine(line: string): string[] {
   if (line.length === 0) return [];
-  const cuts = new Set<number>();
-  for (const { index } of wordSegmenter.segment(line)) if (index > 0) cuts.add(index);
+  const cuts = icuCuts(line);
   for (const [start, end] of dictionaryMatches(line)) {
     for (let p = start + 1; p < end; p++) cuts.delete(p);
     // A match edge is a word edge even where ICU put it elsewhere (ช่องทาง|การ, not ช่อง|ทางการ).

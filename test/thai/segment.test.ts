@@ -22,7 +22,10 @@ describe("segmentThai", () => {
 
   test("fixes compounds the segmenter splits, and breaks long phrases between words", () => {
     expect(bars("ผู้อำนวยการกองคลัง")).toBe("ผู้อำนวยการ|กองคลัง");
-    expect(bars("ช่องทางการรับฟังความคิดเห็น")).toBe("ช่องทาง|การ|รับ|ฟัง|ความคิดเห็น");
+    expect(bars("ช่องทางการรับฟังความคิดเห็น")).toBe("ช่องทาง|การ|รับฟัง|ความคิดเห็น");
+    // Compounds of the dictionary that ICU splits into parts (พื้น|ฐาน, งบ|ประมาณ) stay whole.
+    expect(bars("ข้อมูลพื้นฐาน")).toBe("ข้อมูล|พื้นฐาน");
+    expect(bars("แผนการใช้จ่ายงบประมาณประจำปี")).toBe("แผนการ|ใช้จ่าย|งบประมาณ|ประจำปี");
     expect(segmentThai("รายงานผลการดำเนินงานประจำปี").length).toBeGreaterThan(2);
   });
 

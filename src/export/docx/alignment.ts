@@ -6,7 +6,8 @@ type DocxAlign = (typeof AlignmentType)[keyof typeof AlignmentType];
 /**
  * "justify" is written as Word's Thai Distributed (w:jc thaiDistribute): plain
  * "both" only widens spaces, and Thai lines have few, so Word leaves gaps.
- * LibreOffice reads thaiDistribute as justified.
+ * Word is where the memo is edited; LibreOffice 7.4 lays thaiDistribute out
+ * ragged right (seen on its rendered pages), which is acceptable there.
  */
 export function docxAlign(a: Align): DocxAlign {
   switch (a) {

@@ -3,7 +3,7 @@ import { blockToDocx } from "../../../src/export/docx/blocks/index.js";
 import { cellColumns, scaleWidths } from "../../../src/export/docx/blocks/table.js";
 import { exportDocx } from "../../../src/export/docx/index.js";
 import { imageInfo } from "../../../src/export/docx/image-info.js";
-import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Table } from "../../../src/model/document.js";
+import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Paragraph, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { makePng, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
 
@@ -14,7 +14,7 @@ const model = (blocks: readonly Block[], extra: { page?: PageSetup; pageNumbers?
   sections: [{ page: extra.page ?? A4_PORTRAIT_OFFICIAL, blocks }],
 });
 const documentXmlOf = async (m: DocModel, options = memoOptions): Promise<string> => part(await exportDocx(m, options), "word/document.xml");
-const para = (text: string): Block => ({ type: "paragraph", runs: [{ text }] });
+const para = (text: string): Paragraph => ({ type: "paragraph", runs: [{ text }] });
 
 const header: MemoHeader = {
   type: "memoHeader",
