@@ -3,7 +3,8 @@ import type { Lang } from "../diag/format.js";
 
 export interface CliIO {
   out(line: string): void;
-  err(line: string): void;
+  /** A line to stderr; `inPlace` writes it without a newline (progress bar redraws). */
+  err(line: string, inPlace?: boolean): void;
   readonly lang: Lang;
   readonly isTTY: boolean;
   /** Working directory against which relative paths are resolved. */

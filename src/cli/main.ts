@@ -9,6 +9,7 @@ import { Exit, UsageError, type CliIO } from "./io.js";
 import { runValidate } from "./commands/validate.js";
 import { runInit } from "./commands/init.js";
 import { runBuild } from "./commands/build.js";
+import { VERSION } from "./version.js";
 
 const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันทึกข้อความ มาตรการ รายงาน) จากไฟล์ YAML
 
@@ -18,7 +19,7 @@ const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันท�
         [--strict] [--json]
   itadoc build <ไฟล์หรือโฟลเดอร์…>            สร้างเอกสาร
         [--kind memo,measures,report] [--format pdf,docx] [--year 2563|2561-2564|2562,2564]
-        [--out โฟลเดอร์ (ค่าเริ่มต้น out)] [--templates โฟลเดอร์] [--json]
+        [--out โฟลเดอร์ (ค่าเริ่มต้น out)] [--templates โฟลเดอร์] [--jobs N] [--force] [--json]
   ตัวเลือกทั่วไป: --lang th|en  --help  --version
 
 รหัสออก: 0 สำเร็จ, 1 ข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิดหรือข้อผิดพลาดภายใน`;
@@ -29,12 +30,11 @@ usage:
   itadoc init [dir]                               write a starter organisation folder
   itadoc validate <files or folders…> [--strict] [--json]
   itadoc build <files or folders…> [--kind memo,measures,report] [--format pdf,docx]
-        [--year 2563|2561-2564|2562,2564] [--out DIR] [--templates DIR] [--json]
+        [--year 2563|2561-2564|2562,2564] [--out DIR] [--templates DIR] [--jobs N] [--force] [--json]
   common options: --lang th|en  --help  --version
 
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
 
-export const VERSION = "0.1.0";
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   try {
@@ -101,6 +101,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
           templates: values.templates,
           json: !!values.json,
           force: !!values.force,
+          ...(values.jobs !== undefined ? { jobs: values.jobs } : {}),
         },
         cio,
       );

@@ -1,26 +1,22 @@
 /**
- * itadoc build: documents for every organisation and year named. One bad
- * input never stops the others; the exit code says whether anything failed.
+ * itadoc build: documents for every organisation and year named, one
+ * organisation per task in a bounded pool of worker threads. One bad input
+ * never stops the others; the exit code says whether anything failed.
  */
-import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
+import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
-import { planDocuments, DEFAULT_MEASURES_COLUMNS } from "../../documents/plan-documents.js";
-import type { ColumnDef } from "../../documents/measures-data.js";
-import type { ExportOptions } from "../../export/exporter.js";
-import { exportDocx } from "../../export/docx/index.js";
-import { exportPdf } from "../../export/pdf/index.js";
-import type { OrgInput } from "../../input/load-organisation.js";
-import { compileTemplateSet, type TemplateSet } from "../../render/load-templates.js";
-import { renderDocument } from "../../render/render-template.js";
-import type { MarkupError } from "../../render/errors.js";
-import { parseFormats, parseKinds, parseYears, PRIMARY_FORMAT, type Format } from "../build-options.js";
-import { Exit, type CliIO } from "../io.js";
-import { loadInputs } from "../load-inputs.js";
-import { BUILTIN_TEMPLATES, loadBundledFonts, readTemplateFiles } from "../resources.js";
-import { writeAtomic } from "../write-atomic.js";
-import type { Code } from "../../diag/codes.js";
+import { VERSION } from "../version.js";
+import { buildOrganisation, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { WorkerPool, type TaskOutcome } from "../build/pool.js";
+import { loadTemplates } from "../build/resources-load.js";
+import { parseFormats, parseKinds, parseYears } from "../build-options.js";
+import { discover, PathNotFound, type OrgFolder } from "../discover.js";
+import { Exit, UsageError, type CliIO } from "../io.js";
+import { Progress } from "../progress.js";
+import { loadBundledFonts } from "../resources.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -31,129 +27,217 @@ export interface BuildOptions {
   readonly templates?: string;
   readonly json: boolean;
   readonly force: boolean;
+  readonly jobs?: string;
 }
 
-const EMBLEM_REF = "emblem";
+/** Above this many organisations, per-document lines give way to a progress display. */
+const LIST_DOCUMENTS_UP_TO = 20;
+/** Above this many warnings, they are counted per code instead of printed one by one. */
+const PRINT_WARNINGS_UP_TO = 60;
 
-export function templateDiagnostic(e: MarkupError): Diagnostic {
-  return error(e.code as Code, { detail: e.message }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
-}
-
-export async function loadTemplates(dir: string | undefined, cwd: string): Promise<{ ok: true; set: TemplateSet } | { ok: false; errors: Diagnostic[] }> {
-  const files = await readTemplateFiles(dir ? resolve(cwd, dir) : BUILTIN_TEMPLATES);
-  const r = compileTemplateSet(files);
-  return r.ok ? { ok: true, set: r.set } : { ok: false, errors: r.errors.map(templateDiagnostic) };
-}
-
-/** Output folder of an organisation: its path below the common ancestor of all inputs, so two inputs never share one. */
+/** Output folder of each organisation: its path below the common ancestor of all inputs, so two inputs never share one. */
 export function outputDirs(dirs: readonly string[]): Map<string, string> {
-  const parents = dirs.map((d) => resolve(dirname(resolve(d))));
+  const parents = dirs.map((d) => dirname(resolve(d)));
   let common = parents[0] ?? "";
-  for (const p of parents) while (!(p === common || p.startsWith(common + sep))) common = dirname(common);
+  for (const p of parents) while (!(p === common || p.startsWith(common.endsWith(sep) ? common : common + sep))) common = dirname(common);
   return new Map(dirs.map((d) => [d, relative(common, resolve(d)) || basename(resolve(d))]));
 }
 
-function createdAtFor(fiscalYear: number): Date {
-  // Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes.
-  return new Date(Date.UTC(fiscalYear - 543, 8, 30, 0, 0, 0));
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs: ${value} (1–64)`);
+  return n;
+}
+
+interface Tally {
+  done: number;
+  docs: number;
+  skipped: number;
+  failedInputs: number;
+  byKindFormat: Map<string, number>;
 }
 
 export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const kinds = parseKinds(opts.kinds);
   const formats = parseFormats(opts.formats);
   const years = parseYears(opts.years);
+  const jobs = parseJobs(opts.jobs);
   const started = Date.now();
-  const loaded = await loadInputs(opts.paths, io.cwd);
-  if (!loaded.ok) {
-    for (const d of loaded.errors) io.err(formatDiagnostic(d, io.lang));
-    return loaded.errors.some((d) => d.code === "E_PATH_NOT_FOUND") ? Exit.usage : Exit.invalidInput;
+
+  let folders: OrgFolder[];
+  try {
+    folders = await discover(opts.paths, io.cwd);
+  } catch (e) {
+    if (e instanceof PathNotFound) {
+      io.err(formatDiagnostic(error("E_PATH_NOT_FOUND", { path: e.path }), io.lang));
+      return Exit.usage;
+    }
+    throw e;
+  }
+  if (folders.length === 0) {
+    io.err(formatDiagnostic(error("E_NO_INPUT", { path: opts.paths.join(", ") }), io.lang));
+    return Exit.invalidInput;
   }
   const templates = await loadTemplates(opts.templates, io.cwd);
   if (!templates.ok) {
     for (const d of templates.errors) io.err(formatDiagnostic(d, io.lang));
     return Exit.invalidInput;
   }
-  const fonts = await loadBundledFonts();
-  const outRoot = resolve(io.cwd, opts.out);
-  const outDirs = outputDirs(loaded.folders.map((f) => join(io.cwd, f.folder.dir)));
-  const columns = (templates.set.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
 
-  const report: { file: string; kind: string; format: string; out: string }[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let failed = 0;
-  for (const { folder, result } of loaded.folders) {
-    diagnostics.push(...result.errors, ...result.warnings);
-    if (result.errors.length > 0) failed++;
-    const org = result.org;
-    if (!org) continue;
-    const images = new Map<string, Uint8Array>();
-    const emblem = await readEmblem(org, io.cwd, diagnostics);
-    if (emblem) images.set(EMBLEM_REF, emblem);
-    const jobs = planDocuments(org, { kinds, ...(folder.only ? { only: folder.only } : {}), ...(years ? { years } : {}), ...(emblem ? { emblemRef: EMBLEM_REF } : {}), measuresColumns: columns }).filter(
-      (j) => !org.brokenFiles.has(j.file),
-    );
-    const orgOut = join(outRoot, outDirs.get(join(io.cwd, folder.dir))!);
-    for (const job of jobs) {
-      if (!job.result.ok) {
-        diagnostics.push(...job.result.errors, ...job.result.warnings);
-        failed++;
-        continue;
-      }
-      diagnostics.push(...job.result.warnings);
-      const rendered = renderDocument(templates.set, job.kind, job.result.data);
-      if (!rendered.ok) {
-        diagnostics.push(...rendered.errors.map(templateDiagnostic));
-        failed++;
-        continue;
-      }
-      const options: ExportOptions = { fonts, createdAt: createdAtFor(job.fiscalYear), images };
-      for (const format of formats ?? [PRIMARY_FORMAT[job.kind]]) {
-        const target = join(orgOut, `${job.baseName}.${format}`);
-        try {
-          const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, options);
-          await writeAtomic(target, bytes);
-          report.push({ file: job.file, kind: job.kind, format, out: relative(io.cwd, target) });
-          if (!opts.json) io.err(`${io.lang === "th" ? "สร้าง" : "wrote"} ${relative(io.cwd, target)}`);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          diagnostics.push(
-            code
-              ? error("E_WRITE", { path: relative(io.cwd, target), reason: code }, { file: job.file, line: 0, col: 0 })
-              : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
-          );
-          failed++;
-        }
-      }
-    }
+  const outRoot = resolve(io.cwd, opts.out);
+  const outDirs = outputDirs(folders.map((f) => join(io.cwd, f.dir)));
+  const tasks: OrgBuildTask[] = folders.map((folder) => ({ folder, outDir: join(outRoot, outDirs.get(join(io.cwd, folder.dir))!) }));
+  const collision = findCollision(tasks);
+  if (collision) {
+    io.err(formatDiagnostic(error("E_USAGE", { detail: `${collision[0]} ↔ ${collision[1]}: ${io.lang === "th" ? "เขียนไปยังโฟลเดอร์ผลลัพธ์เดียวกัน" : "would write to the same output folder"}` }), io.lang));
+    return Exit.usage;
   }
+  const settings: OrgBuildSettings = {
+    cwd: io.cwd,
+    kinds,
+    ...(formats ? { formats } : {}),
+    ...(years ? { years } : {}),
+    force: opts.force,
+    toolKey: `${VERSION}:${templates.hash}`,
+  };
+
+  const tally: Tally = { done: 0, docs: 0, skipped: 0, failedInputs: 0, byKindFormat: new Map() };
+  const results: OrgBuildResult[] = [];
+  const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
+  const onResult = (task: OrgBuildTask, outcome: TaskOutcome) => {
+    const result: OrgBuildResult = outcome.ok
+      ? outcome.result
+      : { dir: task.folder.dir, docs: [], diagnostics: [error("E_INTERNAL", { detail: outcome.message }, { file: task.folder.dir, line: 0, col: 0 })], failed: 1 };
+    tally.done++;
+    if (result.failed > 0) tally.failedInputs++;
+    for (const d of result.docs) {
+      if (d.skipped) tally.skipped++;
+      else tally.docs++;
+      const k = `${d.kind} ${d.format}`;
+      tally.byKindFormat.set(k, (tally.byKindFormat.get(k) ?? 0) + 1);
+      if (!progress && !opts.json) io.err(`${d.skipped ? (io.lang === "th" ? "ไม่เปลี่ยน" : "unchanged") : io.lang === "th" ? "สร้าง" : "wrote"} ${d.out}`);
+    }
+    // Errors are shown as they come; warnings wait for the summary (there can be thousands).
+    if (!opts.json) for (const d of result.diagnostics) if (d.severity === "error") io.err(formatDiagnostic(d, io.lang));
+    results.push(opts.json ? result : { ...result, docs: [] });
+    progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
+  };
+
+  const interrupted = await runAll(tasks, settings, opts.templates, jobs, onResult);
+  progress?.finish();
+  if (interrupted) await removeTemporaryFiles(tasks);
+
+  const diagnostics = results.sort((a, b) => a.dir.localeCompare(b.dir)).flatMap((r) => r.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = diagnostics.filter((d) => d.severity === "warning");
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const seconds = (Date.now() - started) / 1000;
   if (opts.json) {
-    io.out(JSON.stringify({ ok: errors.length === 0, command: "build", documents: report, failed, diagnostics: diagnostics.map((d) => diagnosticToJson(d, io.lang)) }, null, 2));
-  } else {
-    for (const d of diagnostics) io.err(formatDiagnostic(d, io.lang));
-    io.err(
-      io.lang === "th"
-        ? `สรุป: สร้างเอกสาร ${report.length} ไฟล์ ใน ${seconds} วินาที, ข้อผิดพลาด ${errors.length}, คำเตือน ${warnings.length}`
-        : `summary: ${report.length} document(s) in ${seconds} s, ${errors.length} error(s), ${warnings.length} warning(s)`,
+    io.out(
+      JSON.stringify(
+        {
+          ok: errors.length === 0 && !interrupted,
+          command: "build",
+          interrupted,
+          organisations: tally.done,
+          documents: results.flatMap((r) => r.docs),
+          failedInputs: tally.failedInputs,
+          seconds: Number(seconds.toFixed(2)),
+          diagnostics: diagnostics.map((d) => diagnosticToJson(d, io.lang)),
+        },
+        null,
+        2,
+      ),
     );
+  } else {
+    printWarnings(warnings, io);
+    printSummary(tally, errors.length, warnings.length, seconds, interrupted, io);
   }
+  if (interrupted) return Exit.usage;
   return errors.length > 0 ? Exit.invalidInput : Exit.ok;
 }
 
-async function readEmblem(org: OrgInput, cwd: string, diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
-  const path = org.org.settings?.emblem;
-  const hasMemo = [...org.years.values()].some((y) => y.data.memo);
-  if (!path) {
-    if (hasMemo) diagnostics.push(warning("W_EMBLEM_MISSING", { path: "" }, { file: org.orgFile, line: 0, col: 0 }));
-    return undefined;
-  }
-  const abs = resolve(cwd, dirname(org.orgFile), path);
+/** Runs every task, in this thread for --jobs 1, else in a worker pool; true when stopped by Ctrl-C. */
+async function runAll(
+  tasks: readonly OrgBuildTask[],
+  settings: OrgBuildSettings,
+  templatesDir: string | undefined,
+  jobs: number,
+  onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
+): Promise<boolean> {
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.once("SIGINT", onSigint);
   try {
-    return new Uint8Array(await readFile(abs));
-  } catch {
-    diagnostics.push(warning("W_EMBLEM_MISSING", { path }, { file: org.orgFile, line: 0, col: 0 }));
-    return undefined;
+    if (jobs === 1 || tasks.length === 1) {
+      const loaded = await loadTemplates(templatesDir, settings.cwd);
+      if (!loaded.ok) throw new Error("templates failed to load");
+      const resources = { templates: loaded.set, fonts: await loadBundledFonts() };
+      for (const task of tasks) {
+        if (interrupted) break;
+        onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
+      }
+      return interrupted;
+    }
+    const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
+    try {
+      let next = 0;
+      const lane = async () => {
+        while (!interrupted && next < tasks.length) {
+          const task = tasks[next++]!;
+          onResult(task, await pool.run(task));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
+    } finally {
+      await pool.close();
+    }
+    return interrupted;
+  } finally {
+    process.removeListener("SIGINT", onSigint);
   }
+}
+
+/** Two organisations whose output folders would be the same, also on a case-insensitive disk (Windows, macOS, a USB stick). */
+export function findCollision(tasks: readonly OrgBuildTask[]): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const t of tasks) {
+    const key = t.outDir.normalize("NFC").toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) return [other, t.folder.dir];
+    seen.set(key, t.folder.dir);
+  }
+  return undefined;
+}
+
+/** After Ctrl-C, a worker may have been stopped between writing a temporary file and renaming it. */
+async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<void> {
+  for (const t of tasks) {
+    const names = await readdir(t.outDir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(t.outDir, n), { force: true })));
+  }
+}
+
+function printWarnings(warnings: readonly Diagnostic[], io: CliIO): void {
+  if (warnings.length <= PRINT_WARNINGS_UP_TO) {
+    for (const d of warnings) io.err(formatDiagnostic(d, io.lang));
+    return;
+  }
+  const byCode = new Map<string, number>();
+  for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+  io.err(io.lang === "th" ? `คำเตือน ${warnings.length} รายการ (ดูทีละรายการด้วย itadoc validate):` : `${warnings.length} warnings (itadoc validate lists them):`);
+  for (const [code, n] of [...byCode].sort()) io.err(`  ${code}: ${n}`);
+}
+
+function printSummary(t: Tally, errors: number, warnings: number, seconds: number, interrupted: boolean, io: CliIO): void {
+  const th = io.lang === "th";
+  const per = [...t.byKindFormat].sort().map(([k, n]) => `${k} ${n}`).join(", ");
+  if (interrupted) io.err(th ? "หยุดตามคำสั่ง (Ctrl-C): เอกสารที่สร้างเสร็จแล้วยังอยู่ครบ รันคำสั่งเดิมอีกครั้งเพื่อทำต่อ" : "interrupted (Ctrl-C): finished documents are complete; run the same command again to continue");
+  io.err(
+    th
+      ? `สรุป: ${t.done} หน่วยงาน, สร้างเอกสาร ${t.docs} ไฟล์, ไม่เปลี่ยน ${t.skipped} ไฟล์ (${per || "-"}), ข้อมูลผิดพลาด ${t.failedInputs} หน่วยงาน, ข้อผิดพลาด ${errors}, คำเตือน ${warnings}, เวลา ${seconds.toFixed(1)} วินาที`
+      : `summary: ${t.done} organisations, ${t.docs} documents written, ${t.skipped} unchanged (${per || "-"}), ${t.failedInputs} failed, ${errors} errors, ${warnings} warnings, ${seconds.toFixed(1)} s`,
+  );
 }

@@ -1,0 +1,134 @@
+// PDF export speed on the bundled examples, in one warm process.
+//
+//   npx tsc -p tsconfig.build.json && node bench/pdf.mjs [--runs 40] [--warmup 5]
+//
+// Loads the examples the way `itadoc build` does (discover → loadOrganisation →
+// planDocuments → renderDocument → exportPdf, bundled fonts parsed once), then
+// times the render step (template → document model) and the PDF export
+// separately. The target is ≤ 25 ms per measures PDF (40 documents/s/core).
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const dist = (p) => import(join(ROOT, "dist", p));
+
+const { discover, readSources } = await dist("cli/discover.js");
+const { createdAtFor } = await dist("cli/build/build-org.js");
+const { BUILTIN_TEMPLATES, loadBundledFonts, readTemplateFiles } = await dist("cli/resources.js");
+const { compileTemplateSet } = await dist("render/load-templates.js");
+const { loadOrganisation } = await dist("input/load-organisation.js");
+const { planDocuments, DEFAULT_MEASURES_COLUMNS } = await dist("documents/plan-documents.js");
+const { renderDocument } = await dist("render/render-template.js");
+const { exportPdf } = await dist("export/pdf/index.js");
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "40" },
+    warmup: { type: "string", default: "5" },
+  },
+});
+const RUNS = Number(args.runs);
+const WARMUP = Number(args.warmup);
+
+/** The documents timed: both examples' measures PDFs and the analysis report. */
+const WANTED = ["khon-kaen-city/2564-measures", "nakhon-ratchasima-city/2565-measures", "nakhon-ratchasima-city/2564-report"];
+
+async function loadJobs() {
+  const templates = compileTemplateSet(await readTemplateFiles(BUILTIN_TEMPLATES));
+  if (!templates.ok) throw new Error(`templates: ${JSON.stringify(templates.errors)}`);
+  const columns = templates.set.data["measures"]?.columns ?? DEFAULT_MEASURES_COLUMNS;
+  const jobs = [];
+  for (const folder of await discover(["examples"], ROOT)) {
+    const src = await readSources(folder, ROOT);
+    const { org } = loadOrganisation(folder.dir, src.org, src.years);
+    if (!org) throw new Error(`${folder.dir}: does not load`);
+    for (const job of planDocuments(org, { kinds: ["measures", "report"], measuresColumns: columns })) {
+      const name = `${folder.dir.split("/").pop()}/${job.baseName}`;
+      if (!WANTED.includes(name)) continue;
+      if (!job.result.ok) throw new Error(`${name}: ${JSON.stringify(job.result.errors)}`);
+      jobs.push({ name, kind: job.kind, data: job.result.data, createdAt: createdAtFor(job.fiscalYear) });
+    }
+  }
+  const missing = WANTED.filter((w) => !jobs.some((j) => j.name === w));
+  if (missing.length > 0) throw new Error(`examples not found: ${missing.join(", ")}`);
+  return { templates: templates.set, jobs };
+}
+
+function render(templates, job) {
+  const r = renderDocument(templates, job.kind, job.data);
+  if (!r.ok) throw new Error(`${job.name}: ${JSON.stringify(r.errors)}`);
+  return r.doc;
+}
+
+const pageCount = (bytes) => Buffer.from(bytes).toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+const sha = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const f1 = (x) => x.toFixed(1);
+
+const fontsStart = process.hrtime.bigint();
+const fonts = await loadBundledFonts();
+const { templates, jobs } = await loadJobs();
+const setupMs = ms(fontsStart);
+
+const results = [];
+for (const job of jobs) {
+  const options = { fonts, createdAt: job.createdAt, images: new Map() };
+  const first = process.hrtime.bigint();
+  const bytes = await exportPdf(render(templates, job), options);
+  const coldMs = ms(first);
+  for (let i = 1; i < WARMUP; i++) await exportPdf(render(templates, job), options);
+
+  const renderMs = [];
+  const exportMs = [];
+  const hashes = new Set([sha(bytes)]);
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const doc = render(templates, job);
+    renderMs.push(ms(t0));
+    const t1 = process.hrtime.bigint();
+    const out = await exportPdf(doc, options);
+    exportMs.push(ms(t1));
+    hashes.add(sha(out));
+  }
+  results.push({ job, bytes, coldMs, renderMs, exportMs, deterministic: hashes.size === 1 });
+}
+
+console.log(`node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up, setup (fonts + templates + inputs) ${f1(setupMs)} ms`);
+console.log("");
+console.log(
+  ["document".padEnd(38), "pages", "  KiB", "first", "render med", "export med", "export mean", " docs/s", "same bytes"].join("  "),
+);
+for (const r of results) {
+  const med = median(r.exportMs);
+  console.log(
+    [
+      r.job.name.padEnd(38),
+      String(pageCount(r.bytes)).padStart(5),
+      String(Math.round(r.bytes.length / 1024)).padStart(5),
+      f1(r.coldMs).padStart(5),
+      f1(median(r.renderMs)).padStart(10),
+      f1(med).padStart(10),
+      f1(mean(r.exportMs)).padStart(11),
+      f1(1000 / (median(r.renderMs) + med)).padStart(7),
+      (r.deterministic ? "yes" : "NO").padStart(10),
+    ].join("  "),
+  );
+}
+const measures = results.filter((r) => r.job.kind === "measures");
+const perDoc = measures.flatMap((r) => r.exportMs.map((e, i) => e + (r.renderMs[i] ?? 0)));
+console.log("");
+console.log(
+  `measures PDFs (render + export): median ${f1(median(perDoc))} ms, mean ${f1(mean(perDoc))} ms, ` +
+    `${f1(1000 / mean(perDoc))} documents/s, ${f1(mean(measures.map((r) => pageCount(r.bytes))))} pages per document`,
+);
+// maxRSS is in KiB on Linux and macOS.
+console.log(`peak RSS ${f1(process.resourceUsage().maxRSS / 1024)} MiB`);
+if (results.some((r) => !r.deterministic)) process.exitCode = 1;

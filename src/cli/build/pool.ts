@@ -1,0 +1,81 @@
+/**
+ * A bounded pool of worker threads, one organisation per task. A worker that
+ * throws or dies fails only its task: the pool reports it and starts a
+ * replacement. Tasks are handed out one at a time, so memory does not grow
+ * with the number of inputs.
+ */
+import { Worker } from "node:worker_threads";
+import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+
+export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string };
+
+interface Slot {
+  worker: Worker;
+  busy?: { id: number; resolve: (o: TaskOutcome) => void };
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly init: { settings: OrgBuildSettings; templatesDir?: string },
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.init });
+    const slot: Slot = { worker };
+    worker.on("message", (msg: { id: number } & TaskOutcome) => {
+      const busy = slot.busy;
+      if (!busy || busy.id !== msg.id) return;
+      slot.busy = undefined;
+      busy.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, message: msg.message });
+      this.release(slot);
+    });
+    const die = (why: string) => {
+      const busy = slot.busy;
+      slot.busy = undefined;
+      if (this.closed) return;
+      // Replace the dead worker in place, then fail only the task it held.
+      const idx = this.slots.indexOf(slot);
+      const fresh = this.spawn();
+      if (idx >= 0) this.slots[idx] = fresh;
+      busy?.resolve({ ok: false, message: why });
+      this.release(fresh);
+    };
+    worker.on("error", (e) => die(e.message));
+    worker.on("exit", (code) => {
+      if (!this.closed) die(`worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+  }
+
+  /** Starts the task on a free worker at once, or queues it; a slot is marked busy in the same tick it is chosen. */
+  run(task: OrgBuildTask): Promise<TaskOutcome> {
+    return new Promise((resolve) => {
+      const start = (slot: Slot) => {
+        const id = this.nextId++;
+        slot.busy = { id, resolve };
+        slot.worker.postMessage({ id, task });
+      };
+      const free = this.slots.find((s) => !s.busy);
+      if (free) start(free);
+      else this.waiting.push(start);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,17 @@
+/** Template loading shared by the main thread (early errors, cache key) and the workers. */
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import type { Diagnostic } from "../../diag/diagnostic.js";
+import { compileTemplateSet, type TemplateSet } from "../../render/load-templates.js";
+import { BUILTIN_TEMPLATES, readTemplateFiles } from "../resources.js";
+import { templateDiagnostic } from "./build-org.js";
+
+export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { ok: false; errors: Diagnostic[] };
+
+export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {
+  const files = await readTemplateFiles(dir ? resolve(cwd, dir) : BUILTIN_TEMPLATES);
+  const h = createHash("sha256");
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) h.update(path).update("\0").update(text).update("\0");
+  const r = compileTemplateSet(files);
+  return r.ok ? { ok: true, set: r.set, hash: h.digest("hex") } : { ok: false, errors: r.errors.map(templateDiagnostic) };
+}
