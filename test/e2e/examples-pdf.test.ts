@@ -10,11 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applyNumerals, type Numerals } from "../../src/thai/digits.js";
 import { segmentThai } from "../../src/thai/segment.js";
 import { at, exampleYaml, keys, lines, list, score2, str, type Yaml } from "../helpers/example-yaml.js";
-import { pdfPages, squash } from "../helpers/pdf-text.js";
+import { builtinTemplates, exampleModel } from "../helpers/example-model.js";
+import { modelParagraphs } from "../helpers/model-text.js";
+import { containsText, nextLinePairs, pdfPages, pdfSegments, squash, type Segment } from "../helpers/pdf-text.js";
 import { runCli } from "../helpers/run-cli.js";
 
 let out: string;
 const pages = new Map<string, string[]>();
+const segments = new Map<string, Segment[]>();
+const paragraphsOfModel = new Map<string, string[]>();
 
 const DOCS = {
   memo: "khon-kaen-city/2563-memo.pdf",
@@ -23,12 +27,24 @@ const DOCS = {
   nrMeasures: "nakhon-ratchasima-city/2565-measures.pdf",
 } as const;
 
-beforeAll(() => {
+const MODELS = {
+  [DOCS.memo]: ["khon-kaen-city", 2563, "memo"],
+  [DOCS.kkMeasures]: ["khon-kaen-city", 2564, "measures"],
+  [DOCS.report]: ["nakhon-ratchasima-city", 2564, "report"],
+  [DOCS.nrMeasures]: ["nakhon-ratchasima-city", 2565, "measures"],
+} as const;
+
+beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "itadoc-e2e-pdf-"));
   const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
   expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
   expect(r.code, r.stdout + r.stderr).toBe(0);
-  for (const doc of Object.values(DOCS)) pages.set(doc, pdfPages(join(out, doc)));
+  for (const doc of Object.values(DOCS)) {
+    pages.set(doc, pdfPages(join(out, doc)));
+    segments.set(doc, pdfSegments(join(out, doc)));
+  }
+  const templates = await builtinTemplates();
+  for (const [doc, [org, year, kind]] of Object.entries(MODELS)) paragraphsOfModel.set(doc, modelParagraphs(exampleModel(templates, org, year, kind)));
 });
 
 afterAll(() => {
@@ -44,8 +60,9 @@ function textOf(doc: string): string {
 /** The strings that are missing from the document, after converting them to its digits. */
 function missing(doc: string, expected: readonly string[], numerals: Numerals): string[] {
   expect(expected.length).toBeGreaterThan(0);
-  const text = squash(textOf(doc));
-  return expected.map((s) => applyNumerals(s, numerals)).filter((s) => !text.includes(squash(s)));
+  const segs = segments.get(doc) ?? [];
+  expect(segs.length).toBeGreaterThan(0);
+  return expected.map((s) => applyNumerals(s, numerals)).filter((s) => !containsText(segs, s));
 }
 
 const paragraphs = (node: Yaml, ...path: (string | number)[]): string[] => lines(node, ...path);
@@ -76,7 +93,7 @@ describe("the measures report of Nakhon Ratchasima 2565 (indicator list, Thai di
       ...(typeof at(y, "measures", "narrative", i) === "object" && keys(y, "measures", "narrative", i).includes("heading") ? [str(y, "measures", "narrative", i, "heading")] : []),
       ...paragraphs(y, "measures", "narrative", i, "paragraphs"),
     ]);
-    expect(narrative.length).toBe(7);
+    expect(narrative.length).toBe(8);
     const expected = [str(y, "measures", "analysis_intro"), ...narrative, str(y, "measures", "plan_title"), str(y, "measures", "plan_intro")];
     expect(missing(DOCS.nrMeasures, expected, "thai")).toEqual([]);
   });
@@ -193,31 +210,38 @@ describe("the memo of Khon Kaen 2563 (Thai digits)", () => {
 
 describe("line breaks", () => {
   const THAI_LETTER = /^[\u0E01-\u0E4E]$/u;
+  /** Characters each side of a join that must sit together in one paragraph of the model for the join to be a wrap (not two paragraphs). */
+  const CONTEXT = 6;
 
-  /** Line joins that fall inside a Thai word, as "ก่อน|หลัง" with a little context. */
-  function wordCuts(text: string): string[] {
-    const rows = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  /** Wraps inside a Thai word, as "ก่อน|หลัง" with a little context. */
+  function wordCuts(pairs: ReadonlyArray<readonly [string, string]>, paragraphs: readonly string[]): string[] {
+    const squashed = paragraphs.map(squash);
     const cuts: string[] = [];
-    for (let i = 0; i + 1 < rows.length; i++) {
-      const a = rows[i]!;
-      const b = rows[i + 1]!;
-      if (!THAI_LETTER.test(a.at(-1)!) || !THAI_LETTER.test(b[0]!)) continue;
-      const joined = a + b;
+    for (const [rawA, rawB] of pairs) {
+      const a = rawA.trim();
+      const b = rawB.trim();
+      if (!THAI_LETTER.test(a.at(-1) ?? "") || !THAI_LETTER.test(b[0] ?? "")) continue;
+      const around = squash(a).slice(-CONTEXT) + squash(b).slice(0, CONTEXT);
+      if (!squashed.some((p) => p.includes(around))) continue;
       let pos = 0;
-      const bounds = new Set(segmentThai(joined).map((piece) => (pos += piece.length)));
+      const bounds = new Set(segmentThai(a + b).map((piece) => (pos += piece.length)));
       if (!bounds.has(a.length)) cuts.push(`${a.slice(-12)}|${b.slice(0, 12)}`);
     }
     return cuts;
   }
 
-  test("a line join that is not a word boundary is found", () => {
-    expect(wordCuts("ประกาศเจตจำนงสุจริตในการบริหาร\nงานของเทศบาล")).toEqual([]);
-    expect(wordCuts("สำนักงานเทศบ\nาลนครขอนแก่น")).toEqual(["สำนักงานเทศบ|าลนครขอนแก่น"]);
+  test("a wrap that is not a word boundary is found; two paragraphs that meet are not a wrap", () => {
+    const paragraphs = ["ประกาศเจตจำนงสุจริตในการบริหารงานของเทศบาล", "สำนักงานเทศบาลนครขอนแก่น", "การบริหารงาน", "การให้บริการ"];
+    expect(wordCuts([["ประกาศเจตจำนงสุจริตในการบริหาร", "งานของเทศบาล"]], paragraphs)).toEqual([]);
+    expect(wordCuts([["สำนักงานเทศบ", "าลนครขอนแก่น"]], paragraphs)).toEqual(["สำนักงานเทศบ|าลนครขอนแก่น"]);
+    expect(wordCuts([["การบริหารงาน", "การให้บริการ"]], paragraphs)).toEqual([]);
   });
 
   for (const doc of Object.values(DOCS)) {
     test(`no line of ${doc} ends inside a Thai word`, () => {
-      expect(wordCuts(textOf(doc))).toEqual([]);
+      const pairs = nextLinePairs(segments.get(doc) ?? []).map(([a, b]) => [a.text, b.text] as const);
+      expect(pairs.length).toBeGreaterThan(5);
+      expect(wordCuts(pairs, paragraphsOfModel.get(doc) ?? [])).toEqual([]);
     });
   }
 

@@ -4,7 +4,7 @@
  * a worker; its result is plain data that crosses threads.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { ColumnDef } from "../../documents/measures-data.js";
@@ -99,6 +99,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
   const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
+  await removeStaleTemporaryFiles(outDir);
   const manifest: Manifest = s.force ? {} : await readManifest(outDir);
   const nextManifest: Manifest = { ...manifest };
 
@@ -146,6 +147,12 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   }
   if (docs.some((d) => !d.skipped)) await writeManifest(outDir, nextManifest).catch(() => undefined);
   return { dir: folder.dir, docs, diagnostics, failed };
+}
+
+/** A run killed outright (power cut, kill -9) can leave temporary files; only one task writes a folder, so they are stale. */
+async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(outDir, n), { force: true })));
 }
 
 function hashOf(parts: readonly (string | Uint8Array)[]): string {

@@ -16,10 +16,13 @@
  *   has no glyph for it (it would draw .notdef), so layout drops it.
  * - fontkit chooses one script per string, so "Q&Aของ" would be shaped as
  *   Latin and lose Thai mark positioning.
+ * - Shaping is the slow part of an export, and a shaped word depends only on
+ *   the face and the text: runs, widths and each glyph's text are kept per
+ *   face for every document of the process, in bounded caches.
  */
+import { BoundedCache } from "./bounded-cache.js";
 
 export const ZWSP = "\u200B";
-const ZWSP_ALL = /\u200B/g;
 
 /** The parts of fontkit's objects that this file reads. */
 export interface FontkitGlyph {
@@ -64,7 +67,14 @@ export interface EmbeddedFontInstance {
 
 export type EmbeddedFontClass = new (document: unknown, font: unknown, id: string) => EmbeddedFontInstance;
 
-const THAI = /[\u0E00-\u0E7F]/;
+const LETTER = /\p{L}/u;
+
+/** 1: Thai, 0: another script's letter, -1: script-neutral. */
+function scriptOf(code: number, ch: string): number {
+  if (code >= 0x0e00 && code <= 0x0e7f) return 1;
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? 0 : -1;
+  return LETTER.test(ch) ? 0 : -1;
+}
 
 /**
  * Cut text into the pieces fontkit should shape alone: after each space or
@@ -75,25 +85,37 @@ const THAI = /[\u0E00-\u0E7F]/;
 export function shapingPieces(text: string): string[] {
   const pieces: string[] = [];
   let start = 0;
-  let thaiRun: boolean | undefined;
+  let run = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const isThai = THAI.test(ch);
-    const isLetter = isThai || /\p{L}/u.test(ch);
-    if (isLetter) {
-      if (thaiRun !== undefined && thaiRun !== isThai && i > start) {
+    const code = text.charCodeAt(i);
+    const script = scriptOf(code, text[i] as string);
+    if (script >= 0) {
+      if (run >= 0 && run !== script && i > start) {
         pieces.push(text.slice(start, i));
         start = i;
       }
-      thaiRun = isThai;
+      run = script;
     }
-    if (ch === " " || ch === "\t") {
+    if (code === 0x20 || code === 0x09) {
       pieces.push(text.slice(start, i + 1));
       start = i + 1;
-      thaiRun = undefined;
+      run = -1;
     }
   }
   if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
+}
+
+/**
+ * The pieces a drawn or measured string is shaped in: U+200B is dropped and
+ * ends a piece. pdfmake measures each word alone (its words end at U+200B),
+ * so shaping a line of several words in the same pieces draws every glyph
+ * exactly where the layout put it.
+ */
+export function drawnPieces(text: string): string[] {
+  if (!text.includes(ZWSP)) return shapingPieces(text);
+  const pieces: string[] = [];
+  for (const part of text.split(ZWSP)) if (part.length > 0) pieces.push(...shapingPieces(part));
   return pieces;
 }
 
@@ -133,46 +155,136 @@ function codePointsOf(text: string): number[] {
   return Array.from(text, (c) => c.codePointAt(0) as number);
 }
 
-export function makeFaithfulFontClass(Base: EmbeddedFontClass): EmbeddedFontClass {
+/** How many entries each face keeps per cache (two generations: up to twice this). */
+export interface ShapingCacheLimits {
+  /** Shaped pieces (words, mostly). */
+  readonly runs: number;
+  /** Measured strings (pdfmake measures every word of every paragraph). */
+  readonly widths: number;
+}
+
+/**
+ * About 2 × 20,000 shaped words per face stays under ~40 MB even for long
+ * pieces, and holds the whole vocabulary of a national run.
+ */
+export const DEFAULT_CACHE_LIMITS: ShapingCacheLimits = { runs: 20_000, widths: 50_000 };
+
+/** Strings longer than this (whole lines) are measured from their cached pieces but not cached themselves. */
+const LONGEST_CACHED_WIDTH = 80;
+
+interface ShapedPiece {
+  readonly run: GlyphRunLike;
+  /** fontkit's GlyphRun recomputes its advance on every read. */
+  readonly advanceWidth: number;
+  /** What each glyph extracts as (glyphTexts), worked out when the piece is first drawn. */
+  texts?: readonly string[];
+}
+
+interface FaceCaches {
+  readonly pieces: BoundedCache<string, ShapedPiece>;
+  readonly widths: BoundedCache<string, number>;
+}
+
+const NO_GLYPHS: readonly never[] = [];
+
+export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCacheLimits = DEFAULT_CACHE_LIMITS): EmbeddedFontClass {
+  /** Per parsed face (fontkit font object), shared by every document and by the measuring fonts. */
+  const faces = new WeakMap<object, FaceCaches>();
+
   class FaithfulFont extends Base {
     /** `${glyph id}\u0000${text}` → subset glyph id. */
     private readonly subsetIds = new Map<string, number>();
+    private readonly caches: FaceCaches;
+
+    constructor(document: unknown, font: unknown, id: string) {
+      super(document, font, id);
+      const face = font as object;
+      let caches = faces.get(face);
+      if (!caches) {
+        caches = { pieces: new BoundedCache(limits.runs), widths: new BoundedCache(limits.widths) };
+        faces.set(face, caches);
+      }
+      this.caches = caches;
+    }
+
+    private shaped(piece: string): ShapedPiece {
+      const known = this.caches.pieces.get(piece);
+      if (known) return known;
+      const run = this.layoutRun(piece);
+      const shaped: ShapedPiece = { run, advanceWidth: run.advanceWidth };
+      this.caches.pieces.set(piece, shaped);
+      return shaped;
+    }
+
+    override layoutCached(text: string): GlyphRunLike {
+      return this.shaped(text).run;
+    }
+
+    private advanceOf(text: string): number {
+      const cacheable = text.length <= LONGEST_CACHED_WIDTH;
+      if (cacheable) {
+        const known = this.caches.widths.get(text);
+        if (known !== undefined) return known;
+      }
+      let width = 0;
+      for (const piece of drawnPieces(text)) width += this.shaped(piece).advanceWidth;
+      if (cacheable) this.caches.widths.set(text, width);
+      return width;
+    }
 
     override layout(text: string, features?: unknown, onlyWidth?: boolean): GlyphRunLike {
-      const clean = text.replace(ZWSP_ALL, "");
-      const pieces = shapingPieces(clean);
-      if (pieces.length <= 1) return super.layout(clean, features, onlyWidth);
-      let glyphs: FontkitGlyph[] = [];
-      let positions: FontkitPosition[] = [];
+      if (onlyWidth && !features) return { glyphs: NO_GLYPHS, positions: NO_GLYPHS, advanceWidth: this.advanceOf(text) };
+      const glyphs: FontkitGlyph[] = [];
+      const positions: FontkitPosition[] = [];
       let advanceWidth = 0;
-      for (const piece of pieces) {
-        const run = super.layout(piece, features, onlyWidth);
+      for (const piece of drawnPieces(text)) {
+        const run = features ? super.layout(piece, features, onlyWidth) : this.shaped(piece).run;
         if (!onlyWidth) {
-          glyphs = glyphs.concat(run.glyphs);
-          positions = positions.concat(run.positions);
+          for (const g of run.glyphs) glyphs.push(g);
+          for (const p of run.positions) positions.push(p);
         }
         advanceWidth += run.advanceWidth;
       }
       return { glyphs, positions, advanceWidth };
     }
 
+    override widthOfString(text: string, size: number, features?: unknown): number {
+      const width = features ? this.layout(text, features, true).advanceWidth : this.advanceOf(text);
+      // the same arithmetic as pdfkit's, so measured and drawn widths agree to the bit
+      const scale = size / 1000;
+      return width * scale;
+    }
+
     override encode(text: string, features?: unknown): [string[], FontkitPosition[]] {
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
-      for (const piece of shapingPieces(text.replace(ZWSP_ALL, ""))) {
-        const run = features ? this.layoutRun(piece, features) : this.layoutCached(piece);
-        const texts = glyphTexts(
-          piece,
-          run.positions.map((p) => p.xAdvance),
-          (cluster) => this.layoutCached(cluster).glyphs.length,
-        );
-        run.glyphs.forEach((glyph, i) => {
-          const gid = this.subsetGlyph(glyph, texts[i] ?? "");
+      for (const piece of drawnPieces(text)) {
+        let run: GlyphRunLike;
+        let texts: readonly string[];
+        if (features) {
+          run = this.layoutRun(piece, features);
+          texts = this.textsOf(piece, run);
+        } else {
+          const shaped = this.shaped(piece);
+          run = shaped.run;
+          texts = shaped.texts ??= this.textsOf(piece, run);
+        }
+        const { glyphs } = run;
+        for (let i = 0; i < glyphs.length; i++) {
+          const gid = this.subsetGlyph(glyphs[i] as FontkitGlyph, texts[i] ?? "");
           encoded.push(`0000${gid.toString(16)}`.slice(-4));
           positions.push(run.positions[i] as FontkitPosition);
-        });
+        }
       }
       return [encoded, positions];
+    }
+
+    private textsOf(piece: string, run: GlyphRunLike): string[] {
+      return glyphTexts(
+        piece,
+        run.positions.map((p) => p.xAdvance),
+        (cluster) => this.shaped(cluster).run.glyphs.length,
+      );
     }
 
     private subsetGlyph(glyph: FontkitGlyph, text: string): number {

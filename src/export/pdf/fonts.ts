@@ -59,14 +59,9 @@ function parseFontSet(set: FontSet): PdfFonts {
     family: set.family,
     open(doc, type, id) {
       const face = measuring[type as FaceType];
-      const measurer = measurers[type as FaceType];
-      if (!face || !measurer) throw new Error(`unknown font face ${type}`);
-      const font = new FaithfulFont(doc, face.font, id);
-      // Shaped runs depend only on the face and the text, so documents share
-      // one cache (pdfkit keeps one per document; reshaping every word of
-      // every document doubled the export time).
-      (font as unknown as { layoutCache: unknown }).layoutCache = (measurer as unknown as { layoutCache: unknown }).layoutCache;
-      return font;
+      if (!face) throw new Error(`unknown font face ${type}`);
+      // Shaped runs are cached per face inside FaithfulFont, for all documents.
+      return new FaithfulFont(doc, face.font, id);
     },
     lineHeightEm: (measurers.normal.ascender - measurers.normal.descender) / 1000,
     widthOf(type, text, sizePt) {

@@ -1,0 +1,154 @@
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, test } from "vitest";
+import { EXAMPLES, ROOT } from "../helpers/load-example.js";
+import { BIN, runCli } from "../helpers/run-cli.js";
+
+/** Every document under a folder → sha256 of its bytes, keyed by relative path. */
+function digests(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(pdf|docx)$/.test(e.name)) out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+function allFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(join(d, e.name));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** A complete PDF ends with %%EOF; a complete DOCX (zip) ends with its end-of-central-directory record. */
+function isComplete(file: string): boolean {
+  const b = readFileSync(file);
+  if (file.endsWith(".pdf")) return b.subarray(-8).toString("latin1").includes("%%EOF");
+  return b.length > 22 && b.readUInt32LE(b.length - 22) === 0x06054b50;
+}
+
+let dataset: string;
+
+beforeAll(() => {
+  dataset = mkdtempSync(join(tmpdir(), "itadoc-bulk-"));
+  spawnSync(process.execPath, [join(ROOT, "bench", "national-dataset.mjs"), join(dataset, "nat"), "24"], { stdio: "ignore" });
+});
+
+describe("itadoc build", () => {
+  test("one broken file among good ones: the others are built, exit 1, the report names it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "in", "kk"), { recursive: true });
+    cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "nr"), { recursive: true });
+    const broken = join(dir, "in", "kk", "2564.yaml");
+    writeFileSync(broken, readFileSync(broken, "utf8").replace("I1: 95.57", "I1: 120"));
+    const r = runCli(["build", "in", "--out", "out", "--format", "pdf", "--json", "--jobs", "2"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([expect.objectContaining({ code: "E_SCORE_RANGE", file: "in/kk/2564.yaml" })]);
+    const outs = report.documents.map((d: { out: string }) => d.out).sort();
+    // The 2563 memo of the same organisation and both Nakhon Ratchasima documents are still made.
+    expect(outs).toEqual(["out/kk/2563-memo.pdf", "out/nr/2564-report.pdf", "out/nr/2565-measures.pdf"]);
+    expect(existsSync(join(dir, "out", "kk", "2564-measures.pdf"))).toBe(false);
+  });
+
+  test("output paths mirror the input tree; a case-only collision is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "a", "nr"), { recursive: true });
+    cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "b", "nr"), { recursive: true });
+    const ok = runCli(["build", "in", "--out", "out", "--kind", "report"], dir);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(dir, "out", "a", "nr", "2564-report.pdf"))).toBe(true);
+    expect(existsSync(join(dir, "out", "b", "nr", "2564-report.pdf"))).toBe(true);
+    cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "A", "nr"), { recursive: true });
+    const clash = runCli(["build", "in", "--out", "out2", "--kind", "report"], dir);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain("E_USAGE");
+    expect(clash.stderr).toContain("in/A/nr");
+    expect(existsSync(join(dir, "out2"))).toBe(false);
+  });
+
+  test("identical bytes across two runs and across --jobs 1 and 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    const args = ["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx"];
+    expect(runCli([...args, "--out", join(dir, "a"), "--jobs", "1"]).code).toBe(0);
+    expect(runCli([...args, "--out", join(dir, "b"), "--jobs", "2"]).code).toBe(0);
+    expect(runCli([...args, "--out", join(dir, "c"), "--jobs", "2"]).code).toBe(0);
+    const a = digests(join(dir, "a"));
+    expect(Object.keys(a)).toHaveLength(24 * 4);
+    expect(digests(join(dir, "b"))).toEqual(a);
+    expect(digests(join(dir, "c"))).toEqual(a);
+  });
+
+  test("a re-run skips unchanged documents, rebuilds changed ones, and --force rebuilds all", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
+    const build = (...extra: string[]) => JSON.parse(runCli(["build", "kk", "--out", "out", "--json", ...extra], dir).stdout);
+    const first = build();
+    expect(first.documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
+    const second = build();
+    expect(second.documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([true, true]);
+    // Any file of the organisation feeds the memo's multi-year table: editing 2562 rebuilds both.
+    const f = join(dir, "kk", "2562.yaml");
+    writeFileSync(f, readFileSync(f, "utf8").replace("I1: 87.67", "I1: 87.68"));
+    expect(build().documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
+    expect(build().documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([true, true]);
+    expect(build("--force").documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
+  });
+
+  test("Ctrl-C mid-way leaves no partial file, and a re-run completes the job", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    const out = join(dir, "out");
+    const child = spawn(process.execPath, [BIN, "build", dataset, "--kind", "memo,measures", "--format", "pdf,docx", "--out", out, "--jobs", "2"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    // Interrupt once some documents exist, while others are being written.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (allFiles(out).filter((f) => /\.(pdf|docx)$/.test(f)).length >= 6) {
+          clearInterval(poll);
+          child.kill("SIGINT");
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain("Ctrl-C");
+    const files = allFiles(out);
+    expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const docs = files.filter((f) => /\.(pdf|docx)$/.test(f));
+    expect(docs.length).toBeLessThan(24 * 4);
+    for (const f of docs) expect(isComplete(f), f).toBe(true);
+    const again = runCli(["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx", "--out", out, "--jobs", "2"]);
+    expect(again.code).toBe(0);
+    const all = allFiles(out).filter((f) => /\.(pdf|docx)$/.test(f));
+    expect(all).toHaveLength(24 * 4);
+    for (const f of all) expect(isComplete(f), f).toBe(true);
+  });
+
+  test("temporary files left by a run killed outright (kill -9) are removed by the next run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    // One organisation given alone is written to out/<its folder name>/.
+    const org = readdirSync(join(dataset, "nat", "province-00"))[0]!;
+    const target = join(dir, "out", org);
+    mkdirSync(target, { recursive: true });
+    writeFileSync(join(target, "2567-memo.docx.1234.7.tmp"), "half a document");
+    const r = runCli(["build", join(dataset, "nat", "province-00", org), "--out", join(dir, "out"), "--kind", "memo"]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "out", org)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    expect(statSync(join(dir, "out", org, "2567-memo.docx")).size).toBeGreaterThan(1000);
+  });
+});
