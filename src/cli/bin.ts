@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
 
+// `itadoc validate … | head` closes the pipe early: stop quietly instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line, inPlace) => process.stderr.write(inPlace ? line : `${line}\n`),

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { SourceFile } from "../input/load-organisation.js";
+import { expandGlob, isGlob } from "./glob.js";
 
 export interface OrgFolder {
   readonly dir: string;
@@ -33,7 +34,13 @@ export async function discover(paths: readonly string[], cwd: string): Promise<O
     const merged = prev && prev.only === undefined ? prev : { ...folder, ...(onlySet ? { only: onlySet } : {}) };
     byDir.set(dir, only === undefined ? { ...folder } : merged);
   };
+  const expanded: string[] = [];
   for (const p of paths) {
+    const matches = isGlob(p) ? await expandGlob(p, cwd) : [];
+    if (isGlob(p) && matches.length === 0) throw new PathNotFound(p);
+    expanded.push(...(matches.length > 0 ? matches : [p]));
+  }
+  for (const p of expanded) {
     const abs = resolve(cwd, p);
     const st = await stat(abs).catch(() => undefined);
     if (!st) throw new PathNotFound(p);

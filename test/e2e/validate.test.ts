@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { EXAMPLES } from "../helpers/load-example.js";
-import { runCli } from "../helpers/run-cli.js";
+import { spawnSync } from "node:child_process";
+import { EXAMPLES, ROOT } from "../helpers/load-example.js";
+import { BIN, runCli } from "../helpers/run-cli.js";
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
@@ -44,6 +45,21 @@ describe("itadoc validate", () => {
     const kk = report.organisations.find((o: { dir: string }) => o.dir.endsWith("khon-kaen-city"));
     expect(kk.years.map((y: { total: { computed: number } }) => y.total.computed)).toEqual([86.8, 78.57, 75.3, 95.26]);
     expect(report.diagnostics.find((d: { code: string }) => d.code === "W_OFFICIAL_DIFFERS")).toMatchObject({ severity: "warning", file: "examples/khon-kaen-city/2564.yaml" });
+  });
+
+  test("quoted globs are expanded by itadoc itself (Windows cmd does not)", () => {
+    const r = runCli(["validate", "examples/*/2563.yaml", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).organisations.map((o: { dir: string }) => o.dir)).toEqual(["examples/khon-kaen-city"]);
+    const all = runCli(["validate", "examples/**/org.yaml", "--json"]);
+    expect(JSON.parse(all.stdout).organisations).toHaveLength(2);
+    expect(runCli(["validate", "examples/nothing-*"]).code).toBe(2);
+  });
+
+  test("a closed pipe (| head) ends quietly, without a stack trace", () => {
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" validate examples | head -1`], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout.split("\n")[0]).toContain("เทศบาลนครขอนแก่น");
+    expect(r.stderr).not.toMatch(STACK);
   });
 
   test("usage mistakes exit 2", () => {

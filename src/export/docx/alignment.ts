@@ -1,7 +1,4 @@
-import { AlignmentType, VerticalAlignTable } from "docx";
 import type { Align, VAlign } from "../../model/document.js";
-
-type DocxAlign = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 /**
  * "justify" is written as Word's Thai Distributed (w:jc thaiDistribute): plain
@@ -9,26 +6,27 @@ type DocxAlign = (typeof AlignmentType)[keyof typeof AlignmentType];
  * Word is where the memo is edited; LibreOffice 7.4 lays thaiDistribute out
  * ragged right (seen on its rendered pages), which is acceptable there.
  */
-export function docxAlign(a: Align): DocxAlign {
+export function docxAlign(a: Align): string {
   switch (a) {
     case "left":
-      return AlignmentType.LEFT;
+      return "left";
     case "center":
-      return AlignmentType.CENTER;
+      return "center";
     case "right":
-      return AlignmentType.RIGHT;
+      return "right";
     case "justify":
-      return AlignmentType.THAI_DISTRIBUTE;
+      return "thaiDistribute";
   }
 }
 
-export function docxVAlign(v: VAlign): (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable] {
+/** w:vAlign of a table cell. */
+export function docxVAlign(v: VAlign): string {
   switch (v) {
     case "top":
-      return VerticalAlignTable.TOP;
+      return "top";
     case "middle":
-      return VerticalAlignTable.CENTER;
+      return "center";
     case "bottom":
-      return VerticalAlignTable.BOTTOM;
+      return "bottom";
   }
 }

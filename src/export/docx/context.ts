@@ -1,4 +1,5 @@
 import type { FontSet } from "../exporter.js";
+import type { MediaCollector } from "./media.js";
 
 /** What every block converter needs; one per section (the text width changes with orientation). */
 export interface DocxContext {
@@ -10,6 +11,8 @@ export interface DocxContext {
   /** Width between the section's margins. */
   readonly textWidthTwips: number;
   readonly images: ReadonlyMap<string, Uint8Array>;
+  /** The document's embedded pictures, shared by all its sections. */
+  readonly media: MediaCollector;
 }
 
 export function fontContext(fonts: FontSet): Pick<DocxContext, "family" | "sizeScale"> {

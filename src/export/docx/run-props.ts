@@ -2,10 +2,13 @@
  * Run properties. Thai is a complex script: Word draws it with the cs font,
  * w:szCs and w:bCs/w:iCs, so every run sets the font on all four slots, both
  * sizes, both bold/italic flags and the language th-TH (w:val and w:bidi).
+ * runProps gives them as docx.js options (for the styles part, made once per
+ * font set); rPr writes the same properties as XML for every run.
  */
-import { Tab, TextRun, UnderlineType, type IRunOptions } from "docx";
+import { UnderlineType, type IRunOptions } from "docx";
 import type { Run } from "../../model/document.js";
 import { halfPoints, type DocxContext } from "./context.js";
+import { esc } from "./xml.js";
 
 /** How a run looks: sizes in official-face points; bold left out = the paragraph style's. */
 export interface RunLook {
@@ -18,8 +21,9 @@ export interface RunLook {
 export const THAI_LANGUAGE = { value: "th-TH", bidirectional: "th-TH" } as const;
 
 type RunProps = Omit<IRunOptions, "children" | "text" | "break">;
+type FontCtx = Pick<DocxContext, "family" | "sizeScale">;
 
-export function runProps(ctx: Pick<DocxContext, "family" | "sizeScale">, look: RunLook): RunProps {
+export function runProps(ctx: FontCtx, look: RunLook): RunProps {
   const size = halfPoints(ctx, look.sizePt);
   // docx.js writes w:bCs / w:iCs with the value of bold / italics when the
   // complex-script flags are left out, so one value sets both.
@@ -34,34 +38,67 @@ export function runProps(ctx: Pick<DocxContext, "family" | "sizeScale">, look: R
   };
 }
 
+/** A memo repeats a handful of looks hundreds of times; each one's XML is made once. */
+const rPrCache = new Map<string, string>();
+const RPR_CACHE_LIMIT = 2000;
+
+/** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
+export function rPr(ctx: FontCtx, look: RunLook): string {
+  const size = halfPoints(ctx, look.sizePt);
+  const key = `${ctx.family}\u0000${ctx.sizeScale}\u0000${size}\u0000${look.bold}\u0000${look.italic === true}\u0000${look.underline === true}`;
+  const cached = rPrCache.get(key);
+  if (cached !== undefined) return cached;
+  const f = esc(ctx.family);
+  const bold = look.bold === undefined ? "" : look.bold ? "<w:b/><w:bCs/>" : '<w:b w:val="false"/><w:bCs w:val="false"/>';
+  const xml =
+    `<w:rPr><w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>${bold}` +
+    (look.italic ? "<w:i/><w:iCs/>" : "") +
+    `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
+    (look.underline ? '<w:u w:val="single"/>' : "") +
+    `<w:lang w:val="${THAI_LANGUAGE.value}" w:bidi="${THAI_LANGUAGE.bidirectional}"/></w:rPr>`;
+  if (rPrCache.size >= RPR_CACHE_LIMIT) rPrCache.clear();
+  rPrCache.set(key, xml);
+  return xml;
+}
+
+/** One piece of text as w:t, spaces kept. */
+export function textXml(text: string): string {
+  return `<w:t xml:space="preserve">${esc(text)}</w:t>`;
+}
+
 /**
  * One model text → runs. A tab becomes w:tab and a newline a line break, so a
  * text that carries them (a typed comment, a dotted line) keeps its layout.
  */
-export function textRun(ctx: Pick<DocxContext, "family" | "sizeScale">, text: string, look: RunLook): TextRun[] {
-  const props = runProps(ctx, look);
-  return text.split("\n").map((line, i) => {
-    const children: (string | Tab)[] = [];
+export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
+  const props = rPr(ctx, look);
+  if (!text.includes("\n") && !text.includes("\t")) return `<w:r>${props}${text === "" ? "" : textXml(text)}</w:r>`;
+  let out = "";
+  text.split("\n").forEach((line, i) => {
+    out += `<w:r>${props}${i > 0 ? "<w:br/>" : ""}`;
     line.split("\t").forEach((part, j) => {
-      if (j > 0) children.push(new Tab());
-      if (part !== "") children.push(part);
+      if (j > 0) out += "<w:tab/>";
+      if (part !== "") out += textXml(part);
     });
-    return new TextRun({ ...props, ...(i > 0 ? { break: 1 } : {}), children });
+    out += "</w:r>";
   });
+  return out;
 }
 
 /**
  * Model runs over a paragraph's look (its style's size and weight). Weight is
  * written only where a run differs from its style, so w:b stays a style matter.
  */
-export function modelRuns(ctx: Pick<DocxContext, "family" | "sizeScale">, runs: readonly Run[], base: RunLook): TextRun[] {
+export function modelRuns(ctx: FontCtx, runs: readonly Run[], base: RunLook): string {
   const styleBold = base.bold ?? false;
-  return runs.flatMap((r) =>
-    textRun(ctx, r.text, {
+  let out = "";
+  for (const r of runs) {
+    out += textRun(ctx, r.text, {
       sizePt: r.sizePt ?? base.sizePt,
       ...(r.bold !== undefined && r.bold !== styleBold ? { bold: r.bold } : {}),
       italic: r.italic ?? base.italic ?? false,
       underline: r.underline ?? base.underline ?? false,
-    }),
-  );
+    });
+  }
+  return out;
 }

@@ -10,6 +10,7 @@
 import { createRequire } from "node:module";
 import type { EmbeddedFontInstance } from "./faithful-font.js";
 import type { PdfFonts } from "./fonts.js";
+import { mergeInlines } from "./merge-inlines.js";
 
 const require = createRequire(import.meta.url);
 
@@ -50,8 +51,10 @@ interface LayoutBuilder {
     footer: unknown,
     watermark: unknown,
     pageBreakBefore: unknown,
-  ): unknown[];
+  ): LaidPage[];
 }
+
+type LaidPage = Parameters<typeof mergeInlines>[0][number];
 
 const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
 const LayoutBuilderCtor = (
@@ -135,6 +138,7 @@ export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Ui
     undefined,
     undefined,
   );
+  mergeInlines(pages);
   new RendererCtor(doc).renderPages(pages);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {

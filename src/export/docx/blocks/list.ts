@@ -1,7 +1,7 @@
-import { Paragraph as DocxParagraph, TabStopType } from "docx";
 import type { ListBlock } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
+import { paragraphXml } from "../paragraph-xml.js";
 import { modelRuns, textRun } from "../run-props.js";
 import { STYLES, styleSizePt } from "../styles.js";
 import { cmToTwips } from "../units.js";
@@ -12,21 +12,24 @@ import { BODY_DEFAULTS, paragraphMark, type ParagraphDefaults } from "./paragrap
  * with a hanging indent and a tab after the marker, not Word numbering: the
  * printed marker is then exactly the model's.
  */
-export function listBlock(list: ListBlock, ctx: DocxContext, defaults: ParagraphDefaults = BODY_DEFAULTS): DocxParagraph[] {
+export function listBlock(list: ListBlock, ctx: DocxContext, defaults: ParagraphDefaults = BODY_DEFAULTS): string[] {
   const key = defaults.style;
   const look = { sizePt: defaults.sizePt ?? styleSizePt(ctx, key), bold: STYLES[key].bold };
   const hanging = cmToTwips(hangingCm(list, ctx, look.sizePt));
   const left = cmToTwips(list.leftIndentCm ?? 0) + hanging;
+  const mark = paragraphMark(ctx, key, look, false);
   return list.items.map((item) => {
     const hasMarker = item.marker !== "";
-    return new DocxParagraph({
-      style: STYLES[key].id,
-      ...(defaults.align ? { alignment: docxAlign(defaults.align) } : {}),
-      indent: hasMarker ? { left, hanging } : { left },
-      tabStops: [{ type: TabStopType.LEFT, position: left }],
-      ...paragraphMark(ctx, key, look, false),
-      children: [...(hasMarker ? textRun(ctx, `${item.marker}\t`, look) : []), ...modelRuns(ctx, item.runs, look)],
-    });
+    return paragraphXml(
+      {
+        style: STYLES[key].id,
+        tabs: [{ type: "left", position: left }],
+        indent: hasMarker ? { left, hanging } : { left },
+        ...(defaults.align ? { align: docxAlign(defaults.align) } : {}),
+        ...mark,
+      },
+      (hasMarker ? textRun(ctx, `${item.marker}\t`, look) : "") + modelRuns(ctx, item.runs, look),
+    );
   });
 }
 

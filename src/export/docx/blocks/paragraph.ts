@@ -1,8 +1,8 @@
-import { Paragraph as DocxParagraph, type IParagraphOptions } from "docx";
 import type { Align, Paragraph } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
 import { scaledTwips, type DocxContext } from "../context.js";
-import { modelRuns, runProps, type RunLook } from "../run-props.js";
+import { paragraphXml, type Indent, type ParagraphProps, type Spacing } from "../paragraph-xml.js";
+import { modelRuns, rPr, type RunLook } from "../run-props.js";
 import { STYLES, styleSizePt, type StyleKey } from "../styles.js";
 import { cmToTwips } from "../units.js";
 
@@ -16,20 +16,19 @@ export interface ParagraphDefaults {
 
 export const BODY_DEFAULTS: ParagraphDefaults = { style: "body" };
 
-export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: ParagraphDefaults = BODY_DEFAULTS): DocxParagraph {
+export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: ParagraphDefaults = BODY_DEFAULTS): string {
   const key = p.style ?? defaults.style;
   const look = { sizePt: defaults.sizePt ?? styleSizePt(ctx, key), bold: STYLES[key].bold };
   const align = p.align ?? defaults.align;
-  const options: IParagraphOptions = {
+  const props: ParagraphProps = {
     style: STYLES[key].id,
-    ...(align ? { alignment: docxAlign(align) } : {}),
-    ...indent(p.firstLineIndentCm, p.leftIndentCm),
-    ...spacing(ctx, p.spaceBeforePt, p.spaceAfterPt),
     ...(p.keepWithNext ? { keepNext: true } : {}),
+    ...spacing(ctx, p.spaceBeforePt, p.spaceAfterPt),
+    ...indent(p.firstLineIndentCm, p.leftIndentCm),
+    ...(align ? { align: docxAlign(align) } : {}),
     ...paragraphMark(ctx, key, look, p.runs.length === 0),
-    children: modelRuns(ctx, p.runs, look),
   };
-  return new DocxParagraph(options);
+  return paragraphXml(props, modelRuns(ctx, p.runs, look));
 }
 
 /**
@@ -37,11 +36,11 @@ export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: Paragra
  * the style's size: an empty paragraph (its height is the mark's) or a table
  * whose size differs from its style's. Elsewhere the style already says it.
  */
-export function paragraphMark(ctx: DocxContext, key: StyleKey, look: RunLook, empty: boolean): Pick<IParagraphOptions, "run"> {
-  return empty || look.sizePt !== styleSizePt(ctx, key) ? { run: runProps(ctx, look) } : {};
+export function paragraphMark(ctx: DocxContext, key: StyleKey, look: RunLook, empty: boolean): Pick<ParagraphProps, "markRun"> {
+  return empty || look.sizePt !== styleSizePt(ctx, key) ? { markRun: rPr(ctx, look) } : {};
 }
 
-export function indent(firstLineCm: number | undefined, leftCm: number | undefined): Pick<IParagraphOptions, "indent"> {
+export function indent(firstLineCm: number | undefined, leftCm: number | undefined): { indent?: Indent } {
   if (firstLineCm === undefined && leftCm === undefined) return {};
   return {
     indent: {
@@ -52,7 +51,7 @@ export function indent(firstLineCm: number | undefined, leftCm: number | undefin
   };
 }
 
-export function spacing(ctx: DocxContext, beforePt: number | undefined, afterPt: number | undefined): Pick<IParagraphOptions, "spacing"> {
+export function spacing(ctx: DocxContext, beforePt: number | undefined, afterPt: number | undefined): { spacing?: Spacing } {
   if (beforePt === undefined && afterPt === undefined) return {};
   return {
     spacing: {

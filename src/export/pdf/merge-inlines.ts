@@ -1,0 +1,102 @@
+/**
+ * Joins the word-sized pieces of each laid-out line into one piece per style
+ * before pdfmake draws them.
+ *
+ * pdfmake lays text out word by word (with Thai, every U+200B ends a word)
+ * and draws every word on its own: colour, opacity, a saved graphics state,
+ * a text object, a font selection. Drawing was more than half of an export.
+ * Neighbours with the same look that touch (the next starts where the one
+ * before ends: no justification) are drawn as one string instead. A U+200B
+ * between them keeps them separate shaping pieces (faithful-font.ts cuts
+ * there), so every glyph lands where the layout put it.
+ */
+import { ZWSP } from "./faithful-font.js";
+
+/** The fields of pdfmake's positioned inline that drawing reads. */
+interface LaidInline {
+  text: string;
+  x: number;
+  width: number;
+  height?: number;
+  [field: string]: unknown;
+}
+
+interface LaidLine {
+  inlines: LaidInline[];
+}
+
+interface PageItem {
+  readonly type: string;
+  readonly item: unknown;
+}
+
+interface LaidPage {
+  readonly items: readonly PageItem[];
+}
+
+/** Must be equal for two inlines to be drawn as one. */
+const SAME_LOOK = [
+  "font",
+  "fontSize",
+  "color",
+  "opacity",
+  "characterSpacing",
+  "fontFeatures",
+  "decoration",
+  "decorationColor",
+  "decorationStyle",
+  "decorationThickness",
+  "background",
+  "sup",
+  "sub",
+] as const;
+
+/** An inline with any of these is drawn on its own (links, page references, justified gaps). */
+const DRAWN_ALONE = ["link", "linkToPage", "linkToDestination", "_pageNodeRef", "_tocItemRef", "_pageRef", "justifyShift"] as const;
+
+/** Farther apart than this (points) is a gap, not two touching words. */
+const TOUCHING = 1e-6;
+
+const ENDS_PIECE = /[\u200B \t]$/;
+
+function drawnAlone(i: LaidInline): boolean {
+  return DRAWN_ALONE.some((f) => i[f] !== undefined && i[f] !== null) || i.text.includes("\n");
+}
+
+function canJoin(a: LaidInline, b: LaidInline): boolean {
+  if (drawnAlone(a) || drawnAlone(b)) return false;
+  if (Math.abs(a.x + a.width - b.x) > TOUCHING) return false;
+  return SAME_LOOK.every((f) => a[f] === b[f] || ((a[f] ?? null) === null && (b[f] ?? null) === null));
+}
+
+export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
+  const out: LaidInline[] = [];
+  let current: LaidInline | undefined;
+  for (const inline of inlines) {
+    if (current && canJoin(current, inline)) {
+      const text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
+      current = {
+        ...current,
+        text,
+        width: current.width + inline.width,
+        height: Math.max(current.height ?? 0, inline.height ?? 0),
+      };
+      out[out.length - 1] = current;
+    } else {
+      current = inline;
+      out.push(inline);
+    }
+  }
+  return out;
+}
+
+/** Rewrites each text line of pdfmake's laid-out pages in place. */
+export function mergeInlines(pages: readonly LaidPage[]): void {
+  for (const page of pages) {
+    for (const { type, item } of page.items) {
+      if (type !== "line") continue;
+      const line = item as LaidLine;
+      if (line.inlines.length > 1) line.inlines = mergeLine(line.inlines);
+    }
+  }
+}
