@@ -5,7 +5,9 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { SourceFile } from "../input/load-organisation.js";
+import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { expandGlob, isGlob } from "./glob.js";
 
 export interface OrgFolder {
@@ -82,10 +84,28 @@ function rel(cwd: string, abs: string): string {
   return r === "" ? "." : r;
 }
 
-export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org?: SourceFile; years: SourceFile[]; readErrors: { path: string; reason: string }[] }> {
-  const readErrors: { path: string; reason: string }[] = [];
+export interface ReadError {
+  readonly path: string;
+  readonly reason: string;
+  /** Set when the file was not read because it is larger than MAX_FILE_BYTES. */
+  readonly size?: number;
+}
+
+export function readErrorDiagnostic(r: ReadError): Diagnostic {
+  const pos = { file: r.path, line: 0, col: 0 };
+  return r.size !== undefined ? error("E_FILE_TOO_LARGE", { size: r.size, limit: MAX_FILE_BYTES }, pos) : error("E_FILE_READ", { reason: r.reason }, pos);
+}
+
+export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org?: SourceFile; years: SourceFile[]; readErrors: ReadError[] }> {
+  const readErrors: ReadError[] = [];
   const read = async (p: string): Promise<SourceFile | undefined> => {
     try {
+      // Checked before reading: a misnamed 5 GB file must not be pulled into memory to be refused.
+      const size = (await stat(join(cwd, p))).size;
+      if (size > MAX_FILE_BYTES) {
+        readErrors.push({ path: p, reason: "too large", size });
+        return undefined;
+      }
       return { path: p, bytes: new Uint8Array(await readFile(join(cwd, p))) };
     } catch (e) {
       readErrors.push({ path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) });

@@ -1,7 +1,7 @@
 /** discover → read → loadOrganisation, for every folder the user named. */
 import { error, type Diagnostic } from "../diag/diagnostic.js";
 import { loadOrganisation, type OrgLoadResult } from "../input/load-organisation.js";
-import { discover, PathNotFound, readSources, type OrgFolder } from "./discover.js";
+import { discover, PathNotFound, readErrorDiagnostic, readSources, type OrgFolder } from "./discover.js";
 
 export interface LoadedFolder {
   readonly folder: OrgFolder;
@@ -23,8 +23,10 @@ export async function loadInputs(paths: readonly string[], cwd: string): Promise
   for (const folder of folders) {
     const src = await readSources(folder, cwd);
     const result = loadOrganisation(folder.dir, src.org, src.years);
-    const readErrors = src.readErrors.map((r) => error("E_FILE_READ", { reason: r.reason }, { file: r.path, line: 0, col: 0 }));
-    out.push({ folder, result: { ...result, errors: [...readErrors, ...result.errors] } });
+    const readErrors = src.readErrors.map(readErrorDiagnostic);
+    // An org.yaml that exists but could not be read is reported as such, not also as missing.
+    const errors = src.readErrors.some((r) => r.path === folder.orgPath) ? result.errors.filter((d) => d.code !== "E_ORG_MISSING") : result.errors;
+    out.push({ folder, result: { ...result, errors: [...readErrors, ...errors] } });
   }
   return { ok: true, folders: out };
 }

@@ -9,6 +9,7 @@ import { Exit, UsageError, type CliIO } from "./io.js";
 import { runValidate } from "./commands/validate.js";
 import { runInit } from "./commands/init.js";
 import { runBuild } from "./commands/build.js";
+import { runDoctor } from "./commands/doctor.js";
 import { VERSION } from "./version.js";
 
 const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันทึกข้อความ มาตรการ รายงาน) จากไฟล์ YAML
@@ -20,6 +21,8 @@ const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันท�
   itadoc build <ไฟล์หรือโฟลเดอร์…>            สร้างเอกสาร
         [--kind memo,measures,report] [--format pdf,docx] [--year 2563|2561-2564|2562,2564]
         [--out โฟลเดอร์ (ค่าเริ่มต้น out)] [--templates โฟลเดอร์] [--jobs N] [--force] [--json]
+  itadoc doctor [โฟลเดอร์หน่วยงาน…]            ตรวจความพร้อม: ฟอนต์ แม่แบบ ตราครุฑ Node.js
+        [--templates โฟลเดอร์] [--json]       LibreOffice และ pdftotext (สองรายการหลังไม่บังคับ)
   ตัวเลือกทั่วไป: --lang th|en  --help  --version
 
 รหัสออก: 0 สำเร็จ, 1 ข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิดหรือข้อผิดพลาดภายใน`;
@@ -31,6 +34,9 @@ usage:
   itadoc validate <files or folders…> [--strict] [--json]
   itadoc build <files or folders…> [--kind memo,measures,report] [--format pdf,docx]
         [--year 2563|2561-2564|2562,2564] [--out DIR] [--templates DIR] [--jobs N] [--force] [--json]
+  itadoc doctor [organisation folders…] [--templates DIR] [--json]
+                                                  check fonts, templates, emblems, Node.js,
+                                                  LibreOffice and pdftotext (the last two optional)
   common options: --lang th|en  --help  --version
 
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
@@ -105,7 +111,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         },
         cio,
       );
+    case "doctor":
+      return runDoctor({ paths: rest, json: !!values.json, ...(values.templates !== undefined ? { templates: values.templates } : {}) }, cio);
     default:
-      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate หรือ build)`);
+      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build หรือ doctor)`);
   }
 }

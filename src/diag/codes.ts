@@ -11,6 +11,7 @@ export const CODES = [
   "E_YAML_DUPLICATE_KEY",
   "E_YAML_ALIAS",
   "E_YAML_DEPTH",
+  "E_YAML_TAB",
   // shape of the input
   "E_REQUIRED",
   "E_TYPE",
@@ -18,6 +19,7 @@ export const CODES = [
   "E_ENUM",
   "E_TEXT_EMPTY",
   "E_TEXT_CONTROL",
+  "E_TEXT_GLYPH",
   "E_INTEGER",
   // values
   "E_SCORE_FORMAT",
@@ -45,6 +47,7 @@ export const CODES = [
   "E_TEMPLATE_SYNTAX",
   "E_TEMPLATE_MISSING_FIELD",
   "E_TEMPLATE_HELPER",
+  "E_EMBLEM",
   "E_EXPORT",
   "E_WRITE",
   // command line

@@ -37,13 +37,30 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
   } catch {
     return fail(error("E_FILE_ENCODING", {}, positionOfBadByte(file, bytes)));
   }
+  try {
+    return parseText(file, text);
+  } catch (e) {
+    // Nesting deep enough to exhaust the stack in yaml's own recursion (parse, visit, toJS).
+    if (e instanceof RangeError) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
+    throw e;
+  }
+}
+
+function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false });
+  // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
+  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const errors: Diagnostic[] = doc.errors.map((e) => {
     const pos = positionAt(file, lineCounter, e.pos[0]);
     if (e.code === "DUPLICATE_KEY") return error("E_YAML_DUPLICATE_KEY", { key: duplicateKeyAt(doc, e.pos[0]) ?? "?" }, pos);
+    if (e.code === "TAB_AS_INDENT") return error("E_YAML_TAB", {}, pos);
+    // yaml catches its own stack overflow on thousands of nested [ or {: that is nesting, not syntax.
+    if (/call stack/i.test(e.message)) return error("E_YAML_DEPTH", { limit: MAX_DEPTH }, pos);
     return error("E_YAML_SYNTAX", { detail: firstLine(e.message) }, pos);
   });
+  // A tab in the indentation makes every following line of the block look misaligned; those echoes only confuse.
+  const tabs = errors.filter((d) => d.code === "E_YAML_TAB");
+  if (tabs.length > 0) return { ok: false, errors: tabs, warnings: [] };
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
 
   // Unquoted "~", "null" or nothing after a key mean "not given".
@@ -94,7 +111,10 @@ function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = dropNulls(v);
+    // defineProperty, not assignment: a key typed "__proto__" stays an ordinary (unknown) key instead of replacing the prototype.
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== null && v !== undefined) Object.defineProperty(out, k, { value: dropNulls(v), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

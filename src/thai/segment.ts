@@ -89,20 +89,26 @@ function breakAllowed(text: string, pos: number): boolean {
 /** Longest run of ICU segments that joins into a compound word (at most this many parts). */
 const MAX_COMPOUND_PARTS = 4;
 
+/** No span longer than the longest compound can be one. */
+const LONGEST_COMPOUND = Math.max(0, ...Array.from(COMPOUND_WORDS, (w) => w.length));
+
 /**
  * ICU word boundaries, minus those inside a compound made of whole ICU
  * segments (พื้น|ฐาน → พื้นฐาน). Only whole segments are joined, so a
  * compound never swallows part of a neighbouring word.
  */
 function icuCuts(line: string): Set<number> {
-  const segs = [...wordSegmenter.segment(line)].map((s) => s.index);
+  const segs: number[] = [];
+  for (const s of wordSegmenter.segment(line)) segs.push(s.index);
   segs.push(line.length);
   const cuts = new Set<number>();
   let i = 0;
   while (i < segs.length - 1) {
     let next = i + 1;
+    const start = segs[i]!;
     for (let j = Math.min(i + MAX_COMPOUND_PARTS, segs.length - 1); j > i + 1; j--) {
-      if (COMPOUND_WORDS.has(line.slice(segs[i]!, segs[j]!))) {
+      if (segs[j]! - start > LONGEST_COMPOUND) continue;
+      if (COMPOUND_WORDS.has(line.slice(start, segs[j]!))) {
         next = j;
         break;
       }

@@ -151,6 +151,13 @@ describe("the memo of Khon Kaen 2563 (Thai digits)", () => {
     expect(missing(DOCS.memo, expected, "thai")).toEqual([]);
   });
 
+  test("reports a paragraph with one word changed, and a number that is not printed", () => {
+    const opening = paragraphs(y, "memo", "opening")[1]!;
+    const altered = opening.replace("ฝ่ายแผนงานและประเมินผล", "ฝ่ายบริหารงานทั่วไป");
+    expect(altered).not.toBe(opening);
+    expect(missing(DOCS.memo, [opening, altered, "75.31 คะแนน"], "thai")).toEqual([applyNumerals(altered, "thai"), "๗๕.๓๑ คะแนน"]);
+  });
+
   test("prints every weak item's name, analysis and recommendation", () => {
     const items = list(y, "assessment", "oit_items");
     expect(items.length).toBe(14);

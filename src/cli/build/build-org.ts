@@ -5,22 +5,23 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
+import { join, relative } from "node:path";
+import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import type { ColumnDef } from "../../documents/measures-data.js";
 import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-documents.js";
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { exportDocx } from "../../export/docx/index.js";
 import { exportPdf } from "../../export/pdf/index.js";
-import { loadOrganisation, type OrgInput } from "../../input/load-organisation.js";
+import { loadOrganisation } from "../../input/load-organisation.js";
 import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import { renderDocument } from "../../render/render-template.js";
 import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
-import { readSources, type OrgFolder } from "../discover.js";
+import { readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { writeAtomic } from "../write-atomic.js";
+import { loadEmblem } from "./emblem.js";
 import { readManifest, writeManifest, type Manifest } from "./manifest.js";
 
 export interface OrgBuildSettings {
@@ -76,8 +77,9 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const src = await readSources(folder, s.cwd);
   const loaded = loadOrganisation(folder.dir, src.org, src.years);
   const diagnostics: Diagnostic[] = [
-    ...src.readErrors.map((r) => error("E_FILE_READ", { reason: r.reason }, { file: r.path, line: 0, col: 0 })),
-    ...loaded.errors,
+    ...src.readErrors.map(readErrorDiagnostic),
+    // An org.yaml that exists but could not be read is reported as such, not also as missing.
+    ...(src.readErrors.some((r) => r.path === folder.orgPath) ? loaded.errors.filter((d) => d.code !== "E_ORG_MISSING") : loaded.errors),
     ...loaded.warnings,
   ];
   let failed = src.readErrors.length + (loaded.errors.length > 0 ? 1 : 0);
@@ -86,7 +88,9 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   if (!org) return { dir: folder.dir, docs, diagnostics, failed };
 
   const images = new Map<string, Uint8Array>();
-  const emblem = await readEmblem(org, s.cwd, diagnostics);
+  const wantsMemo = s.kinds.includes("memo") && [...org.years.values()].some((y) => y.data.memo);
+  const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
+  const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
   const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = planDocuments(org, {
@@ -103,7 +107,15 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const manifest: Manifest = s.force ? {} : await readManifest(outDir);
   const nextManifest: Manifest = { ...manifest };
 
+  let emblemReported = false;
   for (const job of jobs) {
+    // A configured emblem that cannot be used stops the memo only; the other documents do not print it.
+    if (job.kind === "memo" && emblemResult.state === "error") {
+      if (!emblemReported) diagnostics.push(emblemResult.diagnostic);
+      emblemReported = true;
+      failed++;
+      continue;
+    }
     if (!job.result.ok) {
       diagnostics.push(...job.result.errors, ...job.result.warnings);
       failed++;
@@ -163,20 +175,4 @@ function hashOf(parts: readonly (string | Uint8Array)[]): string {
 
 function rel(cwd: string, p: string): string {
   return relative(cwd, p);
-}
-
-async function readEmblem(org: OrgInput, cwd: string, diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
-  const path = org.org.settings?.emblem;
-  const hasMemo = [...org.years.values()].some((y) => y.data.memo);
-  if (!path) {
-    if (hasMemo) diagnostics.push(warning("W_EMBLEM_MISSING", { path: "" }, { file: org.orgFile, line: 0, col: 0 }));
-    return undefined;
-  }
-  const abs = resolve(cwd, dirname(org.orgFile), path);
-  try {
-    return new Uint8Array(await readFile(abs));
-  } catch {
-    diagnostics.push(warning("W_EMBLEM_MISSING", { path }, { file: org.orgFile, line: 0, col: 0 }));
-    return undefined;
-  }
 }

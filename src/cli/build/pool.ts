@@ -37,7 +37,12 @@ export class WorkerPool {
       busy.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, message: msg.message });
       this.release(slot);
     });
+    let dead = false;
     const die = (why: string) => {
+      // A worker that throws emits "error" and then "exit": replace it once, or the second
+      // replacement is an orphan thread that close() never ends and the command never exits.
+      if (dead) return;
+      dead = true;
       const busy = slot.busy;
       slot.busy = undefined;
       if (this.closed) return;

@@ -2,6 +2,7 @@
  * A build worker: loads templates and fonts once, then builds one
  * organisation per message until the pool closes it.
  */
+import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadBundledFonts } from "../resources.js";
 import { loadTemplates } from "./resources-load.js";
@@ -24,7 +25,26 @@ async function getResources(): Promise<BuildResources> {
   return resources;
 }
 
+/**
+ * Test-only fault injection: ITADOC_TEST_WORKER_FAULT=crash:<folder name> ends this worker
+ * abruptly (as a native crash or an out-of-memory kill would) when it is given that
+ * organisation; throw:<folder name> throws outside the task's own error handling.
+ */
+function injectFault(task: OrgBuildTask): boolean {
+  const spec = process.env.ITADOC_TEST_WORKER_FAULT;
+  if (!spec) return false;
+  const [kind, name] = [spec.slice(0, spec.indexOf(":")), spec.slice(spec.indexOf(":") + 1)];
+  if (basename(task.folder.dir) !== name) return false;
+  if (kind === "crash") process.exit(70);
+  if (kind !== "throw") return false;
+  setImmediate(() => {
+    throw new Error(`injected fault for ${name}`);
+  });
+  return true;
+}
+
 parentPort!.on("message", async (msg: { id: number; task: OrgBuildTask }) => {
+  if (injectFault(msg.task)) return;
   try {
     const result = await buildOrganisation(msg.task, init.settings, await getResources());
     parentPort!.postMessage({ id: msg.id, ok: true, result });

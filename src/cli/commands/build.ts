@@ -82,7 +82,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const templates = await loadTemplates(opts.templates, io.cwd);
   if (!templates.ok) {
     for (const d of templates.errors) io.err(formatDiagnostic(d, io.lang));
-    return Exit.invalidInput;
+    return templates.errors.some((d) => d.code === "E_PATH_NOT_FOUND") ? Exit.usage : Exit.invalidInput;
   }
 
   const outRoot = resolve(io.cwd, opts.out);
@@ -105,6 +105,14 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const tally: Tally = { done: 0, docs: 0, skipped: 0, failedInputs: 0, byKindFormat: new Map() };
   const results: OrgBuildResult[] = [];
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
+  // The same template mistake shows up once per use and per document: print each distinct problem once.
+  const printed = new Set<string>();
+  const printOnce = (d: Diagnostic) => {
+    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    if (printed.has(key)) return;
+    printed.add(key);
+    io.err(formatDiagnostic(d, io.lang));
+  };
   const onResult = (task: OrgBuildTask, outcome: TaskOutcome) => {
     const result: OrgBuildResult = outcome.ok
       ? outcome.result
@@ -119,7 +127,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
       if (!progress && !opts.json) io.err(`${d.skipped ? (io.lang === "th" ? "ไม่เปลี่ยน" : "unchanged") : io.lang === "th" ? "สร้าง" : "wrote"} ${d.out}`);
     }
     // Errors are shown as they come; warnings wait for the summary (there can be thousands).
-    if (!opts.json) for (const d of result.diagnostics) if (d.severity === "error") io.err(formatDiagnostic(d, io.lang));
+    if (!opts.json) for (const d of result.diagnostics) if (d.severity === "error") printOnce(d);
     results.push(opts.json ? result : { ...result, docs: [] });
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
@@ -128,7 +136,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
 
-  const diagnostics = results.sort((a, b) => a.dir.localeCompare(b.dir)).flatMap((r) => r.diagnostics);
+  const diagnostics = dedupe(results.sort((a, b) => a.dir.localeCompare(b.dir)).flatMap((r) => r.diagnostics));
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = diagnostics.filter((d) => d.severity === "warning");
   const seconds = (Date.now() - started) / 1000;
@@ -154,6 +162,8 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     printSummary(tally, errors.length, warnings.length, seconds, interrupted, io);
   }
   if (interrupted) return Exit.usage;
+  // A crashed worker is the tool's fault, not the input's: exit 2 as for any internal error.
+  if (errors.some((d) => d.code === "E_INTERNAL")) return Exit.internal;
   return errors.length > 0 ? Exit.invalidInput : Exit.ok;
 }
 
@@ -218,6 +228,16 @@ async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<voi
     const names = await readdir(t.outDir).catch(() => [] as string[]);
     await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(t.outDir, n), { force: true })));
   }
+}
+
+function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function printWarnings(warnings: readonly Diagnostic[], io: CliIO): void {

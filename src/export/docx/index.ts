@@ -1,43 +1,100 @@
 /**
- * DOCX exporter: DocModel → .docx bytes with docx.js. Memo layout rules live
- * in blocks/memo-header.ts, blocks/signature.ts and blocks/approval.ts; Word
- * styles in styles.ts; page size, margins and numbers in page-setup.ts.
+ * DOCX exporter: DocModel → .docx bytes. The body, headers and footers are
+ * written as WordprocessingML text straight from the model (blocks/*), the
+ * parts every document of a font set shares come from fixed-parts.ts (made
+ * once by docx.js), and all are zipped once with a fixed date and entry
+ * order, so the same model and options give the same bytes. Memo layout
+ * rules live in blocks/memo-header.ts, blocks/signature.ts and
+ * blocks/approval.ts; Word styles in styles.ts; page size, margins and
+ * numbers in page-setup.ts.
  * Fonts are not embedded: runs name FontSet.family, so a clerk with TH
  * Sarabun New installed can switch the family (and sizeScale) in the config.
  */
-import { Document, Packer } from "docx";
 import type { DocModel } from "../../model/document.js";
 import type { ExportOptions, Exporter } from "../exporter.js";
 import { blockToDocx } from "./blocks/index.js";
 import { fontContext, type DocxContext } from "./context.js";
-import { packDeterministic } from "./pack-deterministic.js";
-import { pageNumberParts, sectionProperties, textWidthTwips } from "./page-setup.js";
-import { addTableStyle, documentStyles } from "./styles.js";
+import { fixedParts } from "./fixed-parts.js";
+import { MediaCollector, type MediaFile } from "./media.js";
+import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATIONSHIPS } from "./package-parts.js";
+import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
+import { withSectionProperties } from "./paragraph-xml.js";
+import { crc32, DEFLATE_LEVEL, packEntry, writePackedZip, type PackedEntry } from "./zip.js";
+import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 
 const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
 
-export function buildDocxDocument(doc: DocModel, options: ExportOptions): Document {
-  const base = { ...fontContext(options.fonts), baseSizePt: doc.baseSizePt, images: options.images ?? NO_IMAGES };
-  return new Document({
-    title: doc.meta.title,
-    ...(doc.meta.subject !== undefined ? { subject: doc.meta.subject } : {}),
-    ...(doc.meta.author !== undefined ? { creator: doc.meta.author, lastModifiedBy: doc.meta.author } : {}),
-    ...(doc.meta.keywords !== undefined ? { keywords: doc.meta.keywords } : {}),
-    styles: documentStyles(base),
-    sections: doc.sections.map((section, i) => {
-      const ctx: DocxContext = { ...base, textWidthTwips: textWidthTwips(section.page) };
-      return {
-        properties: sectionProperties(section.page, doc.pageNumbers, i === 0),
-        ...pageNumberParts(doc.pageNumbers, ctx, i === 0),
-        children: section.blocks.flatMap((b) => blockToDocx(b, ctx)),
-      };
-    }),
+/** One document's own parts: XML text by package path, and its pictures. */
+export interface DocumentParts {
+  readonly xml: ReadonlyMap<string, string>;
+  readonly media: readonly MediaFile[];
+}
+
+export function documentParts(doc: DocModel, options: ExportOptions): DocumentParts {
+  const base = { ...fontContext(options.fonts), baseSizePt: doc.baseSizePt };
+  // Relationship ids in the order Word tools expect: styles … settings, headers and footers, theme, pictures, font table.
+  let nextRel = LEADING_RELATIONSHIPS + 1;
+  const relId = (): string => `rId${nextRel++}`;
+  const counts = { header: 0, footer: 0 };
+  const sectionParts = doc.sections.map((_, i) => pageNumberParts(doc.pageNumbers, base, i === 0, relId, counts));
+  const themeRId = relId();
+  const media = new MediaCollector(nextRel);
+  const images = options.images ?? NO_IMAGES;
+
+  let body = "";
+  doc.sections.forEach((section, i) => {
+    const ctx: DocxContext = { ...base, textWidthTwips: textWidthTwips(section.page), images, media };
+    const elements = section.blocks.flatMap((b) => blockToDocx(b, ctx));
+    const sectPr = sectionPropertiesXml(section.page, doc.pageNumbers, i === 0, sectionParts[i] ?? []);
+    if (i === doc.sections.length - 1) {
+      // The last section's properties close the body.
+      body += elements.join("") + sectPr;
+      return;
+    }
+    // Any other section ends on a paragraph holding its properties: its own last one, or an empty one after a table.
+    const last = elements[elements.length - 1];
+    if (last !== undefined && (last.startsWith("<w:p>") || last === "<w:p/>")) {
+      elements[elements.length - 1] = withSectionProperties(last, sectPr);
+      body += elements.join("");
+    } else {
+      body += elements.join("") + withSectionProperties("<w:p/>", sectPr);
+    }
   });
+
+  const headersFooters: HeaderFooterPart[] = sectionParts.flat();
+  const fontTableRId = `rId${nextRel + media.all.length}`;
+  const xml = new Map<string, string>([
+    ["[Content_Types].xml", contentTypesXml(headersFooters)],
+    ["docProps/core.xml", coreXml(doc.meta, options.createdAt)],
+    ["word/document.xml", `${XML_DECLARATION_STANDALONE}${DOCUMENT_OPEN}<w:body>${body}</w:body></w:document>`],
+    ["word/_rels/document.xml.rels", documentRelsXml(headersFooters, themeRId, media.all, fontTableRId)],
+  ]);
+  for (const p of headersFooters) {
+    xml.set(`word/${p.name}`, p.xml);
+    xml.set(`word/_rels/${p.name}.rels`, EMPTY_RELS);
+  }
+  return { xml, media: media.all };
+}
+
+/** A picture is usually the same bytes in every document (the emblem): it is compressed once. */
+const packedMedia = new WeakMap<Uint8Array, Omit<PackedEntry, "path">>();
+
+function packMedia(m: MediaFile): PackedEntry {
+  let packed = packedMedia.get(m.bytes);
+  if (packed === undefined) {
+    packed = { size: m.bytes.length, crc: crc32(m.bytes), compressed: packEntry({ path: m.path, data: m.bytes }, DEFLATE_LEVEL).compressed };
+    packedMedia.set(m.bytes, packed);
+  }
+  return { path: m.path, ...packed };
 }
 
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
-  const packed = await Packer.pack(buildDocxDocument(doc, options), "uint8array");
-  return packDeterministic(packed, options.createdAt, { "word/styles.xml": addTableStyle });
+  const shared = await fixedParts({ ...fontContext(options.fonts), baseSizePt: doc.baseSizePt });
+  const own = documentParts(doc, options);
+  const entries: PackedEntry[] = [...shared, ...own.media.map(packMedia)];
+  for (const [path, xml] of own.xml) entries.push(packEntry({ path, data: Buffer.from(xml, "utf8") }));
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return writePackedZip(entries, options.createdAt);
 }
 
 export const docxExporter: Exporter = {

@@ -3,7 +3,7 @@
  * ParagraphStyle plus the headings and the memo parts, and one table style.
  * Sizes are official-face points, scaled per font family when written.
  */
-import { LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
 import type { Align, ParagraphStyle } from "../../model/document.js";
 import { docxAlign } from "./alignment.js";
 import { scaledTwips, type DocxContext } from "./context.js";
@@ -74,7 +74,7 @@ function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions 
     quickFormat: true,
     run: runProps(ctx, { sizePt: spec.sizePt(ctx.baseSizePt), ...(spec.bold ? { bold: true } : {}) }),
     paragraph: {
-      ...(spec.align ? { alignment: docxAlign(spec.align) } : {}),
+      ...(spec.align ? { alignment: docxAlign(spec.align) as (typeof AlignmentType)[keyof typeof AlignmentType] } : {}),
       spacing: {
         ...LINE_SPACING,
         before: scaledTwips(ctx, spec.spaceBeforePt ?? 0),
@@ -90,7 +90,7 @@ function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions 
  * The table style: thin single borders and narrow cell margins; a table with
  * borders off overrides them directly. docx.js has no table-style option (its
  * importedStyles would replace its default styles and docDefaults), so the
- * style is added to word/styles.xml when the package is rewritten.
+ * style is added to the word/styles.xml it writes (fixed-parts.ts).
  */
 export function addTableStyle(stylesXml: string): string {
   const side = (name: string): string => `<w:${name} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;

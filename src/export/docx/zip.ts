@@ -1,9 +1,11 @@
 /**
- * A small ZIP reader and writer for the DOCX package. docx.js zips its parts
- * with the wall-clock time as every entry's date, so the exporter unpacks its
- * output and writes it again with a fixed date and a fixed entry order.
+ * A small ZIP reader and writer for the DOCX package: every entry dated with
+ * the document's fixed date (not the wall clock), in the order given, so the
+ * same document gives the same bytes. Parts that are the same in every
+ * document can be compressed once (packEntry) and written many times.
  * Only what a DOCX needs: stored or DEFLATE entries, no ZIP64, no encryption.
  */
+import * as zlib from "node:zlib";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
@@ -29,7 +31,29 @@ const CRC_TABLE = ((): Uint32Array => {
   return table;
 })();
 
+/** A compressed entry, ready to be written into any number of zips. */
+export interface PackedEntry {
+  readonly path: string;
+  /** Uncompressed size. */
+  readonly size: number;
+  readonly crc: number;
+  readonly compressed: Uint8Array;
+}
+
+/**
+ * Level 6 (zlib's default) packs a memo's document.xml about as small as 9
+ * and several times faster; below it the parts grow quickly for little gain.
+ */
+export const DEFLATE_LEVEL = 6;
+
+/** zlib.crc32 is native from Node 20.15; older 20.x use the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  return nativeCrc32 !== undefined ? nativeCrc32(data) >>> 0 : tableCrc32(data);
+}
+
+function tableCrc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -48,8 +72,20 @@ export function dosDateTime(date: Date): { readonly date: number; readonly time:
   };
 }
 
+export function packEntry(entry: ZipEntry, level: number = DEFLATE_LEVEL): PackedEntry {
+  return { path: entry.path, size: entry.data.length, crc: crc32(entry.data), compressed: deflateRawSync(entry.data, { level }) };
+}
+
 /** Entries are written in the order given, each deflated, all with the same date. */
 export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
+  return writePackedZip(
+    entries.map((e) => packEntry(e)),
+    modified,
+  );
+}
+
+/** Compressed entries written in the order given, all with the same date. */
+export function writePackedZip(entries: readonly PackedEntry[], modified: Date): Uint8Array {
   const { date, time } = dosDateTime(modified);
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
@@ -57,8 +93,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.path);
-    const compressed = new Uint8Array(deflateRawSync(entry.data));
-    const crc = crc32(entry.data);
+    const { compressed, crc } = entry;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, LOCAL_HEADER, true);
@@ -69,7 +104,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, compressed.length, true);
-    lv.setUint32(22, entry.data.length, true);
+    lv.setUint32(22, entry.size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
     const central = new Uint8Array(46 + name.length);
@@ -83,7 +118,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
     cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, compressed.length, true);
-    cv.setUint32(24, entry.data.length, true);
+    cv.setUint32(24, entry.size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);

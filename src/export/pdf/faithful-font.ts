@@ -21,6 +21,7 @@
  *   face for every document of the process, in bounded caches.
  */
 import { BoundedCache } from "./bounded-cache.js";
+import { useOutlineCache, type OutlineCache } from "./subset-glyphs.js";
 
 export const ZWSP = "\u200B";
 
@@ -183,6 +184,7 @@ interface ShapedPiece {
 interface FaceCaches {
   readonly pieces: BoundedCache<string, ShapedPiece>;
   readonly widths: BoundedCache<string, number>;
+  readonly outlines: OutlineCache;
 }
 
 const NO_GLYPHS: readonly never[] = [];
@@ -201,10 +203,11 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const face = font as object;
       let caches = faces.get(face);
       if (!caches) {
-        caches = { pieces: new BoundedCache(limits.runs), widths: new BoundedCache(limits.widths) };
+        caches = { pieces: new BoundedCache(limits.runs), widths: new BoundedCache(limits.widths), outlines: new Map() };
         faces.set(face, caches);
       }
       this.caches = caches;
+      useOutlineCache(this.subset, caches.outlines);
     }
 
     private shaped(piece: string): ShapedPiece {

@@ -59,31 +59,41 @@ const TOUCHING = 1e-6;
 
 const ENDS_PIECE = /[\u200B \t]$/;
 
-function drawnAlone(i: LaidInline): boolean {
-  return DRAWN_ALONE.some((f) => i[f] !== undefined && i[f] !== null) || i.text.includes("\n");
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
 }
 
-function canJoin(a: LaidInline, b: LaidInline): boolean {
-  if (drawnAlone(a) || drawnAlone(b)) return false;
-  if (Math.abs(a.x + a.width - b.x) > TOUCHING) return false;
-  return SAME_LOOK.every((f) => a[f] === b[f] || ((a[f] ?? null) === null && (b[f] ?? null) === null));
+function drawnAlone(i: LaidInline): boolean {
+  for (const f of DRAWN_ALONE) if (isSet(i[f])) return true;
+  return i.text.includes("\n");
+}
+
+function sameLook(a: LaidInline, b: LaidInline): boolean {
+  for (const f of SAME_LOOK) if (a[f] !== b[f] && (isSet(a[f]) || isSet(b[f]))) return false;
+  return true;
 }
 
 export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
   const out: LaidInline[] = [];
   let current: LaidInline | undefined;
+  /** `current` is a copy made here, so it may be extended in place. */
+  let ours = false;
+  let currentAlone = true;
   for (const inline of inlines) {
-    if (current && canJoin(current, inline)) {
-      const text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
-      current = {
-        ...current,
-        text,
-        width: current.width + inline.width,
-        height: Math.max(current.height ?? 0, inline.height ?? 0),
-      };
-      out[out.length - 1] = current;
+    const alone = drawnAlone(inline);
+    if (current && !currentAlone && !alone && Math.abs(current.x + current.width - inline.x) <= TOUCHING && sameLook(current, inline)) {
+      if (!ours) {
+        current = { ...current };
+        out[out.length - 1] = current;
+        ours = true;
+      }
+      current.text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
+      current.width += inline.width;
+      current.height = Math.max(current.height ?? 0, inline.height ?? 0);
     } else {
       current = inline;
+      ours = false;
+      currentAlone = alone;
       out.push(inline);
     }
   }

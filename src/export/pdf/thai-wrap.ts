@@ -10,6 +10,7 @@
  */
 import type { Run } from "../../model/document.js";
 import { segmentThai } from "../../thai/segment.js";
+import { BoundedCache } from "./bounded-cache.js";
 import { ZWSP } from "./faithful-font.js";
 
 /**
@@ -30,11 +31,29 @@ export interface PdfInline {
   readonly fontSize?: number;
 }
 
+/**
+ * Paragraph texts already marked. Documents repeat theirs (template wording,
+ * the same owner in every row, every year's headings); segmenting is about a
+ * tenth of an export.
+ */
+const marked = new BoundedCache<string, string>(5_000);
+
 /** Text with U+200B wherever a line may break and UAX #14 would not. */
 export function withBreakOpportunities(text: string): string {
+  let out = marked.get(text);
+  if (out === undefined) {
+    out = mark(text);
+    marked.set(text, out);
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+
+function mark(text: string): string {
   let out = "";
   for (const piece of segmentThai(text)) {
-    if (out.length > 0 && !/\s$/.test(out) && !/^\s/.test(piece)) out += ZWSP;
+    if (out.length > 0 && !SPACE.test(out[out.length - 1] as string) && !SPACE.test(piece[0] as string)) out += ZWSP;
     if (piece.length > MONSTER_PIECE) {
       out += Array.from(graphemes.segment(piece), (g) => g.segment).join(ZWSP);
     } else {
@@ -49,25 +68,21 @@ export function withBreakOpportunities(text: string): string {
  * paragraph so a word split across two runs (bold prefix) keeps its context.
  */
 export function runsToInlines(runs: readonly Run[], scale: number): PdfInline[] {
-  const source = runs.map((r) => r.text).join("");
-  const marked = withBreakOpportunities(source);
+  const source = runs.length === 1 ? (runs[0] as Run).text : runs.map((r) => r.text).join("");
+  const all = withBreakOpportunities(source);
   const inlines: PdfInline[] = [];
-  let at = 0; // position in `marked`
+  let at = 0; // position in `all`
   for (const run of runs) {
-    let text = "";
+    const from = at;
     let consumed = 0;
-    while (consumed < run.text.length && at < marked.length) {
-      const ch = marked[at] as string;
+    while (consumed < run.text.length && at < all.length) {
+      if (all.charCodeAt(at) !== 0x200b) consumed++;
       at++;
-      text += ch;
-      if (ch !== ZWSP) consumed++;
     }
     // A break opportunity right at the end of this run belongs to it (so the
     // next run may start a line).
-    while (marked[at] === ZWSP) {
-      text += ZWSP;
-      at++;
-    }
+    while (all.charCodeAt(at) === 0x200b) at++;
+    const text = all.slice(from, at);
     if (text.length === 0) continue;
     inlines.push({
       text,

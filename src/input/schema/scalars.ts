@@ -17,11 +17,28 @@ export function issue(ctx: Ctx, code: Code, params: Record<string, string | numb
 // Control characters other than tab/newline break PDF text and confuse editors.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
+/**
+ * Emoji and pictographs: the bundled Sarabun has no glyph for them, so they
+ * would print as blanks or boxes. The pictographs Sarabun does draw stay
+ * allowed (©, ®, ™, ▶, ◀; listed from the font's cmap). Emoji variation
+ * selectors, keycaps, skin tones and flag letters only make sense with emoji.
+ */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/u;
+const DRAWN_BY_FONT = new Set(["\u00A9", "\u00AE", "\u2122", "\u25B6", "\u25C0"]);
+
+export function firstMissingGlyph(t: string): string | undefined {
+  if (!PICTOGRAPH.test(t)) return undefined;
+  for (const ch of t) if (PICTOGRAPH.test(ch) && !DRAWN_BY_FONT.has(ch)) return ch;
+  return undefined;
+}
+
 /** Text as typed, trimmed; must not be empty or hold control characters. */
 export const text = z.string().transform((s, ctx) => {
   const t = s.replace(/\r\n?/g, "\n").trim();
   const bad = CONTROL.exec(t);
   if (bad) issue(ctx, "E_TEXT_CONTROL", { char: bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") });
+  const glyph = firstMissingGlyph(t);
+  if (glyph) issue(ctx, "E_TEXT_GLYPH", { char: glyph, code: glyph.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0") });
   if (t.length === 0) issue(ctx, "E_TEXT_EMPTY");
   return t;
 });

@@ -1,4 +1,3 @@
-import type { Paragraph as DocxParagraph, Table as DocxTable } from "docx";
 import { assertNever, type Block } from "../../../model/document.js";
 import type { DocxContext } from "../context.js";
 import { approvalBlock } from "./approval.js";
@@ -11,7 +10,8 @@ import { signatureBlock } from "./signature.js";
 import { pageBreakBlock, spacerBlock } from "./spacing-blocks.js";
 import { tableBlock } from "./table.js";
 
-export function blockToDocx(b: Block, ctx: DocxContext): (DocxParagraph | DocxTable)[] {
+/** One model block → its body elements (w:p or w:tbl), as XML, in order. */
+export function blockToDocx(b: Block, ctx: DocxContext): string[] {
   switch (b.type) {
     case "paragraph":
       return [paragraphBlock(b, ctx)];

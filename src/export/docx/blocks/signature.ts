@@ -1,7 +1,7 @@
-import { Paragraph as DocxParagraph } from "docx";
 import type { Signature } from "../../../model/document.js";
 import type { DocxContext } from "../context.js";
-import { runProps, textRun } from "../run-props.js";
+import { paragraphXml } from "../paragraph-xml.js";
+import { rPr, textRun } from "../run-props.js";
 import { STYLES, styleSizePt } from "../styles.js";
 
 /**
@@ -10,18 +10,15 @@ import { STYLES, styleSizePt } from "../styles.js";
  * sign in. All lines but the last keep with the next, so the block never
  * splits across pages.
  */
-export function signatureBlock(s: Signature, ctx: DocxContext): DocxParagraph[] {
+export function signatureBlock(s: Signature, ctx: DocxContext): string[] {
   const look = { sizePt: styleSizePt(ctx, "signature") };
   const lines = [...Array.from({ length: Math.max(0, s.signLines) }, () => ""), `(${s.name})`, ...s.positions, ...(s.date ? [s.date] : [])];
-  return lines.map(
-    (text, i) =>
-      new DocxParagraph({
-        style: STYLES.signature.id,
-        indent: { left: Math.round(ctx.textWidthTwips / 2) },
-        keepNext: i < lines.length - 1,
-        keepLines: true,
-        run: runProps(ctx, look),
-        children: text === "" ? [] : textRun(ctx, text, look),
-      }),
+  const markRun = rPr(ctx, look);
+  const indent = { left: Math.round(ctx.textWidthTwips / 2) };
+  return lines.map((text, i) =>
+    paragraphXml(
+      { style: STYLES.signature.id, keepNext: i < lines.length - 1, keepLines: true, indent, markRun },
+      text === "" ? "" : textRun(ctx, text, look),
+    ),
   );
 }

@@ -1,16 +1,6 @@
-import {
-  BorderStyle,
-  ShadingType,
-  Table as DocxTable,
-  TableCell as DocxTableCell,
-  TableLayoutType,
-  TableRow as DocxTableRow,
-  WidthType,
-  type Paragraph as DocxParagraph,
-} from "docx";
 import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
-import { docxVAlign } from "../alignment.js";
+import { docxAlign, docxVAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
 import { TABLE_STYLE_ID } from "../styles.js";
 import { listBlock } from "./list.js";
@@ -18,61 +8,136 @@ import { paragraphBlock, type ParagraphDefaults } from "./paragraph.js";
 
 /** The model's default table size (official-face points). */
 export const DEFAULT_TABLE_SIZE_PT = 14;
-const SHADE_FILL = "D9D9D9";
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+const SHADE = '<w:shd w:fill="D9D9D9" w:color="auto" w:val="clear"/>';
+const NO_BORDERS =
+  "<w:tblBorders>" +
+  ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="none" w:color="auto" w:sz="0"/>`).join("") +
+  "</w:tblBorders>";
+
+/** A cell as written: its properties, its paragraphs, and what a merged cell below it copies. */
+interface CellOut {
+  readonly widthTwips: number;
+  readonly colSpan: number;
+  /** Rows this cell still covers, itself included. */
+  readonly rowSpan: number;
+  readonly merge?: "restart" | "continue";
+  readonly shaded: boolean;
+  readonly vAlign?: string;
+  readonly content: string;
+  /** w:jc of the cell's last paragraph, which the empty paragraph of a merged cell below repeats. */
+  readonly lastAlign: string | undefined;
+}
 
 /**
  * Header rows repeat on every page (w:tblHeader) and no row splits across a
  * page (w:cantSplit), so a long table breaks between rows. Spans follow HTML:
- * a cell covered by a rowSpan from above is left out of the later rows.
+ * a cell covered by a rowSpan from above is left out of the later rows, and
+ * written here as a w:vMerge="continue" cell, as Word needs.
  */
-export function tableBlock(t: Table, ctx: DocxContext): DocxTable {
+export function tableBlock(t: Table, ctx: DocxContext): string {
   const widths = scaleWidths(
     t.columns.map((c) => c.width),
     ctx.textWidthTwips,
   );
   const sizePt = t.sizePt ?? DEFAULT_TABLE_SIZE_PT;
   const columnsOf = cellColumns(t);
-  const rows = t.rows.map((row, r) => {
-    const header = r < t.headerRows;
-    const defaults: ParagraphDefaults = { style: header ? "tableHeader" : "tableText", sizePt };
-    return new DocxTableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: row.cells.map((cell, c) => {
-        const first = columnsOf[r]?.[c] ?? 0;
-        const width = widths.slice(first, first + (cell.colSpan ?? 1)).reduce((a, b) => a + b, 0);
-        return tableCell(cell, width, ctx, defaults);
-      }),
+  const rows: CellOut[][] = t.rows.map((row, r) => {
+    const defaults: ParagraphDefaults = { style: r < t.headerRows ? "tableHeader" : "tableText", sizePt };
+    return row.cells.map((cell, c) => {
+      const first = columnsOf[r]?.[c] ?? 0;
+      const colSpan = cell.colSpan ?? 1;
+      const width = widths.slice(first, first + colSpan).reduce((a, b) => a + b, 0);
+      return cellOut(cell, width, ctx, defaults);
     });
   });
-  return new DocxTable({
-    style: TABLE_STYLE_ID,
-    width: { size: ctx.textWidthTwips, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    ...(t.borders === false
-      ? { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER } }
-      : {}),
-    rows,
+  addMergedCells(rows);
+  let xml =
+    `<w:tbl><w:tblPr><w:tblStyle w:val="${TABLE_STYLE_ID}"/><w:tblW w:type="dxa" w:w="${ctx.textWidthTwips}"/>` +
+    `${t.borders === false ? NO_BORDERS : ""}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`;
+  for (const w of widths) xml += `<w:gridCol w:w="${w}"/>`;
+  xml += "</w:tblGrid>";
+  rows.forEach((cells, r) => {
+    // A row with no cells would be invalid; Word has no way to show it anyway.
+    if (cells.length === 0) return;
+    xml += `<w:tr><w:trPr><w:cantSplit/>${r < t.headerRows ? "<w:tblHeader/>" : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+    for (const cell of cells) xml += cellXml(cell);
+    xml += "</w:tr>";
   });
+  return xml + "</w:tbl>";
 }
 
-function tableCell(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): DocxTableCell {
+function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
   const defaults: ParagraphDefaults = cell.align ? { ...rowDefaults, align: cell.align } : rowDefaults;
-  const children = cell.blocks.flatMap((b) => cellBlock(b, ctx, defaults));
-  return new DocxTableCell({
-    width: { size: widthTwips, type: WidthType.DXA },
-    ...(cell.colSpan && cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-    ...(cell.vAlign ? { verticalAlign: docxVAlign(cell.vAlign) } : {}),
-    ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: SHADE_FILL } } : {}),
+  let content = "";
+  let lastAlign: string | undefined;
+  for (const b of cell.blocks) {
+    const paragraphs = cellBlock(b, ctx, defaults);
+    if (paragraphs.length === 0) continue;
+    content += paragraphs.join("");
+    const align = b.type === "paragraph" ? (b.align ?? defaults.align) : defaults.align;
+    lastAlign = align === undefined ? undefined : docxAlign(align);
+  }
+  if (content === "") {
     // A cell must hold a paragraph; an empty one still gets the table's font and size.
-    children: children.length > 0 ? children : [paragraphBlock({ type: "paragraph", runs: [] }, ctx, defaults)],
-  });
+    content = paragraphBlock({ type: "paragraph", runs: [] }, ctx, defaults);
+    lastAlign = defaults.align === undefined ? undefined : docxAlign(defaults.align);
+  }
+  const rowSpan = cell.rowSpan ?? 1;
+  return {
+    widthTwips,
+    colSpan: cell.colSpan ?? 1,
+    rowSpan,
+    ...(rowSpan > 1 ? { merge: "restart" as const } : {}),
+    shaded: cell.shaded === true,
+    ...(cell.vAlign ? { vAlign: docxVAlign(cell.vAlign) } : {}),
+    content,
+    lastAlign,
+  };
 }
 
-function cellBlock(b: CellBlock, ctx: DocxContext, defaults: ParagraphDefaults): DocxParagraph[] {
+/** Each cell spanning rows gets a continuing cell in the next row, at its grid column, which spans on in turn. */
+function addMergedCells(rows: CellOut[][]): void {
+  for (let r = 0; r < rows.length - 1; r++) {
+    const next = rows[r + 1]!;
+    let column = 0;
+    for (const cell of rows[r]!) {
+      if (cell.rowSpan > 1) {
+        next.splice(insertionIndex(next, column), 0, {
+          ...cell,
+          rowSpan: cell.rowSpan - 1,
+          merge: "continue",
+          content: cell.lastAlign === undefined ? "<w:p/>" : `<w:p><w:pPr><w:jc w:val="${cell.lastAlign}"/></w:pPr></w:p>`,
+        });
+      }
+      column += cell.colSpan;
+    }
+  }
+}
+
+/** Where a cell starting at grid column `column` goes among a row's cells. */
+function insertionIndex(cells: readonly CellOut[], column: number): number {
+  let covered = 0;
+  let i = 0;
+  while (covered <= column) {
+    if (i >= cells.length) return cells.length;
+    covered += cells[i]!.colSpan;
+    i++;
+  }
+  return i - 1;
+}
+
+function cellXml(c: CellOut): string {
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.widthTwips}"/>` +
+    (c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : "") +
+    (c.merge !== undefined ? `<w:vMerge w:val="${c.merge}"/>` : "") +
+    (c.shaded ? SHADE : "") +
+    (c.vAlign !== undefined ? `<w:vAlign w:val="${c.vAlign}"/>` : "") +
+    `</w:tcPr>${c.content}</w:tc>`
+  );
+}
+
+function cellBlock(b: CellBlock, ctx: DocxContext, defaults: ParagraphDefaults): string[] {
   switch (b.type) {
     case "paragraph":
       return [paragraphBlock(b, ctx, defaults)];
