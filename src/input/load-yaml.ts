@@ -61,6 +61,9 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   // A tab in the indentation makes every following line of the block look misaligned; those echoes only confuse.
   const tabs = errors.filter((d) => d.code === "E_YAML_TAB");
   if (tabs.length > 0) return { ok: false, errors: tabs, warnings: [] };
+  // Likewise a stack overflow is reported once per open bracket it unwinds through.
+  const deep = errors.find((d) => d.code === "E_YAML_DEPTH");
+  if (deep) return fail(deep);
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
 
   // Unquoted "~", "null" or nothing after a key mean "not given".

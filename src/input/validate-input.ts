@@ -82,8 +82,16 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
       return issue.keys.map((key) =>
         error("E_UNKNOWN_KEY", { key, field: fieldName(path), suggestion: closestKey(key, schema, path) ?? "" }, nodePos(loaded, [...path, key], "key")),
       );
-    case "invalid_type":
     case "invalid_union": {
+      // A text-or-list field whose value has the right shape but fails a check inside (a control
+      // character, an emoji): report that check, not "must be text" about a value that is text.
+      const matched = issue.errors.find((option) => !option.some((i) => i.code === "invalid_type" && i.path.length === 0));
+      if (matched && matched.length > 0) {
+        return matched.flatMap((i) => issueToDiagnostics({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, loaded, schema));
+      }
+    }
+    // falls through
+    case "invalid_type": {
       const found = valueAt(loaded.data, path);
       if (found === undefined) {
         return [error("E_REQUIRED", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path))];

@@ -111,11 +111,17 @@ describe("the memo DOCX printed by LibreOffice", () => {
 });
 
 describe("the memo DOCX's XML", () => {
+  test("LibreOffice keeps English words whole (Latin runs are en-US, Thai runs th-TH)", () => {
+    const words = printed.split(/\s+/);
+    expect(words.filter((w) => /^(Tra|Transp|Integ|Assess)[a-z]*$/.test(w) && !["Transparency", "Integrity", "Assessment"].includes(w))).toEqual([]);
+    expect(printed).toContain("Transparency");
+  });
+
   test("marks every run of text Thai, in the complex-script slot too", () => {
     const xml = part(docx, "word/document.xml");
     const runs = runsOf(xml).filter((r) => textOf(r).length > 0);
     expect(runs.length).toBeGreaterThan(100);
-    const unmarked = runs.filter((r) => !/<w:lang [^>]*w:val="th-TH"[^>]*w:bidi="th-TH"|<w:lang [^>]*w:bidi="th-TH"[^>]*w:val="th-TH"/.test(r));
+    const unmarked = runs.filter((r) => !/<w:lang [^>]*w:val="en-US"[^>]*w:bidi="th-TH"|<w:lang [^>]*w:bidi="th-TH"[^>]*w:val="en-US"/.test(r));
     expect(unmarked.map(textOf)).toEqual([]);
     const noCsFont = runs.filter((r) => !/<w:rFonts [^>]*w:cs="[^"]+"/.test(r));
     expect(noCsFont.map(textOf)).toEqual([]);

@@ -49,11 +49,11 @@ function add(name: string, content: string | Uint8Array, expected: Array<[string
 }
 add("deep-nesting", `fiscal_year: 2564\nreport:\n  analysis: ${"[".repeat(20000)}${"]".repeat(20000)}\n`, [["E_YAML_DEPTH", 3]]);
 {
-  const t = swap("  official:\n    total: 92.9", '  official:\n    total: 92.9\n  analysis:\n    iit: "ก่อน\\aหลัง"');
+  const t = swap("    grade: A\n", '    grade: A\n  analysis:\n    iit: "ก่อน\\aหลัง"\n');
   add("control-character", t, [["E_TEXT_CONTROL", lineOf(t, "ก่อน"), 10]]);
 }
 {
-  const t = swap("  official:\n    total: 92.9", "  official:\n    total: 92.9\n  analysis:\n    iit: ผลดีมาก 😀 ขอบคุณ");
+  const t = swap("    grade: A\n", "    grade: A\n  analysis:\n    iit: ผลดีมาก 😀 ขอบคุณ\n");
   add("emoji", t, [["E_TEXT_GLYPH", lineOf(t, "😀"), 10]]);
 }
 {
@@ -98,7 +98,7 @@ beforeAll(() => {
   writeOrg(join(root, "in", "no-org-yaml"), { "2564.yaml": NR_2564 });
   writeOrg(join(root, "in", "good"), { "org.yaml": NR_ORG, "2564.yaml": NR_2564 });
   // ©, ® and Thai/Latin punctuation are printable: not refused.
-  writeOrg(join(root, "in", "good-symbols"), { "org.yaml": NR_ORG, "2564.yaml": swap("  official:\n    total: 92.9", "  official:\n    total: 92.9\n  analysis:\n    iit: © ® ™ “อ้างอิง” – ฯลฯ ๆ ฿ … « » ‘x’ — §") });
+  writeOrg(join(root, "in", "good-symbols"), { "org.yaml": NR_ORG, "2564.yaml": swap("    grade: A\n", "    grade: A\n  analysis:\n    iit: © ® ™ “อ้างอิง” – ฯลฯ ๆ ฿ … « » ‘x’ — §\n") });
   const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], root);
   code = r.code;
   report = JSON.parse(r.stdout);

@@ -1,7 +1,10 @@
 /**
  * Run properties. Thai is a complex script: Word draws it with the cs font,
  * w:szCs and w:bCs/w:iCs, so every run sets the font on all four slots, both
- * sizes, both bold/italic flags and the language th-TH (w:val and w:bidi).
+ * sizes, both bold/italic flags and the languages: th-TH for complex script
+ * (w:bidi, which is what Thai text uses) and en-US for Latin text (w:val).
+ * Marking Latin runs th-TH made LibreOffice break English words anywhere
+ * ("Tra|nsparency", "E-ser|vice"), as it applies the Thai breaker to them.
  * runProps gives them as docx.js options (for the styles part, made once per
  * font set); rPr writes the same properties as XML for every run.
  */
@@ -18,7 +21,7 @@ export interface RunLook {
   readonly underline?: boolean;
 }
 
-export const THAI_LANGUAGE = { value: "th-TH", bidirectional: "th-TH" } as const;
+export const THAI_LANGUAGE = { value: "en-US", bidirectional: "th-TH" } as const;
 
 type RunProps = Omit<IRunOptions, "children" | "text" | "break">;
 type FontCtx = Pick<DocxContext, "family" | "sizeScale">;

@@ -152,6 +152,12 @@ export function glyphTexts(piece: string, advances: readonly number[], glyphsOf:
   return advances.map((_, i) => (i === 0 ? piece : ""));
 }
 
+/** Subset glyph ids as pdfkit writes them (4 hex digits), made once. */
+const HEX4: string[] = [];
+function hex4(gid: number): string {
+  return (HEX4[gid] ??= `0000${gid.toString(16)}`.slice(-4));
+}
+
 function codePointsOf(text: string): number[] {
   return Array.from(text, (c) => c.codePointAt(0) as number);
 }
@@ -194,8 +200,8 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
   const faces = new WeakMap<object, FaceCaches>();
 
   class FaithfulFont extends Base {
-    /** `${glyph id}\u0000${text}` → subset glyph id. */
-    private readonly subsetIds = new Map<string, number>();
+    /** Font glyph id → the text it stands for → subset glyph id. */
+    private readonly subsetIds = new Map<number, Map<string, number>>();
     private readonly caches: FaceCaches;
 
     constructor(document: unknown, font: unknown, id: string) {
@@ -274,8 +280,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         }
         const { glyphs } = run;
         for (let i = 0; i < glyphs.length; i++) {
-          const gid = this.subsetGlyph(glyphs[i] as FontkitGlyph, texts[i] ?? "");
-          encoded.push(`0000${gid.toString(16)}`.slice(-4));
+          encoded.push(hex4(this.subsetGlyph(glyphs[i] as FontkitGlyph, texts[i] ?? "")));
           positions.push(run.positions[i] as FontkitPosition);
         }
       }
@@ -291,8 +296,8 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     }
 
     private subsetGlyph(glyph: FontkitGlyph, text: string): number {
-      const key = `${glyph.id}\u0000${text}`;
-      const known = this.subsetIds.get(key);
+      let byText = this.subsetIds.get(glyph.id);
+      const known = byText?.get(text);
       if (known !== undefined) return known;
       let gid = this.subset.includeGlyph(glyph.id);
       if (this.unicode[gid] !== undefined) {
@@ -302,7 +307,11 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       }
       this.widths[gid] = glyph.advanceWidth * this.scale;
       this.unicode[gid] = codePointsOf(text);
-      this.subsetIds.set(key, gid);
+      if (!byText) {
+        byText = new Map();
+        this.subsetIds.set(glyph.id, byText);
+      }
+      byText.set(text, gid);
       return gid;
     }
   }

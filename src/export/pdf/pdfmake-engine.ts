@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import type { EmbeddedFontInstance } from "./faithful-font.js";
 import type { PdfFonts } from "./fonts.js";
 import { mergeInlines } from "./merge-inlines.js";
+import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "./text-measure.js";
 
 const require = createRequire(import.meta.url);
 
@@ -73,6 +74,22 @@ const { normalizePageSize, normalizePageMargin } = require("pdfmake/js/PageSize.
   normalizePageMargin(m: unknown): Margins;
 };
 const { tableLayouts } = require("pdfmake/js/tableLayouts.js") as { tableLayouts: Record<string, unknown> };
+const TextInlines = (require("pdfmake/js/TextInlines.js") as { default: TextInlinesClass }).default;
+const StyleContextStack = (require("pdfmake/js/StyleContextStack.js") as { default: { getStyleProperty: GetStyleProperty } }).default;
+const FastTextInlines = makeTextInlinesClass(TextInlines, (item, stack, property, defaultValue) =>
+  StyleContextStack.getStyleProperty(item, stack, property, defaultValue),
+);
+
+/** pdfmake's layout engine, measuring text with FastTextInlines (text-measure.ts). */
+class FastLayoutBuilder extends LayoutBuilderCtor {
+  tryLayoutDocument(...args: unknown[]): unknown {
+    const self = this as unknown as { docMeasure: { textInlines: { pdfDocument: unknown } } };
+    // layoutDocument makes a new DocMeasure just before this
+    self.docMeasure.textInlines = new FastTextInlines(self.docMeasure.textInlines.pdfDocument) as { pdfDocument: unknown };
+    const base = LayoutBuilderCtor.prototype as unknown as { tryLayoutDocument(...a: unknown[]): unknown };
+    return base.tryLayoutDocument.apply(this, args);
+  }
+}
 
 /** pdfmake's PDFDocument, but fonts come parsed from the per-FontSet cache. */
 class PreparsedFontDocument extends PdfMakeDocument {
@@ -125,7 +142,7 @@ export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Ui
     font: null,
   });
   (doc as unknown as { images: Record<string, Buffer> }).images = def.images;
-  const builder = new LayoutBuilderCtor(pageSize, normalizePageMargin([...def.pageMargins]), new SvgMeasure());
+  const builder = new FastLayoutBuilder(pageSize, normalizePageMargin([...def.pageMargins]), new SvgMeasure());
   builder.registerTableLayouts(tableLayouts);
   const pages = builder.layoutDocument(
     def.content,

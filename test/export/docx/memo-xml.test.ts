@@ -27,7 +27,7 @@ const paragraphWith = (text: string): string => {
 };
 
 describe("runs carry Thai font, sizes and language", () => {
-  it("sets the family on all four font slots, w:sz and w:szCs, and th-TH on every text run", () => {
+  it("sets the family on all four font slots, w:sz and w:szCs, th-TH for Thai (complex script) and en-US for Latin on every text run", () => {
     const textRuns = runsOf(documentXml).filter((r) => r.includes("<w:t"));
     expect(textRuns.length).toBeGreaterThan(200);
     for (const r of textRuns) {
@@ -35,7 +35,7 @@ describe("runs carry Thai font, sizes and language", () => {
       const sz = /<w:sz w:val="(\d+)"\/>/.exec(r)?.[1];
       expect(sz).toBeDefined();
       expect(r).toContain(`<w:szCs w:val="${sz}"/>`);
-      expect(r).toContain('<w:lang w:val="th-TH" w:bidi="th-TH"/>');
+      expect(r).toContain('<w:lang w:val="en-US" w:bidi="th-TH"/>');
     }
   });
 
@@ -213,7 +213,7 @@ describe("styles.xml", () => {
       const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? "";
       expect(style, id).toContain(`<w:name w:val="${name}"/>`);
       expect(style, id).toMatch(/<w:spacing [^>]*w:line="240" w:lineRule="auto"\/>/);
-      expect(style, id).toContain('<w:lang w:val="th-TH" w:bidi="th-TH"/>');
+      expect(style, id).toContain('<w:lang w:val="en-US" w:bidi="th-TH"/>');
       expect(style, id).toContain('w:cs="Sarabun"');
     }
     expect(stylesXml).toMatch(/<w:style w:type="table" [^>]*w:styleId="ITATable"><w:name w:val="ITA Table"\/>/);
@@ -221,7 +221,7 @@ describe("styles.xml", () => {
 
   it("sets Thai language and the family in the document defaults", () => {
     const defaults = /<w:docDefaults>.*<\/w:docDefaults>/.exec(stylesXml)?.[0] ?? "";
-    expect(defaults).toContain('<w:lang w:val="th-TH" w:bidi="th-TH"/>');
+    expect(defaults).toContain('<w:lang w:val="en-US" w:bidi="th-TH"/>');
     expect(defaults).toContain(`<w:szCs w:val="${BODY_HP}"/>`);
     expect(defaults).toContain('w:line="240" w:lineRule="auto"');
   });

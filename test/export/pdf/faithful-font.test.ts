@@ -1,10 +1,18 @@
 import { describe, expect, test } from "vitest";
-import { glyphTexts, shapingPieces } from "../../../src/export/pdf/faithful-font.js";
+import { drawnPieces, glyphTexts, shapingPieces, ZWSP } from "../../../src/export/pdf/faithful-font.js";
 
 describe("shapingPieces", () => {
   test("splits after spaces and where Thai meets Latin, and joins back", () => {
     expect(shapingPieces("O17 E-Service การ")).toEqual(["O17 ", "E-Service ", "การ"]);
     expect(shapingPieces("Q&Aของ(หน่วยงาน)")).toEqual(["Q&A", "ของ(หน่วยงาน)"]);
+  });
+});
+
+describe("drawnPieces", () => {
+  test("drops U+200B and cuts there, so a line of words is shaped as its words were measured", () => {
+    expect(drawnPieces(`ผู้รับผิดชอบ${ZWSP}โครงการ${ZWSP}`)).toEqual(["ผู้รับผิดชอบ", "โครงการ"]);
+    expect(drawnPieces(`O17 E-${ZWSP}Serviceการ${ZWSP}${ZWSP}`)).toEqual(["O17 ", "E-", "Service", "การ"]);
+    expect(drawnPieces("ไม่มีจุดตัด")).toEqual(["ไม่มีจุดตัด"]);
   });
 });
 

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { ZWSP } from "../../../src/export/pdf/faithful-font.js";
+import { mergeInlines, mergeLine } from "../../../src/export/pdf/merge-inlines.js";
+
+const font = { id: "F1" };
+const other = { id: "F2" };
+/** Inlines laid out one after the other from x = 10, as pdfmake places them. */
+function laid(...specs: Array<{ text: string; width: number; [k: string]: unknown }>) {
+  let x = 10;
+  return specs.map((s) => {
+    const inline = { font, fontSize: 11, color: "black", opacity: 1, height: 15, x, ...s };
+    x += s.width;
+    return inline;
+  });
+}
+
+describe("mergeLine", () => {
+  test("touching words of one look become one string, cut where the words were", () => {
+    const merged = mergeLine(laid({ text: `ผู้รับผิดชอบ${ZWSP}`, width: 40 }, { text: "โครงการ ", width: 30 }, { text: "E-", width: 8 }, { text: "Service", width: 20 }));
+    expect(merged).toHaveLength(1);
+    // a ZWSP is added only where the first word does not already end a shaping piece
+    expect(merged[0]?.text).toBe(`ผู้รับผิดชอบ${ZWSP}โครงการ E-${ZWSP}Service`);
+    expect(merged[0]?.x).toBe(10);
+    expect(merged[0]?.width).toBe(98);
+  });
+
+  test("a change of font, size or colour, a gap, a link or a decoration starts a new string", () => {
+    const line = laid(
+      { text: "ก", width: 5 },
+      { text: "ข", width: 5, font: other },
+      { text: "ค", width: 5, fontSize: 12 },
+      { text: "ง", width: 5, color: "red" },
+      { text: "จ", width: 5, link: "https://example.org" },
+      { text: "ฉ", width: 5, decoration: "underline" },
+      { text: "ช", width: 5, decoration: "underline" },
+    );
+    const gapped = laid({ text: "ซ", width: 5 }, { text: "ฌ", width: 5 });
+    (gapped[1] as { x: number }).x += 3;
+    const merged = mergeLine(line);
+    expect(merged.map((i) => i.text)).toEqual(["ก", "ข", "ค", "ง", "จ", `ฉ${ZWSP}ช`]);
+    expect(mergeLine(gapped)).toHaveLength(2);
+  });
+
+  test("does not change the inlines it was given", () => {
+    const line = laid({ text: "ก", width: 5 }, { text: "ข", width: 5 });
+    const before = JSON.stringify(line);
+    mergeLine(line);
+    expect(JSON.stringify(line)).toBe(before);
+  });
+
+  test("mergeInlines rewrites text lines and leaves other page items alone", () => {
+    const line = { inlines: laid({ text: "ก", width: 5 }, { text: "ข", width: 5 }) };
+    const vector = { type: "rect" };
+    mergeInlines([{ items: [{ type: "line", item: line }, { type: "vector", item: vector }] }]);
+    expect(line.inlines.map((i) => i.text)).toEqual([`ก${ZWSP}ข`]);
+    expect(vector).toEqual({ type: "rect" });
+  });
+});
