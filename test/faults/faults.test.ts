@@ -84,7 +84,7 @@ describe("a worker that dies", () => {
         timeout: 90_000,
         env: { ...process.env, ITADOC_DEBUG: "", ITADOC_TEST_WORKER_FAULT: `${fault}:victim` },
       });
-      expect(r.signal).toBeNull();
+      expect(r.signal, r.stderr).toBeNull();
       expect(r.status).toBe(2);
       const report = JSON.parse(r.stdout) as Report;
       expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["E_INTERNAL", "in/victim"]]);
