@@ -36,7 +36,7 @@ export interface PdfInline {
  * the same owner in every row, every year's headings); segmenting is about a
  * tenth of an export.
  */
-const marked = new BoundedCache<string, string>(5_000);
+const marked = new BoundedCache<string, string>(2_000);
 
 /** Text with U+200B wherever a line may break and UAX #14 would not. */
 export function withBreakOpportunities(text: string): string {
