@@ -26,7 +26,8 @@ function block(b: Block, ctx: BlockContext): Node[] {
     case "pageBreak":
       return [{ text: "", pageBreak: "after" }];
     case "spacer":
-      return [{ text: "", margin: [0, b.heightPt, 0, 0] }];
+      // An empty canvas takes no line of its own: the space is just the margin.
+      return [{ canvas: [], margin: [0, b.heightPt, 0, 0] }];
     default:
       return assertNever(b);
   }

@@ -108,5 +108,10 @@ export function approval(a: Approval, ctx: BlockContext): Node {
   const dots = dottedLines(a.commentLines, ctx);
   if (dots) stack.push(dots);
   stack.push(signature(a.signer, ctx));
-  return { stack, margin: [0, 6, 0, 0] };
+  // A level of the approval chain is read as one unit: keep it on one page,
+  // unless it is so long (many typed comments) that it could not fit on one.
+  const fontSize = pt(ctx, ctx.basePt);
+  const lines = 1 + a.options.length + a.comments.length + a.commentLines + a.signer.signLines + 1 + a.signer.positions.length + (a.signer.date ? 1 : 0);
+  const fits = lines * fontSize * ctx.fonts.lineHeightEm * ctx.lineHeight < ctx.textHeight * 0.8;
+  return { stack, margin: [0, 6, 0, 0], ...(fits ? { unbreakable: true } : {}) };
 }

@@ -76,6 +76,7 @@ export function table(t: Table, ctx: BlockContext): Node {
   const covered = new Array<number>(n).fill(0);
   let tallestRow = 0;
   let headerHeight = 0;
+  let firstRowHeight = 0;
   const body = t.rows.map((row, rowIndex) => {
     const out: Node[] = [];
     let rowHeight = 0;
@@ -112,6 +113,7 @@ export function table(t: Table, ctx: BlockContext): Node {
     }
     if (rowIndex < t.headerRows) headerHeight += rowHeight;
     else tallestRow = Math.max(tallestRow, rowHeight);
+    if (rowIndex === t.headerRows) firstRowHeight = rowHeight;
     return out;
   });
   return {
@@ -122,7 +124,10 @@ export function table(t: Table, ctx: BlockContext): Node {
       // does not fit on one page of an unbreakable block: allow splitting
       // when a row might be taller than a page.
       dontBreakRows: tallestRow < (ctx.textHeight - headerHeight) * TALL_ROW_SHARE,
-      keepWithHeaderRows: t.headerRows > 0 ? 1 : 0,
+      // Header + first row form one unbreakable block in pdfmake, which it
+      // silently drops when taller than a page: keep them together only when
+      // they fit with room to spare.
+      keepWithHeaderRows: t.headerRows > 0 && headerHeight + firstRowHeight < ctx.textHeight * TALL_ROW_SHARE ? 1 : 0,
       body,
     },
     layout: tableLayout(borders),
