@@ -213,6 +213,15 @@ describe("the memo of Khon Kaen 2563 (Thai digits)", () => {
     // the next page continues the table (a later weak item), it does not start another one
     expect(next).toMatch(/O(2[7-9]|3\d|4\d)/);
   });
+
+  test("keeps each level of the approval chain (เรียน …, options, signer) on one page", () => {
+    const memo = (pages.get(DOCS.memo) ?? []).map(squash);
+    const y = exampleYaml("khon-kaen-city", "2563.yaml") as unknown as { memo: { approvals: { to: string; signer: { name: string } }[] } };
+    for (const level of y.memo.approvals) {
+      const to = memo.findIndex((p) => p.includes(squash(`เรียน ${level.to}`)) && p.includes(squash(`(${level.signer.name})`)));
+      expect(to, `เรียน ${level.to} … (${level.signer.name}) split across pages`).toBeGreaterThanOrEqual(0);
+    }
+  });
 });
 
 describe("line breaks", () => {
