@@ -104,11 +104,12 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
 
   const tally: Tally = { done: 0, docs: 0, skipped: 0, failedInputs: 0, byKindFormat: new Map() };
   const results: OrgBuildResult[] = [];
+  const digest = new DiagnosticDigest(PRINT_WARNINGS_UP_TO);
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
   const printOnce = (d: Diagnostic) => {
-    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    const key = keyOf(d);
     if (printed.has(key)) return;
     printed.add(key);
     io.err(formatDiagnostic(d, io.lang));
@@ -128,7 +129,9 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     }
     // Errors are shown as they come; warnings wait for the summary (there can be thousands).
     if (!opts.json) for (const d of result.diagnostics) if (d.severity === "error") printOnce(d);
-    results.push(opts.json ? result : { ...result, docs: [] });
+    // A national run makes tens of thousands of warnings: without --json only their counts and the first few are kept.
+    if (opts.json) results.push(result);
+    else digest.add(result.diagnostics);
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
@@ -136,11 +139,10 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
 
-  const diagnostics = dedupe(results.sort((a, b) => a.dir.localeCompare(b.dir)).flatMap((r) => r.diagnostics));
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const warnings = diagnostics.filter((d) => d.severity === "warning");
   const seconds = (Date.now() - started) / 1000;
   if (opts.json) {
+    const diagnostics = dedupe(results.sort((a, b) => a.dir.localeCompare(b.dir)).flatMap((r) => r.diagnostics));
+    const errors = diagnostics.filter((d) => d.severity === "error");
     io.out(
       JSON.stringify(
         {
@@ -157,14 +159,58 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
         2,
       ),
     );
-  } else {
-    printWarnings(warnings, io);
-    printSummary(tally, errors.length, warnings.length, seconds, interrupted, io);
+    return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL"));
   }
+  digest.printWarnings(io);
+  printSummary(tally, digest.errors, digest.warnings, seconds, interrupted, io);
+  return exitCode(interrupted, digest.errors, digest.internal);
+}
+
+function exitCode(interrupted: boolean, errors: number, internal: boolean): number {
   if (interrupted) return Exit.usage;
   // A crashed worker is the tool's fault, not the input's: exit 2 as for any internal error.
-  if (errors.some((d) => d.code === "E_INTERNAL")) return Exit.internal;
-  return errors.length > 0 ? Exit.invalidInput : Exit.ok;
+  if (internal) return Exit.internal;
+  return errors > 0 ? Exit.invalidInput : Exit.ok;
+}
+
+const keyOf = (d: Diagnostic) => `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+
+/** Counts of a run's problems, and the first few distinct warnings, in bounded memory. */
+class DiagnosticDigest {
+  errors = 0;
+  warnings = 0;
+  internal = false;
+  private readonly byCode = new Map<string, number>();
+  private readonly kept: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly keep: number) {}
+
+  add(ds: readonly Diagnostic[]): void {
+    for (const d of ds) {
+      const key = keyOf(d);
+      if (this.seen.has(key)) continue;
+      if (this.seen.size < 10_000) this.seen.add(key);
+      if (d.severity === "error") {
+        this.errors++;
+        if (d.code === "E_INTERNAL") this.internal = true;
+        continue;
+      }
+      this.warnings++;
+      this.byCode.set(d.code, (this.byCode.get(d.code) ?? 0) + 1);
+      if (this.kept.length <= this.keep) this.kept.push(d);
+    }
+  }
+
+  printWarnings(io: CliIO): void {
+    if (this.warnings <= this.keep) {
+      const sorted = [...this.kept].sort((a, b) => (a.pos?.file ?? "").localeCompare(b.pos?.file ?? "") || (a.pos?.line ?? 0) - (b.pos?.line ?? 0));
+      for (const d of sorted) io.err(formatDiagnostic(d, io.lang));
+      return;
+    }
+    io.err(io.lang === "th" ? `คำเตือน ${this.warnings} รายการ (ดูทีละรายการด้วย itadoc validate):` : `${this.warnings} warnings (itadoc validate lists them):`);
+    for (const [code, n] of [...this.byCode].sort()) io.err(`  ${code}: ${n}`);
+  }
 }
 
 /** Runs every task, in this thread for --jobs 1, else in a worker pool; true when stopped by Ctrl-C. */
@@ -233,22 +279,11 @@ async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<voi
 function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    const key = keyOf(d);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-}
-
-function printWarnings(warnings: readonly Diagnostic[], io: CliIO): void {
-  if (warnings.length <= PRINT_WARNINGS_UP_TO) {
-    for (const d of warnings) io.err(formatDiagnostic(d, io.lang));
-    return;
-  }
-  const byCode = new Map<string, number>();
-  for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
-  io.err(io.lang === "th" ? `คำเตือน ${warnings.length} รายการ (ดูทีละรายการด้วย itadoc validate):` : `${warnings.length} warnings (itadoc validate lists them):`);
-  for (const [code, n] of [...byCode].sort()) io.err(`  ${code}: ${n}`);
 }
 
 function printSummary(t: Tally, errors: number, warnings: number, seconds: number, interrupted: boolean, io: CliIO): void {
