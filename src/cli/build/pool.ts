@@ -7,6 +7,9 @@
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 
+/** Old-generation heap per worker; the caches of the PDF exporter are bounded well below it. */
+const WORKER_HEAP_MB = 384;
+
 export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string };
 
 interface Slot {
@@ -28,7 +31,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.init });
+    // A cap on each worker's heap keeps a national run's memory flat: V8 otherwise grows the heap lazily.
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.init, ...(WORKER_HEAP_MB > 0 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } } : {}) });
     const slot: Slot = { worker };
     worker.on("message", (msg: { id: number } & TaskOutcome) => {
       const busy = slot.busy;
