@@ -7,7 +7,12 @@
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 
-/** Old-generation heap per worker; the caches of the PDF exporter are bounded well below it. */
+/**
+ * Old-generation heap per worker (young generation 64 MB). The exporters' caches are bounded
+ * well below it (a national run completes with 192 MB); without a cap V8 grows the heap lazily
+ * and a run's memory keeps climbing. Measured on the national set (bench/RESULTS.md):
+ * no cap 156 s / 751 MB peak and rising, 512+128 MB 167 s / 603 MB, 384+64 MB 174 s / 471 MB.
+ */
 const WORKER_HEAP_MB = 384;
 
 export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string };
