@@ -17,6 +17,9 @@ describe("itadoc validate", () => {
     expect(r.stdout).toContain("[W_OFFICIAL_DIFFERS]");
     expect(r.stdout).toContain("(92.21)");
     expect(r.stdout).toContain("(92.22)");
+    // No emblem configured: said once, for the organisation that has a memo.
+    expect(r.stdout.match(/W_EMBLEM_MISSING/g)).toHaveLength(1);
+    expect(r.stdout).toContain("examples/khon-kaen-city/org.yaml: คำเตือน [W_EMBLEM_MISSING]");
   });
 
   test("--strict turns the warnings into exit 1", () => {

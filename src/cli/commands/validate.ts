@@ -9,6 +9,7 @@ import type { CliIO } from "../io.js";
 import { Exit } from "../io.js";
 import { loadInputs } from "../load-inputs.js";
 import { collectDocumentWarnings } from "../../documents/plan-documents.js";
+import { loadEmblem } from "../build/emblem.js";
 
 export interface ValidateOptions {
   readonly paths: readonly string[];
@@ -37,7 +38,15 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
   const orgsJson: unknown[] = [];
   for (const { folder, result } of loaded.folders) {
     const docWarnings = result.org ? collectDocumentWarnings(result.org) : [];
-    const diags = [...result.errors, ...result.warnings, ...docWarnings];
+    // The emblem is checked as build checks it: a configured but unusable image is an error, none configured a warning (once).
+    const emblemDiags: Diagnostic[] = [];
+    if (result.org) {
+      const org = result.org;
+      const wantsMemo = [...org.years.values()].some((y) => y.data.memo);
+      const emblem = await loadEmblem(org, io.cwd, wantsMemo, emblemDiags);
+      if (emblem.state === "error") emblemDiags.push(emblem.diagnostic);
+    }
+    const diags = [...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings];
     all.push(...diags);
     const name = result.org?.org.organisation.name ?? folder.dir;
     const years = result.org ? [...result.org.years.values()].sort((a, b) => a.data.fiscal_year - b.data.fiscal_year) : [];
