@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { exampleText } from "../helpers/load-example.js";
+import type { DiagnosticJson } from "../../src/diag/format.js";
 
 export const NR_ORG = exampleText("nakhon-ratchasima-city", "org.yaml");
 export const NR_2564 = exampleText("nakhon-ratchasima-city", "2564.yaml");
@@ -37,11 +38,5 @@ export function lineOf(text: string, needle: string): number {
 /** A stack trace line as Node prints it. */
 export const STACK = /\n\s+at .+:\d+:\d+/;
 
-export interface JsonDiagnostic {
-  readonly code: string;
-  readonly severity: string;
-  readonly file?: string;
-  readonly line?: number;
-  readonly col?: number;
-  readonly message: string;
-}
+/** A diagnostic as `--json` prints it. */
+export type JsonDiagnostic = DiagnosticJson;

@@ -6,6 +6,7 @@ import { imageInfo } from "../../../src/export/docx/image-info.js";
 import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Paragraph, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { makePng, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
+import { MediaCollector } from "../../../src/export/docx/media.js";
 
 const model = (blocks: readonly Block[], extra: { page?: PageSetup; pageNumbers?: PageNumbering } = {}): DocModel => ({
   meta: { title: "t", lang: "th-TH" },
@@ -135,7 +136,7 @@ describe("other blocks", () => {
   });
 
   it("rejects a block kind it does not know", () => {
-    const ctx = { family: "Sarabun", sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map() };
+    const ctx = { family: "Sarabun", sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
     expect(() => blockToDocx({ type: "chart" } as unknown as Block, ctx)).toThrow(/unhandled block/);
   });
 });

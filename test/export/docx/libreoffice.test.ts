@@ -8,13 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDocx } from "../../../src/export/docx/index.js";
 import { docxMemoModel } from "../../fixtures/models/docx-memo.js";
 import { memoOptions } from "./helpers.js";
+import { docxToPdf } from "../../helpers/libreoffice.js";
 
-const FONTS_DIR = fileURLToPath(new URL("../../../fonts", import.meta.url));
 let dir: string;
 let pages: string[];
 
@@ -25,20 +24,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "itadoc-docx-lo-"));
   const docxPath = join(dir, "memo.docx");
   writeFileSync(docxPath, await exportDocx(docxMemoModel, memoOptions));
-  // The DOCX names the family without embedding it; this lets LibreOffice find the bundled Sarabun.
-  const fontsConf = join(dir, "fonts.conf");
-  writeFileSync(
-    fontsConf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
-      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${FONTS_DIR}</dir>` +
-      `<cachedir>${join(dir, "fc-cache")}</cachedir></fontconfig>`,
-  );
-  execFileSync(
-    "soffice",
-    [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docxPath],
-    { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, stdio: "pipe", timeout: 110_000 },
-  );
-  const pdf = join(dir, "memo.pdf");
+  // The DOCX names the family without embedding it; the helper lets LibreOffice find the bundled Sarabun.
+  const pdf = docxToPdf(docxPath, dir);
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString())?.[1]);
   pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"]).toString());
 });
