@@ -11,6 +11,7 @@ import { runInit } from "./commands/init.js";
 import { runBuild } from "./commands/build.js";
 import { runDoctor } from "./commands/doctor.js";
 import { VERSION } from "./version.js";
+import { editDistance } from "../input/suggest.js";
 
 const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันทึกข้อความ มาตรการ รายงาน) จากไฟล์ YAML
 
@@ -42,12 +43,20 @@ usage:
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
 
 
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
+  // The language is needed before the arguments are parsed, for the parse errors themselves.
+  const langAt = argv.indexOf("--lang");
+  const early = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
+  const io: CliIO = early === "en" ? { ...rawIo, lang: "en" } : rawIo;
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(formatDiagnostic(error("E_USAGE", { detail: (e as Error).message }), io.lang));
+    if (e instanceof UsageError) {
+      io.err(formatDiagnostic(error("E_USAGE", { detail: e.message }), io.lang));
+      return Exit.usage;
+    }
+    if ((e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(formatDiagnostic(error("E_USAGE", { detail: optionProblem(e as Error, io.lang) }), io.lang));
       return Exit.usage;
     }
     // An internal fault: one line, no stack on the terminal (ITADOC_DEBUG=1 shows it).
@@ -57,25 +66,52 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
+/** The options each command takes; any other is refused rather than silently ignored. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  init: [],
+  validate: ["strict", "json"],
+  build: ["kind", "format", "year", "out", "templates", "force", "jobs", "json"],
+  doctor: ["templates", "json"],
+};
+const COMMON_OPTIONS = ["help", "version", "lang"];
+
+/** node:util's English parse error → the option's name, in the user's language, with a near match. */
+function optionProblem(e: Error, lang: Lang): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  const name = /--?[\w-]+/.exec(quoted.split(",").pop() ?? "")?.[0] ?? quoted;
+  const known = Object.keys(OPTIONS).map((o) => `--${o}`);
+  const near = known.find((k) => editDistance(k, name) <= 2);
+  const code = (e as { code?: string }).code;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return lang === "en" ? `unknown option ${name}${near ? ` (did you mean ${near}?)` : ""}` : `ไม่รู้จักตัวเลือก ${name}${near ? ` (หมายถึง ${near} หรือไม่)` : ""}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return lang === "en" ? `option ${name} needs a value` : `ตัวเลือก ${name} ต้องมีค่าตามหลัง`;
+  }
+  return e.message;
+}
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  lang: { type: "string" },
+  strict: { type: "boolean" },
+  json: { type: "boolean" },
+  kind: { type: "string" },
+  format: { type: "string" },
+  year: { type: "string" },
+  out: { type: "string", short: "o" },
+  templates: { type: "string" },
+  force: { type: "boolean" },
+  jobs: { type: "string", short: "j" },
+} as const;
+
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: {
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-      lang: { type: "string" },
-      strict: { type: "boolean" },
-      json: { type: "boolean" },
-      kind: { type: "string" },
-      format: { type: "string" },
-      year: { type: "string" },
-      out: { type: "string", short: "o" },
-      templates: { type: "string" },
-      force: { type: "boolean" },
-      jobs: { type: "string", short: "j" },
-    },
+    options: OPTIONS,
   });
   const lang: Lang = values.lang === "en" ? "en" : "th";
   if (values.lang !== undefined && values.lang !== "en" && values.lang !== "th") throw new UsageError(`--lang: th | en (${values.lang})`);
@@ -88,6 +124,13 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   if (values.help || command === undefined || command === "help") {
     cio.out(lang === "en" ? HELP_EN : HELP_TH);
     return command === undefined && !values.help ? Exit.usage : Exit.ok;
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  if (allowed) {
+    const extra = Object.keys(values).filter((k) => !allowed.includes(k) && !COMMON_OPTIONS.includes(k));
+    if (extra.length > 0) {
+      throw new UsageError(lang === "en" ? `${command} does not take --${extra.join(", --")}` : `คำสั่ง ${command} ไม่ใช้ตัวเลือก --${extra.join(", --")}`);
+    }
   }
   switch (command) {
     case "init":

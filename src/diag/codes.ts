@@ -64,6 +64,7 @@ export const CODES = [
   "W_EMBLEM_MISSING",
   "W_LEGACY_YEAR",
   "W_PERCENT_ADJUSTED",
+  "W_STALE_REMOVED",
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -53,9 +53,10 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   W_OFFICIAL_DIFFERS: { msg: (p) => `published ${p.field} (${p.official}) differs from the value computed from the indicators (${p.computed}); the published value is used`, hint: () => "check the indicator scores against the ITA report; if they match, nothing to fix" },
   W_GRADE_DIFFERS: { msg: (p) => `published grade (${p.official}) differs from the grade of score ${p.total} (${p.computed}); the published grade is used`, hint: () => "check against the NACC announcement" },
   W_DRAFTED: { msg: (p) => `"${p.what}" was drafted from the numbers: ${p.text}`, hint: () => "review this text before sign-off, or type your own in the input file" },
-  W_PROVISIONAL: { msg: (p) => `the ${p.year} framework is provisional (${p.what})`, hint: () => "check item names and bands against that year's ITA manual" },
+  W_PROVISIONAL: { msg: (p) => `the ${p.year} framework is provisional (${p.whatEn})`, hint: () => "check item names and bands against that year's ITA manual" },
   W_PREVIOUS_UNKNOWN: { msg: (p) => `no previous-year score for item ${p.id}`, hint: () => "give previous: in the item, or list the item in last year's file" },
   W_EMBLEM_MISSING: { msg: (p) => (p.path ? `emblem image not found: ${p.path}` : "no emblem configured; the memo will have no Garuda emblem"), hint: () => "set settings.emblem in org.yaml to the path of a PNG or JPEG of the Garuda emblem" },
   W_LEGACY_YEAR: { msg: (p) => `${p.year} used the earlier assessment model; figures are shown as typed`, hint: () => "nothing to fix" },
+  W_STALE_REMOVED: { msg: (p) => `removed ${p.path} from an earlier run: its input now has errors`, hint: () => "fix the errors and build again; the document is made anew from correct data" },
   W_PERCENT_ADJUSTED: { msg: (p) => `percentage of grade ${p.grade} adjusted by ${p.delta} so the total is 100.00`, hint: () => "nothing to fix (largest-remainder rounding)" },
 };

@@ -101,7 +101,7 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
       result = scoreYear(fy, data.assessment, fw, (p) => pos(["assessment", ...p]));
       warnings.push(...result.warnings);
       if (fw.legacy) warnings.push(warning("W_LEGACY_YEAR", { year: fy }, pos(["assessment"])));
-      for (const what of fw.provisional) warnings.push(warning("W_PROVISIONAL", { year: fy, what }, pos(["assessment"])));
+      for (const note of fw.provisional) warnings.push(warning("W_PROVISIONAL", { year: fy, whatTh: note.th, whatEn: note.en }, pos(["assessment"])));
     }
     const peers = data.assessment.peers;
     if (peers && sumOfCounts(peers) !== peers.total) {

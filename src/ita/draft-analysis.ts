@@ -9,14 +9,17 @@ import type { ToolResult, YearResult } from "./score-year.js";
 import type { WeakItem } from "./weak-items.js";
 
 const s2 = (n: number) => n.toFixed(2);
-const pts = (n: number) => `${Number.isInteger(n) ? String(n) : s2(n)} คะแนน`;
+/** OIT item scores are 0 or 100 in most years and read best as whole numbers. */
+const itemPts = (n: number) => `${Number.isInteger(n) ? String(n) : s2(n)} คะแนน`;
+/** Tool, indicator and total scores always with two decimals, as the tables print them. */
+const pts = (n: number) => `${s2(n)} คะแนน`;
 
 export function draftItemAnalysis(item: WeakItem, year: number): string {
   const name = `ข้อ ${item.id} ${item.name}`;
-  if (item.previous === undefined) return `${name} ได้ ${pts(item.score)} ในปี ${year} ยังไม่ผ่านเกณฑ์การประเมิน`;
-  if (item.previous > item.score) return `${name} คะแนนลดลงจาก ${pts(item.previous)} ในปี ${year - 1} เป็น ${pts(item.score)} ในปี ${year}`;
-  if (item.previous === item.score) return `${name} ได้ ${pts(item.score)} เท่ากับปี ${year - 1} ยังไม่ผ่านเกณฑ์การประเมิน`;
-  return `${name} คะแนนเพิ่มขึ้นจาก ${pts(item.previous)} ในปี ${year - 1} เป็น ${pts(item.score)} ในปี ${year} แต่ยังไม่ได้คะแนนเต็ม`;
+  if (item.previous === undefined) return `${name} ได้ ${itemPts(item.score)} ในปี ${year} ยังไม่ผ่านเกณฑ์การประเมิน`;
+  if (item.previous > item.score) return `${name} คะแนนลดลงจาก ${itemPts(item.previous)} ในปี ${year - 1} เป็น ${itemPts(item.score)} ในปี ${year}`;
+  if (item.previous === item.score) return `${name} ได้ ${itemPts(item.score)} เท่ากับปี ${year - 1} ยังไม่ผ่านเกณฑ์การประเมิน`;
+  return `${name} คะแนนเพิ่มขึ้นจาก ${itemPts(item.previous)} ในปี ${year - 1} เป็น ${itemPts(item.score)} ในปี ${year} แต่ยังไม่ได้คะแนนเต็ม`;
 }
 
 export function draftItemRecommendation(item: WeakItem, year: number): string {
@@ -42,7 +45,7 @@ export function draftBelowTools(tools: readonly ToolResult[], prev: YearResult |
 
 export function draftToolIssue(t: ToolResult): string {
   const weak = t.indicators.filter((i) => !i.passed).map((i) => `${i.name} (${pts(i.score)})`);
-  if (t.passed && weak.length === 0) return `ผลคะแนน ${t.code} พบว่า ในภาพรวมผ่านเกณฑ์ ควรรักษามาตรฐานของการดำเนินงานที่ดีไว้ในปีต่อไป`;
+  if (t.passed && weak.length === 0) return `ผลคะแนน ${t.code} ได้ ${pts(t.score)} พบว่า ในภาพรวมผ่านเกณฑ์ ควรรักษามาตรฐานของการดำเนินงานที่ดีไว้ในปีต่อไป`;
   const lowest = [...t.indicators].sort((a, b) => a.score - b.score)[0]!;
   const focus = weak.length > 0 ? joinThai(weak) : `${lowest.name} (${pts(lowest.score)})`;
   return `ผลคะแนน ${t.code} ได้ ${pts(t.score)} พบว่ามีประเด็นที่ต้องปรับปรุงคือ ${focus}`;
@@ -52,11 +55,16 @@ export function draftAnalysisIntro(orgName: string, r: YearResult): string {
   return `การวิเคราะห์ผลการประเมิน ITA ของ${orgName} ปีงบประมาณ พ.ศ. ${r.year} จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ${r.year} ได้ผลคะแนน ${s2(r.total)} คะแนน อยู่ในระดับ ${r.grade}`;
 }
 
+function trend(now: number, before: number): string {
+  if (Math.abs(now - before) < 0.005) return "เท่ากับ";
+  return now > before ? "เพิ่มขึ้นจาก" : "ลดลงจาก";
+}
+
 export function draftReportAnalysis(orgName: string, r: YearResult, prev: YearResult | undefined): string[] {
   const passed = r.tools.filter((t) => t.passed);
   const below = r.tools.filter((t) => !t.passed);
   const out = [
-    `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${orgName} ประจำปีงบประมาณ พ.ศ. ${r.year} ได้ ${pts(r.total)} อยู่ในระดับ ${r.grade}${prev ? ` ${r.total >= prev.total ? "เพิ่มขึ้น" : "ลดลง"}จาก ${pts(prev.total)} ในปี ${prev.year}` : ""}`,
+    `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${orgName} ประจำปีงบประมาณ พ.ศ. ${r.year} ได้ ${pts(r.total)} อยู่ในระดับ ${r.grade}${prev ? ` ${trend(r.total, prev.total)} ${pts(prev.total)} ในปี ${prev.year}` : ""}`,
   ];
   if (passed.length) out.push(draftPassedTools(passed, prev));
   if (below.length) out.push(draftBelowTools(below, prev));

@@ -47,12 +47,17 @@ export interface OitItemDef {
   readonly subIndicator: string;
 }
 
+export interface ProvisionalNote {
+  readonly th: string;
+  readonly en: string;
+}
+
 export interface Framework {
   readonly year: number;
   /** Fiscal 2561 used an older model; its figures are taken as typed in the IIT/EIT/OIT layout. */
   readonly legacy: boolean;
-  /** What in this year's data is provisional (empty: nothing). */
-  readonly provisional: readonly string[];
+  /** What in this year's data is provisional (empty: nothing), in both languages of the messages. */
+  readonly provisional: readonly ProvisionalNote[];
   readonly tools: readonly ToolDef[];
   readonly indicators: readonly IndicatorDef[];
   readonly grades: readonly GradeBand[];

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { planDocuments } from "../../src/documents/plan-documents.js";
+import { draftReportAnalysis } from "../../src/ita/draft-analysis.js";
+import { frameworkFor } from "../../src/ita/frameworks/index.js";
+import { scoreYear } from "../../src/ita/score-year.js";
 import { exampleText, loadExample } from "../helpers/load-example.js";
 
 const YEAR = exampleText("khon-kaen-city", "2563.yaml");
@@ -47,5 +50,17 @@ describe("drafted analysis", () => {
     expect(memo!.result.ok).toBe(false);
     if (memo!.result.ok) return;
     expect(memo!.result.errors.map((e) => [e.code, e.params.year])).toEqual([["E_MEMO_YEAR_MISSING", 2560]]);
+  });
+});
+
+describe("drafted report analysis", () => {
+  const fw = frameworkFor(2564)!;
+  const scores = { I1: 90, I2: 90, I3: 90, I4: 90, I5: 90, E6: 90, E7: 90, E8: 90, O9: 80, O10: 70 } as const;
+  test("an unchanged total says so, a higher one says it rose, with two decimals", () => {
+    const prev = scoreYear(2563, { scores }, frameworkFor(2563)!);
+    const same = scoreYear(2564, { scores }, fw);
+    expect(draftReportAnalysis("เทศบาลตำบลทดสอบ", same, prev)[0]).toContain("อยู่ในระดับ A เท่ากับ 84.00 คะแนน ในปี 2563".replace("A", same.grade));
+    const better = scoreYear(2564, { scores: { ...scores, O10: 100 } }, fw);
+    expect(draftReportAnalysis("เทศบาลตำบลทดสอบ", better, prev)[0]).toContain(`ได้ ${better.total.toFixed(2)} คะแนน อยู่ในระดับ ${better.grade} เพิ่มขึ้นจาก 84.00 คะแนน ในปี 2563`);
   });
 });

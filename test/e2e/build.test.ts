@@ -152,3 +152,36 @@ describe("itadoc build", () => {
     expect(statSync(join(dir, "out", org, "2567-memo.docx")).size).toBeGreaterThan(1000);
   });
 });
+
+describe("documents of an input that now has errors", () => {
+  test("are withdrawn with a warning, so last run's memo cannot pass for a current one; fixing the input makes it anew", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
+    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(0);
+    const memo = join(dir, "out", "kk", "2563-memo.docx");
+    expect(existsSync(memo)).toBe(true);
+    const file = join(dir, "kk", "2563.yaml");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace("\n  subject:", "\n  subjet:"));
+    const r = runCli(["build", "kk", "--out", "out", "--json"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: "W_STALE_REMOVED", file: "kk/2563.yaml" }));
+    expect(existsSync(memo)).toBe(false);
+    expect(existsSync(join(dir, "out", "kk", "2564-measures.pdf"))).toBe(true);
+    writeFileSync(file, good);
+    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(0);
+    expect(existsSync(memo)).toBe(true);
+  });
+
+  test("a file itadoc did not make is never removed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
+    mkdirSync(join(dir, "out", "kk"), { recursive: true });
+    writeFileSync(join(dir, "out", "kk", "2563-memo-signed.pdf"), "scanned, signed copy");
+    const file = join(dir, "kk", "2563.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("I1: 92.44", "I1: 120"));
+    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(1);
+    expect(readFileSync(join(dir, "out", "kk", "2563-memo-signed.pdf"), "utf8")).toBe("scanned, signed copy");
+  });
+});

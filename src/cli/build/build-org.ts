@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { error, type Diagnostic } from "../../diag/diagnostic.js";
+import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { ColumnDef } from "../../documents/measures-data.js";
 import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-documents.js";
 import type { DocKind } from "../../documents/common.js";
@@ -85,7 +85,13 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   let failed = src.readErrors.length + (loaded.errors.length > 0 ? 1 : 0);
   const docs: WrittenDoc[] = [];
   const org = loaded.org;
-  if (!org) return { dir: folder.dir, docs, diagnostics, failed };
+  if (!org) {
+    // Nothing of this organisation can be trusted: its earlier documents must not pass for current ones.
+    const stale = new StaleOutputs(outDir, await readManifest(outDir), s, diagnostics, folder.orgPath ?? folder.dir);
+    await stale.withdraw((name) => inScope(name, s, undefined));
+    await stale.save();
+    return { dir: folder.dir, docs, diagnostics, failed };
+  }
 
   const images = new Map<string, Uint8Array>();
   const wantsMemo = s.kinds.includes("memo") && [...org.years.values()].some((y) => y.data.memo);
@@ -104,8 +110,15 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
   const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
   await removeStaleTemporaryFiles(outDir);
-  const manifest: Manifest = s.force ? {} : await readManifest(outDir);
-  const nextManifest: Manifest = { ...manifest };
+  const stored = await readManifest(outDir);
+  const manifest: Manifest = s.force ? {} : stored;
+  const stale = new StaleOutputs(outDir, stored, s, diagnostics, org.orgFile);
+  const nextManifest = stale.manifest;
+  // A year file with errors builds nothing: its documents from an earlier run are withdrawn.
+  for (const file of org.brokenFiles) {
+    const year = /([0-9]{4})\.ya?ml$/.exec(file)?.[1];
+    if (year && (!folder.only || folder.only.has(file))) await stale.withdraw((name) => name.startsWith(`${year}-`) && inScope(name, s, Number(year)), file);
+  }
 
   let emblemReported = false;
   for (const job of jobs) {
@@ -114,11 +127,13 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       if (!emblemReported) diagnostics.push(emblemResult.diagnostic);
       emblemReported = true;
       failed++;
+      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), org.orgFile);
       continue;
     }
     if (!job.result.ok) {
       diagnostics.push(...job.result.errors, ...job.result.warnings);
       failed++;
+      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     diagnostics.push(...job.result.warnings);
@@ -136,6 +151,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     if (!rendered.ok) {
       diagnostics.push(...rendered.errors.map(templateDiagnostic));
       failed++;
+      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
@@ -154,11 +170,56 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
             : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
         );
         failed++;
+        await stale.withdraw((name) => name === `${job.baseName}.${format}`, job.file);
       }
     }
   }
-  if (docs.some((d) => !d.skipped)) await writeManifest(outDir, nextManifest).catch(() => undefined);
+  if (docs.some((d) => !d.skipped) || stale.changed) await writeManifest(outDir, nextManifest).catch(() => undefined);
   return { dir: folder.dir, docs, diagnostics, failed };
+}
+
+/** Is an output name ("2563-memo.docx") within what this run was asked to build? */
+function inScope(name: string, s: OrgBuildSettings, year: number | undefined): boolean {
+  const m = /^([0-9]{4})-([a-z]+)\.([a-z]+)$/.exec(name);
+  if (!m) return false;
+  const y = year ?? Number(m[1]);
+  return (!s.years || s.years.has(y)) && (s.kinds as readonly string[]).includes(m[2]!);
+}
+
+/**
+ * Documents an earlier run made (listed in the manifest) whose input now has
+ * errors. They are removed, with a warning, so that an out-of-date memo
+ * cannot be mistaken for a current one; fixing the input and building again
+ * makes them anew. Files itadoc did not make are never touched.
+ */
+class StaleOutputs {
+  readonly manifest: Manifest;
+  changed = false;
+
+  constructor(
+    private readonly outDir: string,
+    stored: Manifest,
+    private readonly s: OrgBuildSettings,
+    private readonly diagnostics: Diagnostic[],
+    private readonly file: string,
+  ) {
+    this.manifest = { ...stored };
+  }
+
+  /** `because`: the input file whose errors stop the document (the warning points at it). */
+  async withdraw(match: (name: string) => boolean, because: string = this.file): Promise<void> {
+    for (const name of Object.keys(this.manifest).filter(match)) {
+      delete this.manifest[name];
+      this.changed = true;
+      const path = join(this.outDir, name);
+      const removed = await rm(path).then(() => true, () => false);
+      if (removed) this.diagnostics.push(warning("W_STALE_REMOVED", { path: rel(this.s.cwd, path) }, { file: because, line: 0, col: 0 }));
+    }
+  }
+
+  async save(): Promise<void> {
+    if (this.changed) await writeManifest(this.outDir, this.manifest).catch(() => undefined);
+  }
 }
 
 /** A run killed outright (power cut, kill -9) can leave temporary files; only one task writes a folder, so they are stale. */

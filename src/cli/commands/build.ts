@@ -4,7 +4,7 @@
  * never stops the others; the exit code says whether anything failed.
  */
 import { availableParallelism } from "node:os";
-import { readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
@@ -86,6 +86,16 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   }
 
   const outRoot = resolve(io.cwd, opts.out);
+  // An output folder that cannot be made is one problem of the command, not one per document.
+  const outProblem = await mkdir(outRoot, { recursive: true }).then(
+    () => undefined,
+    (e: NodeJS.ErrnoException) => e.code ?? String(e),
+  );
+  if (outProblem) {
+    io.err(formatDiagnostic(error("E_WRITE", { path: relative(io.cwd, outRoot) || ".", reason: outProblem }), io.lang));
+    if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(error("E_WRITE", { path: relative(io.cwd, outRoot) || ".", reason: outProblem }), io.lang)] }, null, 2));
+    return Exit.usage;
+  }
   const outDirs = outputDirs(folders.map((f) => join(io.cwd, f.dir)));
   const tasks: OrgBuildTask[] = folders.map((folder) => ({ folder, outDir: join(outRoot, outDirs.get(join(io.cwd, folder.dir))!) }));
   const collision = findCollision(tasks);
