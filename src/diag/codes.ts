@@ -31,6 +31,7 @@ export const CODES = [
   "E_YEAR_UNKNOWN",
   "E_YEAR_MISMATCH",
   "E_YEAR_DUPLICATE",
+  "E_YEAR_NOT_FOUND",
   "E_ORG_MISSING",
   "E_PEERS_TOTAL",
   "E_OIT_ITEM_ID",

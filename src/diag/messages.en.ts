@@ -27,6 +27,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_DATE_YEAR: { msg: (p) => `the year of date ${p.field} looks Gregorian (found "${p.value}")`, hint: () => "use the Buddhist-era year (BE = CE + 543), e.g. 2563" },
   E_YEAR_UNKNOWN: { msg: (p) => `unknown fiscal year ${p.year} (frameworks exist for ${p.known})`, hint: () => "check the Buddhist-era fiscal year" },
   E_YEAR_MISMATCH: { msg: (p) => `fiscal_year in the file (${p.year}) does not match the file name (${p.fileYear})`, hint: () => "after copying last year's file, update fiscal_year" },
+  E_YEAR_NOT_FOUND: { msg: (p) => `no file for fiscal year ${p.years} given with --year (present: ${p.present})`, hint: () => "check the year after --year, or add that year's file" },
   E_YEAR_DUPLICATE: { msg: (p) => `fiscal year ${p.year} is in more than one file (${p.other})`, hint: () => "keep one file per year" },
   E_ORG_MISSING: { msg: (p) => `no org.yaml in folder ${p.dir}`, hint: () => "each organisation folder needs an org.yaml (itadoc init makes one)" },
   E_PEERS_TOTAL: { msg: (p) => `the grade counts add up to ${p.sum}, not the stated total ${p.total}`, hint: () => "check the counts against the NACC announcement" },

@@ -185,3 +185,20 @@ describe("documents of an input that now has errors", () => {
     expect(readFileSync(join(dir, "out", "kk", "2563-memo-signed.pdf"), "utf8")).toBe("scanned, signed copy");
   });
 });
+
+describe("--year", () => {
+  test("a year that matches no file is an error naming the years present, not a silent success", () => {
+    const r = runCli(["build", "examples/nakhon-ratchasima-city", "--out", mkdtempSync(join(tmpdir(), "itadoc-")), "--year", "2599"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("[E_YEAR_NOT_FOUND]");
+    expect(r.stderr).toContain("2564, 2565");
+  });
+
+  test("a range builds only the years in it", () => {
+    const out = mkdtempSync(join(tmpdir(), "itadoc-"));
+    const r = runCli(["build", "examples", "--out", out, "--year", "2563-2564", "--json"]);
+    expect(r.code).toBe(0);
+    const outs = JSON.parse(r.stdout).documents.map((d: { out: string }) => relative(out, join(ROOT, d.out)));
+    expect(outs.sort()).toEqual(["khon-kaen-city/2563-memo.docx", "khon-kaen-city/2564-measures.pdf", "nakhon-ratchasima-city/2564-report.pdf"]);
+  });
+});

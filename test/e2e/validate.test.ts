@@ -70,6 +70,11 @@ describe("itadoc validate", () => {
     expect(runCli(["frobnicate"]).code).toBe(2);
     expect(runCli(["validate", "no/such/folder"]).code).toBe(2);
     expect(runCli(["validate", "examples", "--bogus"]).code).toBe(2);
+    // An option of another command is refused, not silently ignored; a near miss is named.
+    const other = runCli(["validate", "examples", "--year", "2599"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("คำสั่ง validate ไม่ใช้ตัวเลือก --year");
+    expect(runCli(["build", "examples", "--formt", "pdf"]).stderr).toContain("ไม่รู้จักตัวเลือก --formt (หมายถึง --format หรือไม่)");
   });
 
   test("init writes a starter that validates, and never overwrites", () => {

@@ -54,6 +54,8 @@ export interface OrgBuildResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Inputs or documents that failed (0: all good). */
   readonly failed: number;
+  /** Fiscal years that have a file in this organisation (to explain a --year that matches nothing). */
+  readonly years?: readonly number[];
 }
 
 export interface BuildResources {
@@ -175,7 +177,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     }
   }
   if (docs.some((d) => !d.skipped) || stale.changed) await writeManifest(outDir, nextManifest).catch(() => undefined);
-  return { dir: folder.dir, docs, diagnostics, failed };
+  return { dir: folder.dir, docs, diagnostics, failed, years: [...org.years.keys()] };
 }
 
 /** Is an output name ("2563-memo.docx") within what this run was asked to build? */
@@ -223,7 +225,7 @@ class StaleOutputs {
 }
 
 /** A run killed outright (power cut, kill -9) can leave temporary files; only one task writes a folder, so they are stale. */
-async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
+export async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(outDir, n), { force: true })));
 }

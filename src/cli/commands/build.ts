@@ -4,14 +4,15 @@
  * never stops the others; the exit code says whether anything failed.
  */
 import { availableParallelism } from "node:os";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
-import { buildOrganisation, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { buildOrganisation, removeStaleTemporaryFiles, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
 import { WorkerPool, type TaskOutcome } from "../build/pool.js";
 import { loadTemplates } from "../build/resources-load.js";
+import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
@@ -115,6 +116,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const tally: Tally = { done: 0, docs: 0, skipped: 0, failedInputs: 0, byKindFormat: new Map() };
   const results: OrgBuildResult[] = [];
   const digest = new DiagnosticDigest(PRINT_WARNINGS_UP_TO);
+  const yearsPresent = new Set<number>();
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
@@ -130,6 +132,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
       : { dir: task.folder.dir, docs: [], diagnostics: [error("E_INTERNAL", { detail: outcome.message }, { file: task.folder.dir, line: 0, col: 0 })], failed: 1 };
     tally.done++;
     if (result.failed > 0) tally.failedInputs++;
+    for (const y of result.years ?? []) yearsPresent.add(y);
     for (const d of result.docs) {
       if (d.skipped) tally.skipped++;
       else tally.docs++;
@@ -145,9 +148,16 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, opts.templates, jobs, onResult);
+  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
+  // --year that matches no file at all: say so, rather than report success with nothing made.
+  if (years && !interrupted && tally.docs + tally.skipped === 0 && ![...years].some((y) => yearsPresent.has(y))) {
+    const d = error("E_YEAR_NOT_FOUND", { years: [...years].slice(0, 5).join(", "), present: [...yearsPresent].sort().join(", ") || "-" });
+    digest.add([d]);
+    if (opts.json) results.push({ dir: ".", docs: [], diagnostics: [d], failed: 1 });
+    else printOnce(d);
+  }
 
   const seconds = (Date.now() - started) / 1000;
   if (opts.json) {
@@ -227,6 +237,7 @@ class DiagnosticDigest {
 async function runAll(
   tasks: readonly OrgBuildTask[],
   settings: OrgBuildSettings,
+  templates: TemplateSet,
   templatesDir: string | undefined,
   jobs: number,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
@@ -238,9 +249,8 @@ async function runAll(
   process.once("SIGINT", onSigint);
   try {
     if (jobs === 1 || tasks.length === 1) {
-      const loaded = await loadTemplates(templatesDir, settings.cwd);
-      if (!loaded.ok) throw new Error("templates failed to load");
-      const resources = { templates: loaded.set, fonts: await loadBundledFonts() };
+      // In this thread the templates already compiled for the early check are used as they are.
+      const resources = { templates, fonts: await loadBundledFonts() };
       for (const task of tasks) {
         if (interrupted) break;
         onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
@@ -280,10 +290,7 @@ export function findCollision(tasks: readonly OrgBuildTask[]): [string, string] 
 
 /** After Ctrl-C, a worker may have been stopped between writing a temporary file and renaming it. */
 async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<void> {
-  for (const t of tasks) {
-    const names = await readdir(t.outDir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(t.outDir, n), { force: true })));
-  }
+  for (const t of tasks) await removeStaleTemporaryFiles(t.outDir);
 }
 
 function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {

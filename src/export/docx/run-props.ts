@@ -66,7 +66,17 @@ export function rPr(ctx: FontCtx, look: RunLook): string {
 
 /** One piece of text as w:t, spaces kept. */
 export function textXml(text: string): string {
-  return `<w:t xml:space="preserve">${esc(text)}</w:t>`;
+  return `<w:t xml:space="preserve">${esc(keepMaiYamokWithWord(text))}</w:t>`;
+}
+
+/**
+ * ๆ repeats the word before it and is written after a space ("ต่าง ๆ"); Word
+ * and LibreOffice may break the line at that space and start the next line
+ * with ๆ. A no-break space keeps it with its word (the PDF exporter's own
+ * line breaker already never breaks there).
+ */
+export function keepMaiYamokWithWord(text: string): string {
+  return text.replace(/ (?=\u0E46)/g, "\u00A0");
 }
 
 /**

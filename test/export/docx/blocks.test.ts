@@ -168,3 +168,11 @@ describe("imageInfo", () => {
     expect(imageInfo(new Uint8Array([1, 2, 3]))).toBeUndefined();
   });
 });
+
+describe("ไม้ยมก", () => {
+  it("is kept with its word by a no-break space, so no line starts with ๆ", async () => {
+    const xml = await documentXmlOf(model([para("มาตรการต่าง ๆ ที่จัดทำขึ้น และ ๆ")]));
+    expect(xml).toContain("มาตรการต่าง\u00A0ๆ ที่จัดทำขึ้น และ\u00A0ๆ");
+    expect(xml).not.toContain("ต่าง ๆ");
+  });
+});
