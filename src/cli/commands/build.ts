@@ -87,21 +87,22 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   }
 
   const outRoot = resolve(io.cwd, opts.out);
+  const outDirs = outputDirs(folders.map((f) => join(io.cwd, f.dir)));
+  const tasks: OrgBuildTask[] = folders.map((folder) => ({ folder, outDir: join(outRoot, outDirs.get(join(io.cwd, folder.dir))!) }));
+  const collision = findCollision(tasks);
+  if (collision) {
+    io.err(formatDiagnostic(error("E_USAGE", { detail: `${collision[0]} ↔ ${collision[1]}: ${io.lang === "th" ? "เขียนไปยังโฟลเดอร์ผลลัพธ์เดียวกัน" : "would write to the same output folder"}` }), io.lang));
+    return Exit.usage;
+  }
   // An output folder that cannot be made is one problem of the command, not one per document.
   const outProblem = await mkdir(outRoot, { recursive: true }).then(
     () => undefined,
     (e: NodeJS.ErrnoException) => e.code ?? String(e),
   );
   if (outProblem) {
-    io.err(formatDiagnostic(error("E_WRITE", { path: relative(io.cwd, outRoot) || ".", reason: outProblem }), io.lang));
-    if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(error("E_WRITE", { path: relative(io.cwd, outRoot) || ".", reason: outProblem }), io.lang)] }, null, 2));
-    return Exit.usage;
-  }
-  const outDirs = outputDirs(folders.map((f) => join(io.cwd, f.dir)));
-  const tasks: OrgBuildTask[] = folders.map((folder) => ({ folder, outDir: join(outRoot, outDirs.get(join(io.cwd, folder.dir))!) }));
-  const collision = findCollision(tasks);
-  if (collision) {
-    io.err(formatDiagnostic(error("E_USAGE", { detail: `${collision[0]} ↔ ${collision[1]}: ${io.lang === "th" ? "เขียนไปยังโฟลเดอร์ผลลัพธ์เดียวกัน" : "would write to the same output folder"}` }), io.lang));
+    const d = error("E_WRITE", { path: relative(io.cwd, outRoot) || ".", reason: outProblem });
+    io.err(formatDiagnostic(d, io.lang));
+    if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
   }
   const settings: OrgBuildSettings = {
