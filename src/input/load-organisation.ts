@@ -8,7 +8,7 @@ import { scoreYear, type YearResult } from "../ita/score-year.js";
 import { sumOfCounts } from "../ita/peers.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
-import { YearFile } from "./schema/year.js";
+import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
 import { nodePos, validateWith } from "./validate-input.js";
 
 export interface SourceFile {
@@ -22,6 +22,8 @@ export interface YearEntry {
   readonly loaded: LoadedYaml;
   readonly data: YearFile;
   readonly result?: YearResult;
+  /** Document sections with errors: left out of `data`, so only their own document is not built. */
+  readonly brokenSections: ReadonlySet<YearSection>;
 }
 
 export interface OrgInput {
@@ -80,12 +82,26 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
     errors.push(...loaded.errors);
     return undefined;
   }
-  const v = validateWith(YearFile, loaded.value);
+  // Each document section is checked on its own: its errors stop its document only. All problems are reported at once.
+  const sectionErrors: Diagnostic[] = [];
+  const brokenSections = new Set<YearSection>();
+  const sections: Partial<Pick<YearFile, YearSection>> = {};
+  for (const key of Object.keys(YEAR_SECTIONS) as YearSection[]) {
+    const r = validateWith(YEAR_SECTIONS[key], loaded.value);
+    if (!r.ok) {
+      sectionErrors.push(...r.errors);
+      brokenSections.add(key);
+    } else if (r.value[key as keyof typeof r.value] !== undefined) {
+      Object.assign(sections, { [key]: r.value[key as keyof typeof r.value] });
+    }
+  }
+  const v = validateWith(YearFileBase, loaded.value);
   if (!v.ok) {
-    errors.push(...v.errors);
+    errors.push(...v.errors, ...sectionErrors);
     return undefined;
   }
-  const data = v.value;
+  const { memo: _m, measures: _me, report: _r, ...rest } = v.value;
+  const data: YearFile = { ...rest, ...sections };
   const pos = (path: readonly (string | number)[]): SourcePos => nodePos(loaded.value, path);
   const before = errors.length;
   const fy = data.fiscal_year;
@@ -113,8 +129,12 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
       seen.add(item.id);
     });
   }
-  if (errors.length > before) return undefined;
-  return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}) };
+  if (errors.length > before) {
+    errors.push(...sectionErrors);
+    return undefined;
+  }
+  errors.push(...sectionErrors);
+  return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}), brokenSections };
 }
 
 /** Checks that need several years: last year's OIT item scores. */

@@ -202,3 +202,19 @@ describe("--year", () => {
     expect(outs.sort()).toEqual(["khon-kaen-city/2563-memo.docx", "khon-kaen-city/2564-measures.pdf", "nakhon-ratchasima-city/2564-report.pdf"]);
   });
 });
+
+describe("a mistake inside one document's section", () => {
+  test("stops that document only: a typo in memo: still lets the year's measures be built", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
+    expect(runCli(["init", "org"], dir).code).toBe(0);
+    const yearFile = readdirSync(join(dir, "org")).find((n) => /^\d{4}\.yaml$/.test(n))!;
+    const year = yearFile.slice(0, 4);
+    const path = join(dir, "org", yearFile);
+    writeFileSync(path, readFileSync(path, "utf8").replace("\n  subject:", "\n  subjet:"));
+    const r = runCli(["build", "org", "--out", "out", "--json"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { code: string }) => d.code).sort()).toEqual(["E_REQUIRED", "E_UNKNOWN_KEY"]);
+    expect(report.documents.map((d: { out: string }) => d.out)).toEqual([`out/org/${year}-measures.pdf`]);
+  });
+});

@@ -116,6 +116,14 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const manifest: Manifest = s.force ? {} : stored;
   const stale = new StaleOutputs(outDir, stored, s, diagnostics, org.orgFile);
   const nextManifest = stale.manifest;
+  // A document section with errors (memo:, measures:, report:) builds nothing: its earlier output is withdrawn.
+  for (const entry of org.years.values()) {
+    if (folder.only && !folder.only.has(entry.file)) continue;
+    for (const kind of entry.brokenSections) {
+      const fy = entry.data.fiscal_year;
+      await stale.withdraw((name) => name.startsWith(`${fy}-${kind}.`) && inScope(name, s, fy), entry.file);
+    }
+  }
   // A year file with errors builds nothing: its documents from an earlier run are withdrawn.
   for (const file of org.brokenFiles) {
     const year = /([0-9]{4})\.ya?ml$/.exec(file)?.[1];

@@ -139,3 +139,16 @@ export const YearFile = z.strictObject({
 export type YearFile = z.infer<typeof YearFile>;
 
 export { INDICATOR_IDS };
+
+/**
+ * The year file with its three document sections left unchecked, and each
+ * section alone: a mistake in `memo:` then stops the memo only, not that
+ * year's measures or report (see load-organisation.ts).
+ */
+export const YearFileBase = YearFile.extend({ memo: z.unknown().optional(), measures: z.unknown().optional(), report: z.unknown().optional() });
+export const YEAR_SECTIONS = {
+  memo: z.object({ memo: Memo.optional() }),
+  measures: z.object({ measures: Measures.optional() }),
+  report: z.object({ report: Report.optional() }),
+} as const;
+export type YearSection = keyof typeof YEAR_SECTIONS;
