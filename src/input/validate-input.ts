@@ -17,7 +17,7 @@ export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml)
   const result = schema.safeParse(loaded.data);
   if (result.success) return { ok: true, value: result.data };
   const errors = result.error.issues.flatMap((i) => issueToDiagnostics(i, loaded, schema));
-  return { ok: false, errors: dedupe(errors) };
+  return { ok: false, errors: withoutMissingForMisspelt(dedupe(errors)) };
 }
 
 /** Human path: assessment.oit_items[2].score (list positions counted from 1, as a clerk counts). */
@@ -116,6 +116,19 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
     default:
       return [error("E_TYPE", { field, expectedTh: "ค่าที่ถูกต้อง", expectedEn: "a valid value", foundTh: `"${issue.message}"`, foundEn: issue.message }, nodePos(loaded, path))];
   }
+}
+
+/**
+ * A misspelt key ("subjet") is both an unknown key and a missing one; the
+ * clerk needs one message: the unknown key with its "did you mean subject".
+ */
+function withoutMissingForMisspelt(ds: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(
+    ds
+      .filter((d) => d.code === "E_UNKNOWN_KEY" && d.params.suggestion)
+      .map((d) => (d.params.field === fieldName([]) ? String(d.params.suggestion) : `${d.params.field}.${d.params.suggestion}`)),
+  );
+  return ds.filter((d) => !(d.code === "E_REQUIRED" && suggested.has(String(d.params.field))));
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

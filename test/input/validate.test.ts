@@ -107,3 +107,16 @@ describe("values", () => {
     expect(loadExample("nakhon-ratchasima-city").errors).toEqual([]);
   });
 });
+
+describe("a misspelt required key", () => {
+  test("gives one message, the unknown key with its suggestion, not also a missing key", () => {
+    const text = YEAR.replace("\n  subject:", "\n  subjet:");
+    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    expect(r.errors.map((e) => [e.code, e.params.key, e.params.suggestion])).toEqual([["E_UNKNOWN_KEY", "subjet", "subject"]]);
+  });
+  test("a key that is really missing is still reported", () => {
+    const text = YEAR.replace(/\n  subject:[^\n]*(\n {4}[^\n]*)*/, "");
+    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    expect(r.errors.map((e) => [e.code, e.params.field])).toEqual([["E_REQUIRED", "memo.subject"]]);
+  });
+});
