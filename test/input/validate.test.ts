@@ -120,3 +120,12 @@ describe("a misspelt required key", () => {
     expect(r.errors.map((e) => [e.code, e.params.field])).toEqual([["E_REQUIRED", "memo.subject"]]);
   });
 });
+
+describe("characters the font cannot draw", () => {
+  test("are all named in one message, so the clerk fixes them in one go", () => {
+    const text = YEAR.replace("      ตามที่กองวิชาการ", "      😀 ตามที่ 👍 และ ✅ 😀 กองวิชาการ");
+    expect(text).not.toBe(YEAR);
+    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    expect(r.errors.map((e) => [e.code, e.params.char, e.params.code])).toEqual([["E_TEXT_GLYPH", "😀 👍 ✅", "1F600, U+1F44D, U+2705"]]);
+  });
+});

@@ -26,10 +26,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFF
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/u;
 const DRAWN_BY_FONT = new Set(["\u00A9", "\u00AE", "\u2122", "\u25B6", "\u25C0"]);
 
-export function firstMissingGlyph(t: string): string | undefined {
-  if (!PICTOGRAPH.test(t)) return undefined;
-  for (const ch of t) if (PICTOGRAPH.test(ch) && !DRAWN_BY_FONT.has(ch)) return ch;
-  return undefined;
+/** Every distinct character of `t` the font cannot draw, in order: the clerk fixes them all in one go. */
+export function missingGlyphs(t: string): string[] {
+  if (!PICTOGRAPH.test(t)) return [];
+  const found = new Set<string>();
+  for (const ch of t) if (PICTOGRAPH.test(ch) && !DRAWN_BY_FONT.has(ch)) found.add(ch);
+  return [...found];
 }
 
 /** Text as typed, trimmed; must not be empty or hold control characters. */
@@ -37,8 +39,11 @@ export const text = z.string().transform((s, ctx) => {
   const t = s.replace(/\r\n?/g, "\n").trim();
   const bad = CONTROL.exec(t);
   if (bad) issue(ctx, "E_TEXT_CONTROL", { char: bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") });
-  const glyph = firstMissingGlyph(t);
-  if (glyph) issue(ctx, "E_TEXT_GLYPH", { char: glyph, code: glyph.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0") });
+  const glyphs = missingGlyphs(t);
+  if (glyphs.length > 0) {
+    const codes = glyphs.map((g) => g.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0"));
+    issue(ctx, "E_TEXT_GLYPH", { char: glyphs.join(" "), code: codes.join(", U+") });
+  }
   if (t.length === 0) issue(ctx, "E_TEXT_EMPTY");
   return t;
 });
