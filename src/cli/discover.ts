@@ -29,12 +29,15 @@ export class PathNotFound extends Error {
 
 export async function discover(paths: readonly string[], cwd: string): Promise<OrgFolder[]> {
   const byDir = new Map<string, OrgFolder>();
+  /** A folder named as a whole wins over single files named in it; single files accumulate. */
   const add = async (dir: string, only?: string) => {
-    const prev = byDir.get(dir);
-    const folder = prev ?? (await readOrgFolder(dir, cwd));
-    const onlySet = only === undefined ? undefined : new Set([...(prev?.only ?? []), only]);
-    const merged = prev && prev.only === undefined ? prev : { ...folder, ...(onlySet ? { only: onlySet } : {}) };
-    byDir.set(dir, only === undefined ? { ...folder } : merged);
+    const prev = byDir.get(dir) ?? (await readOrgFolder(dir, cwd));
+    if (only === undefined) {
+      const { only: _whole, ...folder } = prev;
+      byDir.set(dir, folder);
+    } else if (!byDir.has(dir) || prev.only !== undefined) {
+      byDir.set(dir, { ...prev, only: new Set([...(prev.only ?? []), only]) });
+    }
   };
   const expanded: string[] = [];
   for (const p of paths) {
