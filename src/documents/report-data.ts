@@ -3,7 +3,7 @@ import { error } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { Report } from "../input/schema/year.js";
 import { draftReportAnalysis } from "../ita/draft-analysis.js";
-import { round2 } from "../ita/grade.js";
+import { changes } from "../ita/trends.js";
 import { Drafts, numeralsFor, orgData, posIn, previousResult, resultData, type DataResult } from "./common.js";
 
 export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
@@ -17,11 +17,13 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const notes = assessed.data.assessment?.indicator_analysis;
+  // Year-over-year changes come from ita/trends, the one place they are computed.
+  const changeOf = new Map((prev ? changes(prev, r).indicators : []).map((c) => [c.id, c]));
   let running = 0;
   const rows = r.tools.flatMap((t) =>
     t.indicators.map((ind, i) => {
-      const p = prev?.tools.flatMap((x) => x.indicators).find((x) => x.id === ind.id);
-      const delta = p ? round2(ind.score - p.score) : null;
+      const change = changeOf.get(ind.id);
+      const delta = change?.delta ?? null;
       return {
         running: ++running,
         toolCode: t.code,
@@ -33,7 +35,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
         score: ind.score,
         passed: ind.passed,
         notes: notes?.[ind.id] ?? [],
-        previous: p?.score ?? null,
+        previous: change?.previous ?? null,
         previousYear: prev?.year ?? null,
         delta,
         rose: delta !== null && delta > 0,
