@@ -36,6 +36,7 @@ export const CODES = [
   "E_PEERS_TOTAL",
   "E_OIT_ITEM_ID",
   "E_OIT_ITEM_DUPLICATE",
+  "E_OIT_ITEM_UNKNOWN",
   "E_INDICATOR_ID",
   "E_MEMO_YEAR_MISSING",
   "E_ASSESSMENT_MISSING",
@@ -66,6 +67,10 @@ export const CODES = [
   "W_LEGACY_YEAR",
   "W_PERCENT_ADJUSTED",
   "W_STALE_REMOVED",
+  "W_OIT_ITEM_UNCHECKED",
+  "W_OIT_NAMES_MISSING",
+  "W_LABEL_DIFFERS",
+  "W_RESULT_SCHEME",
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -12,7 +12,12 @@ export interface SourcePos {
   readonly col: number;
 }
 
-export type Severity = "error" | "warning";
+/**
+ * "info": something the clerk should know but cannot act on (e.g. that a
+ * year's framework data is provisional). Printed once per run, never counted
+ * as a warning, so `--strict` does not fail on it.
+ */
+export type Severity = "error" | "warning" | "info";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -33,4 +38,8 @@ export function error(code: Code, params: Params = {}, pos?: SourcePos): Diagnos
 
 export function warning(code: Code, params: Params = {}, pos?: SourcePos): Diagnostic {
   return pos ? { code, severity: "warning", params, pos } : { code, severity: "warning", params };
+}
+
+export function info(code: Code, params: Params = {}, pos?: SourcePos): Diagnostic {
+  return pos ? { code, severity: "info", params, pos } : { code, severity: "info", params };
 }

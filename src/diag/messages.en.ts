@@ -33,6 +33,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_PEERS_TOTAL: { msg: (p) => `the grade counts add up to ${p.sum}, not the stated total ${p.total}`, hint: () => "check the counts against the NACC announcement" },
   E_OIT_ITEM_ID: { msg: (p) => `invalid OIT item id "${p.value}"`, hint: () => "use O followed by a number, e.g. O17" },
   E_OIT_ITEM_DUPLICATE: { msg: (p) => `OIT item ${p.id} is listed twice`, hint: () => "remove the duplicate" },
+  E_OIT_ITEM_UNKNOWN: { msg: (p) => `OIT item ${p.id} does not exist in the ${p.year} OIT checklist (items ${p.range})`, hint: () => "check the item number against that year's OIT result (2566 renumbered every item)" },
   E_INDICATOR_ID: { msg: (p) => `unknown indicator "${p.value}" for ${p.year}`, hint: (p) => `use ${p.allowed}` },
   E_MEMO_YEAR_MISSING: { msg: (p) => `the memo's comparison table needs the ${p.year} results, which are missing`, hint: () => "add that year's file to the folder or change memo.years" },
   E_ASSESSMENT_MISSING: { msg: (p) => `the ${p.kind} document needs the ${p.year} results, which are missing`, hint: () => "add assessment: to that year's file or change the year referred to" },
@@ -59,5 +60,9 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   W_EMBLEM_MISSING: { msg: (p) => (p.path ? `emblem image not found: ${p.path}` : "no emblem configured; the memo will have no Garuda emblem"), hint: () => "set settings.emblem in org.yaml to the path of a PNG or JPEG of the Garuda emblem" },
   W_LEGACY_YEAR: { msg: (p) => `${p.year} used the earlier assessment model; figures are shown as typed`, hint: () => "nothing to fix" },
   W_STALE_REMOVED: { msg: (p) => `removed ${p.path} from an earlier run: its input now has errors`, hint: () => "fix the errors and build again; the document is made anew from correct data" },
+  W_OIT_ITEM_UNCHECKED: { msg: (p) => `OIT item(s) ${p.ids} are not in the program's provisional ${p.year} item list (${p.range})`, hint: () => "check the numbers against that year's OIT result; if they are right, type each item's name:" },
+  W_OIT_NAMES_MISSING: { msg: (p) => `OIT items without a name (the program has no ${p.year} item names): ${p.ids}; documents print the code only`, hint: () => "type name: for each item as the OIT result names it, e.g. name: ข้อมูลการติดต่อ" },
+  W_LABEL_DIFFERS: { msg: (p) => `published result (${p.official}) differs from the result of score ${p.total} (${p.computed}); the published result is used`, hint: () => "check against the NACC announcement (ผ่านดี needs every tool at 85 or more)" },
+  W_RESULT_SCHEME: { msg: (p) => (p.scheme === "label" ? `from ${p.year} the NACC publishes result labels (ผ่านดีเยี่ยม/ผ่านดี/ผ่าน …), not grades AA–F: official.grade is ignored` : `in ${p.year} the NACC published grades AA–F: official.label is ignored`), hint: (p) => (p.scheme === "label" ? "remove grade:, or type label: as published, e.g. label: ผ่าน" : "remove label:, or type grade: as published") },
   W_PERCENT_ADJUSTED: { msg: (p) => `percentage of grade ${p.grade} adjusted by ${p.delta} so the total is 100.00`, hint: () => "nothing to fix (largest-remainder rounding)" },
 };

@@ -53,8 +53,10 @@ export function resultData(r: YearResult) {
     year: r.year,
     indicatorCount: r.indicatorCount ?? null,
     total: r.total,
-    grade: r.grade,
-    label: r.label ?? null,
+    // Only what the year's NACC printed: a grade up to 2565, a result label from 2566 (never both).
+    grade: r.scheme === "grade" ? r.grade : null,
+    label: r.scheme === "label" ? (r.label ?? null) : null,
+    rating: r.rating,
     passed: r.passed,
     tools: r.tools.map((t, i) => ({
       number: i + 1,

@@ -55,7 +55,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
     return {
       running: i + 1,
       id: w.id,
-      name: w.name,
+      name: w.name ?? null,
       subIndicator: showSub ? w.subIndicator : null,
       topic: w.topic ?? null,
       previous: w.previous ?? null,
@@ -95,7 +95,8 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
         })),
         subtotals: rs.map((r) => r.tools[ti]!.score),
       })),
-      totals: rs.map((r) => ({ score: r.total, grade: r.grade })),
+      // A grade year (to 2565) and a label year (2566+) can sit side by side: each column prints its own year's kind.
+      totals: rs.map((r) => ({ score: r.total, grade: r.scheme === "grade" ? r.grade : null, label: r.scheme === "label" ? (r.label ?? null) : null })),
     },
     analysis: { intro: a?.intro ?? null, passed, below },
     weak: weakRows.length ? { previousYear: fy - 1, year: fy, rows: weakRows } : null,

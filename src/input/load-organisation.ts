@@ -2,10 +2,12 @@
  * An organisation folder (org.yaml + one file per fiscal year) → validated,
  * scored data, or every problem found in it. Pure: the CLI reads the bytes.
  */
-import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import { error, info, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import type { Framework } from "../ita/framework.js";
 import { frameworkFor, knownYears } from "../ita/frameworks/index.js";
 import { scoreYear, type YearResult } from "../ita/score-year.js";
 import { sumOfCounts } from "../ita/peers.js";
+import { checkOitItems } from "./check-oit-items.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
@@ -116,8 +118,13 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
     else {
       result = scoreYear(fy, data.assessment, fw, (p) => pos(["assessment", ...p]));
       warnings.push(...result.warnings);
-      if (fw.legacy) warnings.push(warning("W_LEGACY_YEAR", { year: fy }, pos(["assessment"])));
-      for (const note of fw.provisional) warnings.push(warning("W_PROVISIONAL", { year: fy, whatTh: note.th, whatEn: note.en }, pos(["assessment"])));
+      // Nothing for the clerk to fix: a note, not a warning.
+      if (fw.legacy) warnings.push(info("W_LEGACY_YEAR", { year: fy }, pos(["assessment"])));
+      const provisional = provisionalNote(fw);
+      if (provisional) warnings.push(provisional);
+      const oit = checkOitItems(data.assessment.oit_items ?? [], fw, pos);
+      errors.push(...oit.errors);
+      warnings.push(...oit.warnings);
     }
     const peers = data.assessment.peers;
     if (peers && sumOfCounts(peers) !== peers.total) {
@@ -135,6 +142,18 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
   }
   errors.push(...sectionErrors);
   return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}), brokenSections };
+}
+
+/**
+ * What in the program's data for this year is provisional, as one note per
+ * year. It is about the program, not the clerk's file: it carries no position,
+ * so a run that loads the same year for many organisations shows it once
+ * (identical diagnostics are merged), and it is not a warning the clerk can
+ * act on (--strict does not count it).
+ */
+function provisionalNote(fw: Framework): Diagnostic | undefined {
+  if (fw.provisional.length === 0) return undefined;
+  return info("W_PROVISIONAL", { year: fw.year, whatTh: fw.provisional.map((n) => n.th).join("; "), whatEn: fw.provisional.map((n) => n.en).join("; ") });
 }
 
 /** Checks that need several years: last year's OIT item scores. */

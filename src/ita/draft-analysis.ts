@@ -14,8 +14,14 @@ const itemPts = (n: number) => `${Number.isInteger(n) ? String(n) : s2(n)} ค�
 /** Tool, indicator and total scores always with two decimals, as the tables print them. */
 const pts = (n: number) => `${s2(n)} คะแนน`;
 
+/** "ข้อ O5 ข้อมูลการติดต่อ", or "ข้อ O5" where no name is known (never the code twice). */
+const itemLabel = (item: WeakItem) => `ข้อ ${item.id}${item.name ? ` ${item.name}` : ""}`;
+
+/** "อยู่ในระดับ A" up to 2565; from 2566 the NACC publishes a result label instead ("ผลการประเมิน ผ่านดี"). */
+const ratingPhrase = (r: YearResult) => (r.scheme === "grade" ? `อยู่ในระดับ ${r.grade}` : `ผลการประเมิน ${r.rating}`);
+
 export function draftItemAnalysis(item: WeakItem, year: number): string {
-  const name = `ข้อ ${item.id} ${item.name}`;
+  const name = itemLabel(item);
   if (item.previous === undefined) return `${name} ได้ ${itemPts(item.score)} ในปี ${year} ยังไม่ผ่านเกณฑ์การประเมิน`;
   if (item.previous > item.score) return `${name} คะแนนลดลงจาก ${itemPts(item.previous)} ในปี ${year - 1} เป็น ${itemPts(item.score)} ในปี ${year}`;
   if (item.previous === item.score) return `${name} ได้ ${itemPts(item.score)} เท่ากับปี ${year - 1} ยังไม่ผ่านเกณฑ์การประเมิน`;
@@ -23,7 +29,7 @@ export function draftItemAnalysis(item: WeakItem, year: number): string {
 }
 
 export function draftItemRecommendation(item: WeakItem, year: number): string {
-  return `ปรับปรุงข้อมูลของข้อ ${item.id} ${item.name} ให้ครบถ้วนตรงตามประเด็นของข้อคำถาม และเผยแพร่บนเว็บไซต์ของหน่วยงาน ก่อนการประเมินปีงบประมาณ พ.ศ. ${year + 1}`;
+  return `ปรับปรุงข้อมูลของ${itemLabel(item)} ให้ครบถ้วนตรงตามประเด็นของข้อคำถาม และเผยแพร่บนเว็บไซต์ของหน่วยงาน ก่อนการประเมินปีงบประมาณ พ.ศ. ${year + 1}`;
 }
 
 function toolPhrase(t: ToolResult, prev: YearResult | undefined): string {
@@ -52,7 +58,7 @@ export function draftToolIssue(t: ToolResult): string {
 }
 
 export function draftAnalysisIntro(orgName: string, r: YearResult): string {
-  return `การวิเคราะห์ผลการประเมิน ITA ของ${orgName} ปีงบประมาณ พ.ศ. ${r.year} จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ${r.year} ได้ผลคะแนน ${s2(r.total)} คะแนน อยู่ในระดับ ${r.grade}`;
+  return `การวิเคราะห์ผลการประเมิน ITA ของ${orgName} ปีงบประมาณ พ.ศ. ${r.year} จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ${r.year} ได้ผลคะแนน ${s2(r.total)} คะแนน ${ratingPhrase(r)}`;
 }
 
 function trend(now: number, before: number): string {
@@ -64,7 +70,7 @@ export function draftReportAnalysis(orgName: string, r: YearResult, prev: YearRe
   const passed = r.tools.filter((t) => t.passed);
   const below = r.tools.filter((t) => !t.passed);
   const out = [
-    `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${orgName} ประจำปีงบประมาณ พ.ศ. ${r.year} ได้ ${pts(r.total)} อยู่ในระดับ ${r.grade}${prev ? ` ${trend(r.total, prev.total)} ${pts(prev.total)} ในปี ${prev.year}` : ""}`,
+    `ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ${orgName} ประจำปีงบประมาณ พ.ศ. ${r.year} ได้ ${pts(r.total)} ${ratingPhrase(r)}${prev ? ` ${trend(r.total, prev.total)} ${pts(prev.total)} ในปี ${prev.year}` : ""}`,
   ];
   if (passed.length) out.push(draftPassedTools(passed, prev));
   if (below.length) out.push(draftBelowTools(below, prev));

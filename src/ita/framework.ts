@@ -12,8 +12,11 @@ export interface IndicatorDef {
   readonly id: IndicatorId;
   /** ตัวชี้วัดที่ ๑ … ๑๐ */
   readonly number: number;
+  /** The name this year's NACC manual prints (and the documents print). */
   readonly name: string;
   readonly tool: ToolId;
+  /** Other wordings organisations print for the same indicator; validation accepts them as this indicator. */
+  readonly aliases?: readonly string[];
 }
 
 export interface ToolDef {
@@ -31,7 +34,7 @@ export interface GradeBand {
   readonly min: number;
 }
 
-/** A result label (2567+): the first rule whose conditions hold applies. */
+/** A result label (2566+): the first rule whose conditions hold applies. */
 export interface LabelRule {
   readonly label: string;
   readonly minTotal: number;
@@ -52,8 +55,25 @@ export interface ProvisionalNote {
   readonly en: string;
 }
 
+/**
+ * How a year's result is published: letter grades AA–F (up to 2565) or
+ * result labels ผ่านดีเยี่ยม … (from 2566). Documents print only what that
+ * year's NACC printed.
+ */
+export type ResultScheme = "grade" | "label";
+
+/**
+ * How far the year's OIT item catalogue is known:
+ * - "known": published and checked; an id outside it is an error.
+ * - "provisional": taken from a neighbouring year; an id outside it is a warning.
+ * - "none": not known; item names come from the input.
+ */
+export type CatalogueStatus = "known" | "provisional" | "none";
+
 export interface Framework {
   readonly year: number;
+  readonly scheme: ResultScheme;
+  readonly catalogueStatus: CatalogueStatus;
   /** Fiscal 2561 used an older model; its figures are taken as typed in the IIT/EIT/OIT layout. */
   readonly legacy: boolean;
   /** What in this year's data is provisional (empty: nothing), in both languages of the messages. */

@@ -8,7 +8,8 @@ import type { Framework } from "./framework.js";
 export interface WeakItem {
   readonly id: string;
   readonly number: number;
-  readonly name: string;
+  /** Typed name, else the catalogue's; absent where neither gives one (the code alone is printed). */
+  readonly name?: string;
   readonly subIndicator?: string;
   readonly topic?: string;
   readonly score: number;
@@ -31,10 +32,11 @@ export function weakItems(a: Assessment, fw: Framework, previousYear?: Assessmen
       const cat = fw.oitCatalogue.find((c) => c.id === item.id);
       const previous = item.previous ?? prevById.get(item.id)?.score;
       const subIndicator = item.sub_indicator ?? cat?.subIndicator;
+      const name = item.name ?? cat?.name;
       return {
         id: item.id,
         number: itemNumber(item.id),
-        name: item.name ?? cat?.name ?? item.id,
+        ...(name !== undefined ? { name } : {}),
         ...(subIndicator !== undefined ? { subIndicator } : {}),
         ...(item.topic !== undefined ? { topic: item.topic } : {}),
         score: item.score,

@@ -1,12 +1,13 @@
 /**
  * The emblem configured in org.yaml (settings.emblem): read it and make sure
  * it is an image both exporters can place. Not configured is fine (the memo
- * is made without it, with a warning); configured but unusable is an error for
+ * is made without it, and a note says so: the program ships no emblem, so the
+ * examples cannot have one and `--strict` must not fail on it); configured but unusable is an error for
  * the memo, because a memo silently missing its Garuda would go to sign-off.
  */
 import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
+import { error, info, type Diagnostic } from "../../diag/diagnostic.js";
 import type { OrgInput } from "../../input/load-organisation.js";
 import { nodePos } from "../../input/validate-input.js";
 
@@ -67,7 +68,7 @@ export type EmblemResult =
 export async function loadEmblem(org: OrgInput, cwd: string, wantsMemo: boolean, diagnostics: Diagnostic[]): Promise<EmblemResult> {
   const path = org.org.settings?.emblem;
   if (!path) {
-    if (wantsMemo) diagnostics.push(warning("W_EMBLEM_MISSING", { path: "" }, { file: org.orgFile, line: 0, col: 0 }));
+    if (wantsMemo) diagnostics.push(info("W_EMBLEM_MISSING", { path: "" }, { file: org.orgFile, line: 0, col: 0 }));
     return { state: "none" };
   }
   const abs = resolve(cwd, dirname(org.orgFile), path);

@@ -203,6 +203,8 @@ class DiagnosticDigest {
   internal = false;
   private readonly byCode = new Map<string, number>();
   private readonly kept: Diagnostic[] = [];
+  /** Notes about the program's own data (provisional frameworks): one per year and run, not counted as warnings. */
+  private readonly notes: Diagnostic[] = [];
   private readonly seen = new Set<string>();
 
   constructor(private readonly keep: number) {}
@@ -217,6 +219,10 @@ class DiagnosticDigest {
         if (d.code === "E_INTERNAL") this.internal = true;
         continue;
       }
+      if (d.severity === "info") {
+        this.notes.push(d);
+        continue;
+      }
       this.warnings++;
       this.byCode.set(d.code, (this.byCode.get(d.code) ?? 0) + 1);
       if (this.kept.length <= this.keep) this.kept.push(d);
@@ -224,6 +230,7 @@ class DiagnosticDigest {
   }
 
   printWarnings(io: CliIO): void {
+    for (const d of this.notes) io.err(formatDiagnostic(d, io.lang));
     if (this.warnings <= this.keep) {
       const sorted = [...this.kept].sort((a, b) => (a.pos?.file ?? "").localeCompare(b.pos?.file ?? "") || (a.pos?.line ?? 0) - (b.pos?.line ?? 0));
       for (const d of sorted) io.err(formatDiagnostic(d, io.lang));

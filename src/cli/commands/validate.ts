@@ -23,8 +23,13 @@ function scoreLine(r: YearResult, lang: "th" | "en"): string {
   const parts = r.tools.map((t) => `${t.code} ${f2(t.computed)}${t.official !== undefined ? ` (${lang === "th" ? "ประกาศ" : "official"} ${f2(t.official)})` : ""}`);
   const totalLabel = lang === "th" ? "รวม" : "total";
   const official = r.totalOfficial !== undefined ? ` (${lang === "th" ? "ประกาศ" : "official"} ${f2(r.totalOfficial)})` : "";
-  const grade = `${lang === "th" ? "ระดับ" : "grade"} ${r.gradeComputed}${r.gradeOfficial !== undefined ? ` (${lang === "th" ? "ประกาศ" : "official"} ${r.gradeOfficial})` : ""}`;
-  return `${parts.join("  ")}  ${totalLabel} ${f2(r.totalComputed)}${official}  ${grade}${r.label ? `  ${r.label}` : ""}`;
+  const published = (computed: string | undefined, given: string | undefined) => `${computed ?? "-"}${given !== undefined ? ` (${lang === "th" ? "ประกาศ" : "official"} ${given})` : ""}`;
+  // Up to 2565 a grade, from 2566 a result label: the year's own kind only.
+  const rating =
+    r.scheme === "grade"
+      ? `${lang === "th" ? "ระดับ" : "grade"} ${published(r.gradeComputed, r.gradeOfficial)}`
+      : `${lang === "th" ? "ผลการประเมิน" : "result"} ${published(r.labelComputed, r.labelOfficial)}`;
+  return `${parts.join("  ")}  ${totalLabel} ${f2(r.totalComputed)}${official}  ${rating}`;
 }
 
 export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<number> {
@@ -36,6 +41,15 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
   }
   const all: Diagnostic[] = [];
   const orgsJson: unknown[] = [];
+  // Notes about the program's own data (a provisional year) are the same for every organisation: shown once per run.
+  const notesShown = new Set<string>();
+  const firstTime = (d: Diagnostic): boolean => {
+    if (d.severity !== "info") return true;
+    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
+    if (notesShown.has(key)) return false;
+    notesShown.add(key);
+    return true;
+  };
   for (const { folder, result } of loaded.folders) {
     const docWarnings = result.org ? collectDocumentWarnings(result.org) : [];
     // The emblem is checked as build checks it: a configured but unusable image is an error, none configured a warning (once).
@@ -46,7 +60,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
       const emblem = await loadEmblem(org, io.cwd, wantsMemo, emblemDiags);
       if (emblem.state === "error") emblemDiags.push(emblem.diagnostic);
     }
-    const diags = [...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings];
+    const diags = [...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings].filter(firstTime);
     all.push(...diags);
     const name = result.org?.org.organisation.name ?? folder.dir;
     const years = result.org ? [...result.org.years.values()].sort((a, b) => a.data.fiscal_year - b.data.fiscal_year) : [];
@@ -68,22 +82,25 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
           ? {
               tools: Object.fromEntries(y.result.tools.map((t) => [t.id, { computed: Number(f2(t.computed)), official: t.official ?? null, printed: t.score }])),
               total: { computed: Number(f2(y.result.totalComputed)), official: y.result.totalOfficial ?? null, printed: y.result.total },
-              grade: { computed: y.result.gradeComputed, official: y.result.gradeOfficial ?? null, printed: y.result.grade },
+              grade: y.result.scheme === "grade" ? { computed: y.result.gradeComputed, official: y.result.gradeOfficial ?? null, printed: y.result.grade } : null,
+              label: y.result.scheme === "label" ? { computed: y.result.labelComputed ?? null, official: y.result.labelOfficial ?? null, printed: y.result.label ?? null } : null,
             }
           : {}),
       })),
     });
   }
   const errors = all.filter((d) => d.severity === "error");
+  // Notes ("info") are not warnings: --strict passes with them.
   const warnings = all.filter((d) => d.severity === "warning");
+  const notes = all.filter((d) => d.severity === "info");
   const valid = errors.length === 0 && (!opts.strict || warnings.length === 0);
   if (opts.json) {
-    io.out(JSON.stringify({ ok: valid, command: "validate", valid, errors: errors.length, warnings: warnings.length, diagnostics: all.map((d) => diagnosticToJson(d, io.lang)), organisations: orgsJson }, null, 2));
+    io.out(JSON.stringify({ ok: valid, command: "validate", valid, errors: errors.length, warnings: warnings.length, notes: notes.length, diagnostics: all.map((d) => diagnosticToJson(d, io.lang)), organisations: orgsJson }, null, 2));
   } else {
     io.out(
       io.lang === "th"
-        ? `สรุป: ${loaded.folders.length} หน่วยงาน, ข้อผิดพลาด ${errors.length}, คำเตือน ${warnings.length}${valid ? " — ใช้ได้" : " — ต้องแก้ไข"}`
-        : `summary: ${loaded.folders.length} organisation(s), ${errors.length} error(s), ${warnings.length} warning(s)${valid ? " — valid" : " — needs fixing"}`,
+        ? `สรุป: ${loaded.folders.length} หน่วยงาน, ข้อผิดพลาด ${errors.length}, คำเตือน ${warnings.length}${notes.length ? `, หมายเหตุ ${notes.length}` : ""}${valid ? " — ใช้ได้" : " — ต้องแก้ไข"}`
+        : `summary: ${loaded.folders.length} organisation(s), ${errors.length} error(s), ${warnings.length} warning(s)${notes.length ? `, ${notes.length} note(s)` : ""}${valid ? " — valid" : " — needs fixing"}`,
     );
   }
   return valid ? Exit.ok : Exit.invalidInput;

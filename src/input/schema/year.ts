@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, GRADES } from "./scalars.js";
+import { LABELS_2566 } from "../../ita/frameworks/common.js";
 
 const INDICATOR_IDS = ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
@@ -12,7 +13,10 @@ const Official = z.strictObject({
   eit: score.optional(),
   oit: score.optional(),
   total: score.optional(),
+  /** Up to 2565: the published grade AA–F. */
   grade: grade.optional(),
+  /** From 2566: the published result label (ผ่านดีเยี่ยม, ผ่านดี, ผ่าน, …). */
+  label: choice(LABELS_2566.map((l) => l.label) as [string, ...string[]]).optional(),
 });
 
 const ToolTexts = z.strictObject({ iit: paragraphs.optional(), eit: paragraphs.optional(), oit: paragraphs.optional() });

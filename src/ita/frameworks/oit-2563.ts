@@ -1,7 +1,8 @@
 /** OIT item catalogue of fiscal 2563–2564 (O1–O43), from ita-reference.md. */
 import type { OitItemDef } from "../framework.js";
+import { numberedCatalogue, type CatalogueGroup } from "./catalogue.js";
 
-const GROUPS: ReadonlyArray<readonly [indicator: "O9" | "O10", sub: string, items: readonly string[]]> = [
+const GROUPS: readonly CatalogueGroup[] = [
   ["O9", "9.1 ข้อมูลพื้นฐาน", ["โครงสร้าง", "ข้อมูลผู้บริหาร", "อำนาจหน้าที่", "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน", "ข้อมูลการติดต่อ", "กฎหมายที่เกี่ยวข้อง", "ข่าวประชาสัมพันธ์", "Q&A", "Social Network"]],
   ["O9", "9.2 การบริหารงาน", ["แผนดำเนินงานประจำปี", "รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน", "รายงานผลการดำเนินงานประจำปี", "คู่มือหรือมาตรฐานการปฏิบัติงาน", "คู่มือหรือมาตรฐานการให้บริการ", "ข้อมูลเชิงสถิติการให้บริการ", "รายงานผลการสำรวจความพึงพอใจการให้บริการ", "E-Service"]],
   ["O9", "9.3 การบริหารเงินงบประมาณ", ["แผนการใช้จ่ายงบประมาณประจำปี", "รายงานการกำกับติดตามการใช้จ่ายงบประมาณ ประจำปี รอบ 6 เดือน", "รายงานผลการใช้จ่ายงบประมาณประจำปี", "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ", "ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ", "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน", "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี"]],
@@ -11,9 +12,4 @@ const GROUPS: ReadonlyArray<readonly [indicator: "O9" | "O10", sub: string, item
   ["O10", "10.2 มาตรการภายในเพื่อป้องกันการทุจริต", ["มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"]],
 ];
 
-export const OIT_CATALOGUE_2563: readonly OitItemDef[] = (() => {
-  let n = 0;
-  return GROUPS.flatMap(([indicator, subIndicator, names]) =>
-    names.map((name) => ({ id: `O${++n}`, name, indicator, subIndicator })),
-  );
-})();
+export const OIT_CATALOGUE_2563: readonly OitItemDef[] = numberedCatalogue(GROUPS);
