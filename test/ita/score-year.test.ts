@@ -80,7 +80,7 @@ describe("official total and grade", () => {
   });
 });
 
-describe("result labels (2567, provisional)", () => {
+describe("result labels (from 2566; the 70 boundary provisional)", () => {
   const fw = frameworkFor(2567)!;
   test.each([
     [96, [96, 95, 97], "ผ่านดีเยี่ยม"],
@@ -91,7 +91,8 @@ describe("result labels (2567, provisional)", () => {
   ])("total %f, tools %j → %s", (total, tools, label) => {
     expect(labelOf(total, tools, fw)).toBe(label);
   });
-  test("years before 2567 have no label", () => {
+  test("years before 2566 have no label (they publish grades)", () => {
     expect(labelOf(96, [96, 96, 96], fw2564)).toBeUndefined();
+    expect(labelOf(96, [96, 96, 96], frameworkFor(2565)!)).toBeUndefined();
   });
 });
