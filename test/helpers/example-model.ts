@@ -6,6 +6,7 @@ import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../src/documents/pla
 import type { DocModel } from "../../src/model/document.js";
 import { compileTemplateSet, type TemplateSet } from "../../src/render/load-templates.js";
 import { renderDocument } from "../../src/render/render-template.js";
+import type { OrgLoadResult } from "../../src/input/load-organisation.js";
 import { loadExample } from "./load-example.js";
 
 export async function builtinTemplates(): Promise<TemplateSet> {
@@ -15,8 +16,13 @@ export async function builtinTemplates(): Promise<TemplateSet> {
 }
 
 export function exampleModel(set: TemplateSet, org: string, year: number, kind: DocKind): DocModel {
-  const loaded = loadExample(org);
-  if (loaded.errors.length > 0 || !loaded.org) throw new Error(`example ${org} does not load: ${JSON.stringify(loaded.errors)}`);
+  return loadedModel(set, loadExample(org), year, kind);
+}
+
+/** The document model of any loaded organisation (examples, or synthetic ones in tests). */
+export function loadedModel(set: TemplateSet, loaded: OrgLoadResult, year: number, kind: DocKind): DocModel {
+  const org = loaded.org?.dir ?? "?";
+  if (loaded.errors.length > 0 || !loaded.org) throw new Error(`${org} does not load: ${JSON.stringify(loaded.errors)}`);
   const columns = (set.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = planDocuments(loaded.org, { kinds: [kind], years: new Set([year]), measuresColumns: columns });
   const job = jobs[0];
