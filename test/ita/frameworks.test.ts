@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FRAMEWORKS, frameworkFor } from "../../src/ita/frameworks/index.js";
 import { labelOf } from "../../src/ita/grade.js";
+import { indicatorIdOf } from "../../src/ita/frameworks/indicator-names.js";
 import { scoreYear } from "../../src/ita/score-year.js";
 import type { Assessment } from "../../src/input/schema/year.js";
 
@@ -125,5 +126,27 @@ describe("framework data", () => {
     expect(o10(2567).name).toBe("การป้องกันการทุจริต");
     expect(o10(2568).name).not.toBe("การป้องกันการทุจริต");
     expect(o10(2568).aliases).toEqual(expect.arrayContaining(["การป้องกันการทุจริต", "การส่งเสริมคุณธรรมและความโปร่งใส"]));
+  });
+});
+
+describe("indicator names: the printed variants are the same indicator", () => {
+  test.each([
+    ["I4", "I4"],
+    ["i4", "I4"],
+    ["ตัวชี้วัดที่ ๔", "I4"],
+    ["4", "I4"],
+    ["การใช้ทรัพย์สินของราชการ", "I4"],
+    ["การใช้ทรัพย์สินของทางราชการ", "I4"],
+    ["การใช้ทรัพย์สิน ราชการ", "I4"],
+    ["การปรับปรุงระบบการทำงาน", "E8"],
+    ["การเปิดเผยข้อมูลสาธารณะ", "O9"],
+    ["ตัวชี้วัดที่ 10", "O10"],
+    ["การป้องกันการทุจริต", "O10"],
+    ["การป้องกันการทุจริตในประเด็นสินบน", "O10"],
+  ])("%s → %s", (typed, id) => {
+    expect(indicatorIdOf(typed)).toBe(id);
+  });
+  test.each(["I11", "ตัวชี้วัดที่ 11", "การบริหารงาน", ""])("%j is no indicator", (typed) => {
+    expect(indicatorIdOf(typed)).toBeUndefined();
   });
 });

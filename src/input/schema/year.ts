@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, GRADES } from "./scalars.js";
 import { LABELS_2566 } from "../../ita/frameworks/common.js";
+import { indicatorIdOf } from "../../ita/frameworks/indicator-names.js";
 
 const INDICATOR_IDS = ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
@@ -117,8 +118,18 @@ const Measures = z.strictObject({
 });
 export type Measures = z.infer<typeof Measures>;
 
+/** An indicator as the clerk names it: I4, "ตัวชี้วัดที่ ๔", or its name in any printed wording (ita/frameworks/indicator-names.ts). */
+const indicatorRef = z.string().transform((s, ctx) => {
+  const id = indicatorIdOf(s);
+  if (!id) {
+    issue(ctx, "E_ENUM", { value: s.trim(), allowed: `${INDICATOR_IDS.join(", ")} (หรือชื่อตัวชี้วัด / or the indicator's name)` });
+    return z.NEVER;
+  }
+  return id;
+});
+
 const Activity = z.strictObject({
-  indicator: choice(INDICATOR_IDS),
+  indicator: indicatorRef,
   activity: lines,
   owner: lines.optional(),
   period: text.optional(),

@@ -1,6 +1,12 @@
+/** Input checked against the year's framework: OIT ids and names against its catalogue, indicators by any printed name. */
 import { describe, expect, test } from "vitest";
 import { planDocuments } from "../../src/documents/plan-documents.js";
+import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { exampleText, source } from "../helpers/load-example.js";
 import { syntheticOrg, yearYaml, type SyntheticYear } from "../helpers/synthetic-org.js";
+
+const loadWith = (year: number, text: string) =>
+  loadOrganisation("in/org", source("in/org/org.yaml", exampleText("khon-kaen-city", "org.yaml")), [source(`in/org/${year}.yaml`, text)]);
 
 const item = (id: string, score: number, extra: string[] = []) => [`    - id: ${id}`, `      score: ${score}`, "      previous: 100", ...extra];
 const withItems = (year: number, items: string[][], memo = false): SyntheticYear => ({
@@ -65,5 +71,27 @@ describe("OIT item ids against the year's catalogue", () => {
       ["O10", "นโยบายคุ้มครองข้อมูลส่วนบุคคล", "9.1 ข้อมูลพื้นฐาน"],
       ["O34", "การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี", "10.1 การดำเนินการเพื่อป้องกันการทุจริต"],
     ]);
+  });
+});
+
+describe("report activities name their indicator as organisations print it", () => {
+  const withActivity = (indicator: string) => yearYaml({ year: 2566, iit: 90, eit: 90, oit: 90, documents: true }).replace("indicator: I1,", `indicator: ${indicator},`);
+  test.each([
+    ["การใช้ทรัพย์สินของทางราชการ", "I4"],
+    ["ตัวชี้วัดที่ ๑๐", "O10"],
+    ["E8", "E8"],
+  ])("%s is %s", (typed, id) => {
+    const text = withActivity(typed);
+    expect(text).toContain(`indicator: ${typed},`);
+    const r = loadWith(2566, text);
+    expect(r.errors).toEqual([]);
+    expect(r.org!.years.get(2566)!.data.report!.activities![0]!.indicator).toBe(id);
+  });
+  test("a name that is no indicator is refused with its line and the ids to use", () => {
+    const text = withActivity("การบริหารงาน");
+    const r = loadWith(2566, text);
+    const e = r.errors.find((d) => d.code === "E_ENUM")!;
+    expect(e.params.value).toBe("การบริหารงาน");
+    expect(e.pos?.line).toBe(text.split("\n").findIndex((l) => l.includes("การบริหารงาน")) + 1);
   });
 });
