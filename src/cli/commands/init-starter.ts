@@ -3,6 +3,8 @@
  * fills in, with Thai comments. It validates as it is (the tests check), so
  * a clerk can build documents at once and replace the values one by one.
  */
+import { frameworkFor } from "../../ita/frameworks/index.js";
+
 export function starterOrg(): string {
   return `# ข้อมูลหน่วยงาน — แก้ทุกค่าให้เป็นของหน่วยงานท่าน
 organisation:
@@ -38,7 +40,7 @@ assessment:
     O10: 75.00  # การป้องกันการทุจริต
   # official:                         # คะแนนรวมตามที่ประกาศ (ถ้ามี โปรแกรมจะพิมพ์ค่านี้)
   #   total: 84.07
-  #   ${year >= 2566 ? "label: ต้องปรับปรุง                # ผลการประเมิน (ตั้งแต่ปี 2566: ผ่านดีเยี่ยม ผ่านดี ผ่าน ต้องปรับปรุง ต้องปรับปรุงโดยด่วน)" : "grade: B                         # ระดับ AA–F (ถึงปี 2565)"}
+  #   ${frameworkFor(year)?.scheme === "label" ? "label: ต้องปรับปรุง                # ผลการประเมิน (ตั้งแต่ปี 2566: ผ่านดีเยี่ยม ผ่านดี ผ่าน ต้องปรับปรุง ต้องปรับปรุงโดยด่วน)" : "grade: B                         # ระดับ AA–F (ถึงปี 2565)"}
   oit_items:                          # ข้อ OIT ที่ได้คะแนนไม่เต็ม
     - id: O17
       score: 0
