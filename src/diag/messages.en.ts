@@ -30,6 +30,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_YEAR_NOT_FOUND: { msg: (p) => `no file for fiscal year ${p.years} given with --year (present: ${p.present})`, hint: () => "check the year after --year, or add that year's file" },
   E_YEAR_DUPLICATE: { msg: (p) => `fiscal year ${p.year} is in more than one file (${p.other})`, hint: () => "keep one file per year" },
   E_ORG_MISSING: { msg: (p) => `no org.yaml in folder ${p.dir}`, hint: () => "each organisation folder needs an org.yaml (itadoc init makes one)" },
+  E_PEERS_COUNTS: { msg: (p) => `peer counts for ${p.year} must give ${p.expected}${p.missing !== "-" ? ` (missing ${p.missing})` : ""}${p.foreign !== "-" ? ` (${p.foreign} not used that year)` : ""}`, hint: () => "up to 2565 count by grade AA–F; from 2566 by result label" },
   E_PEERS_TOTAL: { msg: (p) => `the grade counts add up to ${p.sum}, not the stated total ${p.total}`, hint: () => "check the counts against the NACC announcement" },
   E_OIT_ITEM_ID: { msg: (p) => `invalid OIT item id "${p.value}"`, hint: () => "use O followed by a number, e.g. O17" },
   E_OIT_ITEM_DUPLICATE: { msg: (p) => `OIT item ${p.id} is listed twice`, hint: () => "remove the duplicate" },

@@ -3,7 +3,7 @@ import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { Memo } from "../input/schema/year.js";
 import { draftBelowTools, draftItemAnalysis, draftItemRecommendation, draftPassedTools } from "../ita/draft-analysis.js";
-import { peerDistribution } from "../ita/peers.js";
+import { peerCategories, peerDistribution } from "../ita/peers.js";
 import { weakItems } from "../ita/weak-items.js";
 import { Drafts, numeralsFor, orgData, posIn, previousResult, type DataResult } from "./common.js";
 
@@ -65,7 +65,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
     };
   });
 
-  const peers = entry.data.assessment.peers ? peerDistribution(entry.data.assessment.peers) : null;
+  const peers = entry.data.assessment.peers ? peerDistribution(entry.data.assessment.peers, peerCategories(current.framework)) : null;
   const o = orgData(org);
   const data = {
     numerals: numeralsFor(org, memo.numerals),

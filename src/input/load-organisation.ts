@@ -6,7 +6,7 @@ import { error, info, warning, type Diagnostic, type SourcePos } from "../diag/d
 import type { Framework } from "../ita/framework.js";
 import { frameworkFor, knownYears } from "../ita/frameworks/index.js";
 import { scoreYear, type YearResult } from "../ita/score-year.js";
-import { sumOfCounts } from "../ita/peers.js";
+import { countsMismatch, peerCategories, sumOfCounts } from "../ita/peers.js";
 import { checkOitItems } from "./check-oit-items.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
@@ -127,6 +127,13 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
       warnings.push(...oit.warnings);
     }
     const peers = data.assessment.peers;
+    if (peers && fw) {
+      const cats = peerCategories(fw);
+      const { missing, foreign } = countsMismatch(peers, cats);
+      if (missing.length || foreign.length) {
+        errors.push(error("E_PEERS_COUNTS", { year: fy, expected: cats.all.join(", "), missing: missing.join(", ") || "-", foreign: foreign.join(", ") || "-" }, pos(["assessment", "peers", "counts"])));
+      }
+    }
     if (peers && sumOfCounts(peers) !== peers.total) {
       errors.push(error("E_PEERS_TOTAL", { sum: sumOfCounts(peers), total: peers.total }, pos(["assessment", "peers", "total"])));
     }

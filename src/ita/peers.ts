@@ -1,14 +1,35 @@
 /**
- * Grade distribution of peer organisations: counts are input, percentages
+ * Distribution of peer organisations over the year's result categories: the
+ * grades AA–F up to 2565, the result labels from 2566 (the NACC publishes no
+ * grade then). Counts are input, percentages
  * are computed with two decimals and made to add up to exactly 100.00 by the
  * largest-remainder method (floor every share to 0.01, then give the missing
- * hundredths to the largest remainders; ties go to the better grade).
+ * hundredths to the largest remainders; ties go to the better category).
  */
-import { GRADES, type Grade } from "../input/schema/scalars.js";
+import { GRADES } from "../input/schema/scalars.js";
 import type { Peers } from "../input/schema/year.js";
+import type { Framework } from "./framework.js";
+
+/** The categories peers are counted in, best first, and those at or above the pass mark. */
+export interface PeerCategories {
+  readonly all: readonly string[];
+  readonly passing: readonly string[];
+}
+
+/** Grades up to 2565: AA and A reach 85. */
+export const GRADE_CATEGORIES: PeerCategories = { all: GRADES, passing: ["AA", "A"] };
+
+export function peerCategories(fw: Framework): PeerCategories {
+  if (fw.scheme === "label") {
+    return { all: fw.labels.map((l) => l.label), passing: fw.labels.filter((l) => l.minTotal >= fw.passMark).map((l) => l.label) };
+  }
+  return { all: fw.grades.map((b) => b.grade), passing: fw.grades.filter((b) => b.min >= fw.passMark).map((b) => b.grade) };
+}
 
 export interface GradeShare {
-  readonly grade: Grade;
+  /** The grade or the result label (kept as `grade` for templates written before labels). */
+  readonly grade: string;
+  readonly category: string;
   readonly count: number;
   readonly percent: number;
 }
@@ -17,7 +38,7 @@ export interface PeerDistribution {
   readonly group: string;
   readonly total: number;
   readonly shares: readonly GradeShare[];
-  /** 85 or more: AA and A. */
+  /** 85 or more: AA and A, or ผ่านดีเยี่ยม, ผ่านดี and ผ่าน. */
   readonly passed: { readonly count: number; readonly percent: number };
   readonly failed: { readonly count: number; readonly percent: number };
 }
@@ -39,20 +60,26 @@ export function largestRemainderPercents(counts: readonly number[]): number[] {
   return floors.map((f) => f / 100);
 }
 
-export function peerDistribution(p: Peers, passingGrades: readonly Grade[] = ["AA", "A"]): PeerDistribution {
-  const counts = GRADES.map((g) => p.counts[g]);
+export function peerDistribution(p: Peers, cats: PeerCategories = GRADE_CATEGORIES): PeerDistribution {
+  const counts = cats.all.map((c) => p.counts[c] ?? 0);
   const percents = largestRemainderPercents(counts);
-  const passedCount = GRADES.filter((g) => passingGrades.includes(g)).reduce((s, g) => s + p.counts[g], 0);
+  const passedCount = cats.all.filter((c) => cats.passing.includes(c)).reduce((s, c) => s + (p.counts[c] ?? 0), 0);
   const [passedPct, failedPct] = largestRemainderPercents([passedCount, p.total - passedCount]);
   return {
     group: p.group,
     total: p.total,
-    shares: GRADES.map((grade, i) => ({ grade, count: counts[i]!, percent: percents[i]! })),
+    shares: cats.all.map((category, i) => ({ grade: category, category, count: counts[i]!, percent: percents[i]! })),
     passed: { count: passedCount, percent: passedPct! },
     failed: { count: p.total - passedCount, percent: failedPct! },
   };
 }
 
 export function sumOfCounts(p: Peers): number {
-  return GRADES.reduce((s, g) => s + p.counts[g], 0);
+  return Object.values(p.counts).reduce<number>((s, n) => s + (n ?? 0), 0);
+}
+
+/** Categories missing from the counts, and keys that belong to the other scheme (a grade in a label year, or the reverse). */
+export function countsMismatch(p: Peers, cats: PeerCategories): { missing: string[]; foreign: string[] } {
+  const given = Object.keys(p.counts).filter((k) => p.counts[k] !== undefined);
+  return { missing: cats.all.filter((c) => !given.includes(c)), foreign: given.filter((k) => !cats.all.includes(k)) };
 }

@@ -53,3 +53,28 @@ describe("label years in the measures plan and the report", () => {
     expect(text).toContain("ระดับ A");
   });
 });
+
+describe("peer distribution in a label year", () => {
+  const peers = (counts: string) => ["  peers:", "    group: เทศบาลตำบล", "    total: 20", `    counts: { ${counts} }`];
+  test("2566 counts by result label; the pass share is ผ่านดีเยี่ยม + ผ่านดี + ผ่าน", () => {
+    const org = syntheticOrg([y2565, { ...y2566, assessmentExtra: peers("ผ่านดีเยี่ยม: 2, ผ่านดี: 5, ผ่าน: 8, ต้องปรับปรุง: 4, ต้องปรับปรุงโดยด่วน: 1") }]);
+    expect(org.errors).toEqual([]);
+    const text = modelParagraphs(loadedModel(set, org, 2566, "memo"));
+    const at = text.indexOf("ผ่านดีเยี่ยม");
+    expect(text.slice(at, at + 5)).toEqual(["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]);
+    // 15 of 20 at 85 or more.
+    const passAt = text.indexOf("ผ่านเกณฑ์");
+    expect(text.slice(passAt, passAt + 6)).toEqual(["ผ่านเกณฑ์", "ไม่ผ่านเกณฑ์", "๑๕", "๕", "๗๕.๐๐%", "๒๕.๐๐%"]);
+    expect(text.join("\n")).not.toMatch(/^(AA|A|B|C|D|E|F)$/m);
+  });
+  test("grade counts in a label year are refused with the labels to use", () => {
+    const org = syntheticOrg([{ ...y2566, assessmentExtra: peers("AA: 2, A: 5, B: 8, C: 4, D: 1, E: 0, F: 0") }]);
+    const e = org.errors.find((d) => d.code === "E_PEERS_COUNTS")!;
+    expect(e.params).toMatchObject({ year: 2566, missing: "ผ่านดีเยี่ยม, ผ่านดี, ผ่าน, ต้องปรับปรุง, ต้องปรับปรุงโดยด่วน", foreign: "AA, A, B, C, D, E, F" });
+    expect(e.pos?.line).toBeGreaterThan(0);
+  });
+  test("a grade year still needs all seven grades", () => {
+    const org = syntheticOrg([{ ...y2565, assessmentExtra: peers("AA: 2, A: 5, B: 13") }]);
+    expect(org.errors.find((d) => d.code === "E_PEERS_COUNTS")?.params.missing).toBe("C, D, E, F");
+  });
+});

@@ -47,7 +47,8 @@ export type OitItem = z.infer<typeof OitItem>;
 const Peers = z.strictObject({
   group: text,
   total: count,
-  counts: z.strictObject(Object.fromEntries(GRADES.map((g) => [g, count])) as Record<(typeof GRADES)[number], typeof count>),
+  // Grades AA–F up to 2565, result labels from 2566; which set the year needs is checked against its framework (load-organisation.ts).
+  counts: z.strictObject(Object.fromEntries([...GRADES, ...LABELS_2566.map((l) => l.label)].map((g) => [g, count.optional()])) as Record<string, z.ZodOptional<typeof count>>),
 });
 export type Peers = z.infer<typeof Peers>;
 
