@@ -5,6 +5,8 @@
  * memo, measures and report sections.
  */
 import fc from "fast-check";
+import { frameworkFor } from "../../src/ita/frameworks/index.js";
+import { peerCategories } from "../../src/ita/peers.js";
 
 const THAI_SYLLABLES = ["การ", "ประ", "เมิน", "คุณ", "ธรรม", "ความ", "โปร่ง", "ใส", "ท้อง", "ถิ่น", "น้ำ", "ที่", "ผู้", "ปั้น", "ฟ้า", "ฝั่ง", "เทศ", "บาล", "ตำ", "บล", "ข้อ", "มูล", "ผล", "งาน", "ระ", "ดับ"];
 const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
@@ -74,7 +76,8 @@ export const generatedOrg: fc.Arbitrary<GeneratedOrg> = fc
       `  numerals: ${g.numerals}`,
       "",
     ].join("\n");
-    const grades = ["AA", "A", "B", "C", "D", "E", "F"];
+    // Peers are counted by grade up to 2565 and by result label from 2566 (the framework's categories).
+    const grades = peerCategories(frameworkFor(g.year)!).all;
     const lines = [
       `fiscal_year: ${g.year}`,
       "assessment:",
@@ -88,7 +91,7 @@ export const generatedOrg: fc.Arbitrary<GeneratedOrg> = fc
       }
     }
     if (g.peers) {
-      const total = g.peers.reduce((a, b) => a + b, 0);
+      const total = g.peers.slice(0, grades.length).reduce((a, b) => a + b, 0);
       lines.push("  peers:", "    group: เทศบาลตำบล", `    total: ${total}`, `    counts: { ${grades.map((gr, i) => `${gr}: ${g.peers![i]}`).join(", ")} }`);
     }
     lines.push(
