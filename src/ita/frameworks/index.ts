@@ -6,7 +6,10 @@
  * 2561        older model; figures taken as typed (W_LEGACY_YEAR).
  * 2562        grades AA–F; OIT catalogue not in the program (names from the input).
  * 2563–2564   grades; OIT O1–O43 catalogue from the manual (ita-reference.md).
- * 2565        grades (สสวท.'s history prints 2565 "A"); OIT list assumed as 2563–2564.
+ * 2565        grades (สสวท.'s history prints 2565 "A"); OIT list assumed as 2563–2564:
+ *             agencies' 2565 pages number O4 แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน and
+ *             O29 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต as 2563 does (doe.go.th
+ *             ITA 2565 Samut Songkhram, huafai.loei1.go.th ITA 2565), the whole list unchecked.
  * 2566        result labels replace grades (ThaiPBS: 95.81 → "ผ่านดี", "the rating
  *             changed that year"; no AA–F grade is published for 2566 or later);
  *             OIT O1–O43 renumbered (oit-2566.ts, with sources).
