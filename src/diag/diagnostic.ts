@@ -12,7 +12,8 @@ export interface SourcePos {
   readonly col: number;
 }
 
-export type Severity = "error" | "warning";
+/** "info": a note about something itadoc put right by itself; never counted as a problem (not even by --strict). */
+export type Severity = "error" | "warning" | "info";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -33,4 +34,8 @@ export function error(code: Code, params: Params = {}, pos?: SourcePos): Diagnos
 
 export function warning(code: Code, params: Params = {}, pos?: SourcePos): Diagnostic {
   return pos ? { code, severity: "warning", params, pos } : { code, severity: "warning", params };
+}
+
+export function info(code: Code, params: Params = {}, pos?: SourcePos): Diagnostic {
+  return pos ? { code, severity: "info", params, pos } : { code, severity: "info", params };
 }

@@ -26,8 +26,8 @@ export function locationOf(d: Diagnostic): string | undefined {
 }
 
 const LABEL = {
-  th: { error: "ข้อผิดพลาด", warning: "คำเตือน", hint: "วิธีแก้" },
-  en: { error: "error", warning: "warning", hint: "hint" },
+  th: { error: "ข้อผิดพลาด", warning: "คำเตือน", info: "หมายเหตุ", hint: "วิธีแก้" },
+  en: { error: "error", warning: "warning", info: "note", hint: "hint" },
 } as const;
 
 /** "file:12:5: ข้อผิดพลาด [E_SCORE_RANGE] … \n    วิธีแก้: …" */

@@ -54,6 +54,7 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   let orgData: { loaded: LoadedYaml; value: OrgFile } | undefined;
   if (!orgLoad.ok) errors.push(...orgLoad.errors);
   else {
+    warnings.push(...orgLoad.warnings);
     const v = validateWith(OrgFile, orgLoad.value);
     if (v.ok) orgData = { loaded: orgLoad.value, value: v.value };
     else errors.push(...v.errors);
@@ -82,6 +83,7 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
     errors.push(...loaded.errors);
     return undefined;
   }
+  warnings.push(...loaded.warnings);
   // Each document section is checked on its own: its errors stop its document only. All problems are reported at once.
   const sectionErrors: Diagnostic[] = [];
   const brokenSections = new Set<YearSection>();

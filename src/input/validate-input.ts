@@ -17,7 +17,7 @@ export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml)
   const result = schema.safeParse(loaded.data);
   if (result.success) return { ok: true, value: result.data };
   const errors = result.error.issues.flatMap((i) => issueToDiagnostics(i, loaded, schema));
-  return { ok: false, errors: withoutMissingForMisspelt(dedupe(errors)) };
+  return { ok: false, errors: groupToFill(withoutMissingForMisspelt(dedupe(errors))) };
 }
 
 /** Human path: assessment.oit_items[2].score (list positions counted from 1, as a clerk counts). */
@@ -93,6 +93,9 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
     // falls through
     case "invalid_type": {
       const found = valueAt(loaded.data, path);
+      if (found === undefined && isEmptyValue(loaded, path)) {
+        return [error("E_TO_FILL", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path, "key"))];
+      }
       if (found === undefined) {
         return [error("E_REQUIRED", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path))];
       }
@@ -129,6 +132,49 @@ function withoutMissingForMisspelt(ds: Diagnostic[]): Diagnostic[] {
       .map((d) => (d.params.field === fieldName([]) ? String(d.params.suggestion) : `${d.params.field}.${d.params.suggestion}`)),
   );
   return ds.filter((d) => !(d.code === "E_REQUIRED" && suggested.has(String(d.params.field))));
+}
+
+/** The key is typed but nothing follows it (`I1:`): a value still to fill in, as `itadoc new-year` leaves it, not a missing key. */
+function isEmptyValue(loaded: LoadedYaml, path: Path): boolean {
+  if (path.length === 0) return false;
+  const node = loaded.doc.getIn(path as unknown[], true);
+  return isScalar(node) && node.value === null;
+}
+
+/**
+ * One "still to fill in" message per group: the ten scores of a new year are
+ * one to-do, not ten. Keys of one map are grouped, and the same key of the
+ * items of one list (`oit_items[1].score`, `oit_items[2].score`).
+ */
+function groupToFill(ds: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  const out: (Diagnostic | string)[] = [];
+  for (const d of ds) {
+    if (d.code !== "E_TO_FILL") {
+      out.push(d);
+      continue;
+    }
+    const field = String(d.params.field);
+    const item = /^(.*)\[(\d+)\]\.([^.[\]]+)$/.exec(field);
+    const leaf = /^(.*)\.([^.[\]]+)$/.exec(field);
+    const key = item ? `${item[1]}[].${item[3]}` : leaf ? leaf[1]! : field;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      out.push(key);
+    }
+    groups.get(key)!.push(d);
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const members = groups.get(x)!;
+    if (members.length === 1) return members[0]!;
+    const item = /^(.*)\[\]\.(.+)$/.exec(x);
+    const names = members.map((d) => {
+      const f = String(d.params.field);
+      return item ? (/\[(\d+)\]\.[^.[\]]+$/.exec(f)?.[1] ?? f) : String(d.params.key);
+    });
+    return error("E_TO_FILL", { field: item ? `${item[1]}[…].${item[2]}` : x, keys: names.join(", "), count: members.length }, members[0]!.pos);
+  });
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
