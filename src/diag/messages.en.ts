@@ -94,7 +94,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
         : `date ${p.field} (${p.value}) lies outside the window of a fiscal ${p.year} document (${p.from} to ${p.to})`,
     hint: () => "the file may have been copied from last year: use this year's date (fiscal year N runs 1 October N-1 to 30 September N)",
   },
-  W_YEAR_IN_TEXT: { msg: (p) => `${p.field} says "${p.phrase}" but this document is for fiscal year ${p.year}`, hint: (p) => `if it was copied from last year, change ${p.found} to ${p.year} (itadoc new-year moves the years for you)` },
+  W_YEAR_IN_TEXT: { msg: (p) => `${p.field} says "${p.phrase}" but this document is for fiscal year ${p.year}`, hint: (p) => `if it was copied from last year, change ${p.found} to ${p.yearTyped} (itadoc new-year moves the years for you)` },
   W_PLAN_YEAR: {
     msg: (p) => `measures.fiscal_year (${p.planYear}) is neither the file's year (${p.year}) nor the next; the document will be named ${p.name}`,
     hint: (p) => `measures made in the ${p.year} file are for ${p.year} or ${Number(p.year) + 1}: fix measures.fiscal_year (after copying a file, change the year in this key too)`,

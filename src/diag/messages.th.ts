@@ -99,7 +99,7 @@ export const MESSAGES_TH: Record<Code, MessageEntry> = {
         : `วันที่ ${p.field} (${p.value}) อยู่นอกช่วงของเอกสารปีงบประมาณ ${p.year} (${p.from} ถึง ${p.to})`,
     hint: () => "ไฟล์นี้อาจคัดลอกมาจากปีก่อน: แก้วันที่ให้เป็นของปีนี้ (ปีงบประมาณ N เริ่ม ๑ ตุลาคม N−1 ถึง ๓๐ กันยายน N)",
   },
-  W_YEAR_IN_TEXT: { msg: (p) => `${p.field} เขียนว่า "${p.phrase}" แต่เอกสารนี้เป็นของปีงบประมาณ ${p.year}`, hint: (p) => `ถ้าคัดลอกมาจากปีก่อน แก้ ${p.found} เป็น ${p.year} (itadoc new-year เลื่อนปีให้อัตโนมัติ)` },
+  W_YEAR_IN_TEXT: { msg: (p) => `${p.field} เขียนว่า "${p.phrase}" แต่เอกสารนี้เป็นของปีงบประมาณ ${p.year}`, hint: (p) => `ถ้าคัดลอกมาจากปีก่อน แก้ ${p.found} เป็น ${p.yearTyped} (itadoc new-year เลื่อนปีให้อัตโนมัติ)` },
   W_PLAN_YEAR: {
     msg: (p) => `measures.fiscal_year (${p.planYear}) ไม่ใช่ปีของไฟล์ (${p.year}) หรือปีถัดไป เอกสารจะชื่อ ${p.name}`,
     hint: (p) => `มาตรการที่ทำในไฟล์ปี ${p.year} เป็นของปี ${p.year} หรือ ${Number(p.year) + 1}: แก้ measures.fiscal_year (ถ้าคัดลอกไฟล์มา อย่าลืมแก้ปีในหัวข้อนี้ด้วย)`,

@@ -10,6 +10,7 @@ import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
 import { nodePos, validateWith } from "./validate-input.js";
+import { yearFileChecks } from "./year-checks.js";
 
 export interface SourceFile {
   /** Path as shown to the user (relative to where they ran the command). */
@@ -62,12 +63,14 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
 
   const years = new Map<number, YearEntry>();
   const broken = new Set<string>();
+  const parsed: LoadedYaml[] = [];
   for (const src of [...yearSources].sort((a, b) => a.path.localeCompare(b.path))) {
-    const entry = loadYearFile(src, errors, warnings, years);
+    const entry = loadYearFile(src, errors, warnings, years, parsed);
     if (entry) years.set(entry.data.fiscal_year, entry);
     else broken.add(src.path);
   }
   crossCheck(years, errors, warnings);
+  warnings.push(...yearFileChecks(parsed));
 
   if (!orgData) return { errors, warnings };
   return {
@@ -77,13 +80,14 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   };
 }
 
-function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>): YearEntry | undefined {
+function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
   const loaded = loadYaml(src.path, src.bytes);
   if (!loaded.ok) {
     errors.push(...loaded.errors);
     return undefined;
   }
   warnings.push(...loaded.warnings);
+  parsed.push(loaded.value);
   // Each document section is checked on its own: its errors stop its document only. All problems are reported at once.
   const sectionErrors: Diagnostic[] = [];
   const brokenSections = new Set<YearSection>();
