@@ -25,7 +25,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   },
   E_REQUIRED: { msg: (p) => `missing required key: ${p.field}`, hint: (p) => `add "${p.key}:" with a value (see examples/ or itadoc init)` },
   E_TO_FILL: {
-    msg: (p) => (Number(p.count) > 1 ? `${p.count} keys of ${p.field} are still to be filled in: ${p.keys}` : `${p.field} is still to be filled in (the key is there, its value is empty)`),
+    msg: (p) => (p.items ? `${p.key} of ${p.count} items of ${p.field} is still to be filled in (items ${p.keys})` : Number(p.count) > 1 ? `${p.count} keys of ${p.field} are still to be filled in: ${p.keys}` : `${p.field} is still to be filled in (the key is there, its value is empty)`),
     hint: () => "type this year's value after the ':' (e.g. the published score or the date), or remove keys you do not use",
   },
   E_TYPE: { msg: (p) => `${p.field} must be ${p.expectedEn} but is ${p.foundEn}`, hint: () => "see the input format section of the README" },
@@ -82,6 +82,10 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   W_LEGACY_YEAR: { msg: (p) => `${p.year} used the earlier assessment model; figures are shown as typed`, hint: () => "nothing to fix" },
   W_STALE_REMOVED: { msg: (p) => `removed ${p.path} from an earlier run: its input now has errors`, hint: () => "fix the errors and build again; the document is made anew from correct data" },
   W_PERCENT_ADJUSTED: { msg: (p) => `percentage of grade ${p.grade} adjusted by ${p.delta} so the total is 100.00`, hint: () => "nothing to fix (largest-remainder rounding)" },
+  W_TO_FILL: {
+    msg: (p) => (p.items ? `${p.key} of ${p.count} items of ${p.field} is still empty (items ${p.keys})` : Number(p.count) > 1 ? `${p.count} keys of ${p.field} are still empty: ${p.keys}` : `${p.field} is still empty (the documents will go without it)`),
+    hint: () => "type this year's value after the ':', or remove the key if unused (or type ~ to leave it empty on purpose)",
+  },
   W_YAML_COMMENT_CUT: {
     msg: (p) => `the text after # was cut off, because YAML reads it as a comment: only "${p.kept}" is read, "${p.cut}" is lost`,
     hint: (p) => `if the # belongs to the text, put the whole text in quotes: ${p.suggestion} (for a real comment leave at least two spaces before # and one after it)`,

@@ -9,7 +9,7 @@ import { sumOfCounts } from "../ita/peers.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
-import { nodePos, validateWith } from "./validate-input.js";
+import { emptyOptionalValues, groupToFill, nodePos, validateWith } from "./validate-input.js";
 import { yearFileChecks } from "./year-checks.js";
 
 export interface SourceFile {
@@ -58,7 +58,7 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
     warnings.push(...orgLoad.warnings);
     const v = validateWith(OrgFile, orgLoad.value);
     if (v.ok) orgData = { loaded: orgLoad.value, value: v.value };
-    else errors.push(...v.errors);
+    else errors.push(...groupToFill(v.errors));
   }
 
   const years = new Map<number, YearEntry>();
@@ -80,7 +80,17 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   };
 }
 
+/** One year file; keys left empty are gathered into one "still to fill in" message per group (required: error, optional: warning). */
 function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
+  const own: Diagnostic[] = [];
+  const count = parsed.length;
+  const entry = checkYearFile(src, own, warnings, years, parsed);
+  errors.push(...groupToFill(own));
+  if (parsed.length > count) warnings.push(...groupToFill(emptyOptionalValues(parsed[parsed.length - 1]!, own)));
+  return entry;
+}
+
+function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
   const loaded = loadYaml(src.path, src.bytes);
   if (!loaded.ok) {
     errors.push(...loaded.errors);
