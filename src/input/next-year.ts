@@ -19,6 +19,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
 import { THAI_MONTHS, THAI_MONTHS_SHORT } from "../thai/date.js";
 import { parseNumber, toArabicDigits, toThaiDigits } from "../thai/digits.js";
+import { fieldName } from "./validate-input.js";
 
 export type ChangeKind = "year" | "text-year" | "emptied" | "previous" | "number";
 
@@ -207,11 +208,8 @@ function scalarsAt(doc: Document, patterns: readonly Path[]): [Path, Scalar][] {
   return out;
 }
 
-function fieldOf(path: Path): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p + 1}]` : out ? `.${p}` : p;
-  return out;
-}
+/** Key paths as validate prints them (assessment.oit_items[2].score). */
+const fieldOf = (path: Path): string => fieldName(path);
 
 /** The key path of the scalar holding an offset, or "" in a comment. */
 function fieldAtOffset(doc: Document, offset: number): string {

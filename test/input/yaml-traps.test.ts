@@ -10,6 +10,7 @@ import type { Diagnostic } from "../../src/diag/diagnostic.js";
 import { loadOrganisation } from "../../src/input/load-organisation.js";
 import { canonicalSaraAm } from "../../src/input/yaml-traps.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
+import { lineOf } from "../hostile/helpers.js";
 
 const KK_ORG = exampleText("khon-kaen-city", "org.yaml");
 const KK_2563 = exampleText("khon-kaen-city", "2563.yaml");
@@ -20,12 +21,6 @@ const NR_2564 = exampleText("nakhon-ratchasima-city", "2564.yaml");
 function swap(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`"${from}" is not in the example`);
   return text.replace(from, to);
-}
-
-function lineOf(text: string, needle: string): number {
-  const i = text.split("\n").findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`"${needle}" not in the text`);
-  return i + 1;
 }
 
 function load(files: Record<string, string>, org = NR_ORG) {

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../src/diag/diagnostic.js";
 import { planDocuments } from "../../src/documents/plan-documents.js";
 import { loadOrganisation } from "../../src/input/load-organisation.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
+import { lineOf } from "../hostile/helpers.js";
 
 const KK_ORG = exampleText("khon-kaen-city", "org.yaml");
 const KK = Object.fromEntries(["2561", "2562", "2563"].map((y) => [`${y}.yaml`, exampleText("khon-kaen-city", `${y}.yaml`)]));
@@ -18,11 +19,6 @@ const NR_2565 = exampleText("nakhon-ratchasima-city", "2565.yaml");
 
 function load(files: Record<string, string>, org = KK_ORG) {
   return loadOrganisation("o", source("o/org.yaml", org), Object.entries(files).map(([n, t]) => source(`o/${n}`, t)));
-}
-function lineOf(text: string, needle: string): number {
-  const i = text.split("\n").findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`"${needle}" not in the text`);
-  return i + 1;
 }
 const NEW_CODES = ["W_SCORES_UNCHANGED", "W_DATE_OUTSIDE_YEAR", "W_YEAR_IN_TEXT", "W_PLAN_YEAR"];
 const fresh = (ds: readonly Diagnostic[]) => ds.filter((d) => NEW_CODES.includes(d.code));
