@@ -217,6 +217,11 @@ class DiagnosticDigest {
         if (d.code === "E_INTERNAL") this.internal = true;
         continue;
       }
+      // A note (itadoc put something right by itself) is shown with the warnings but not counted as one.
+      if (d.severity === "info") {
+        if (this.kept.length <= this.keep) this.kept.push(d);
+        continue;
+      }
       this.warnings++;
       this.byCode.set(d.code, (this.byCode.get(d.code) ?? 0) + 1);
       if (this.kept.length <= this.keep) this.kept.push(d);
