@@ -66,7 +66,8 @@ function colonInText(line: string): { key: string; value: string; suggestion: st
   const inner = /:(\s|$)/.exec(value);
   if (!inner) return undefined;
   const valueStart = m[0].length - m[3]!.length;
-  return { key: m[2]!, value, suggestion: `${m[2]}: ${quoteForYaml(value)}`, col: valueStart + inner.index + 1 };
+  const dash = m[1]!.trim() ? "- " : "";
+  return { key: m[2]!, value, suggestion: `${dash}${m[2]}: ${quoteForYaml(value)}`, col: valueStart + inner.index + 1 };
 }
 
 /** The value in double quotes (or single quotes when it holds "), as a clerk would retype it. */
