@@ -10,6 +10,7 @@ import { runValidate } from "./commands/validate.js";
 import { runInit } from "./commands/init.js";
 import { runBuild } from "./commands/build.js";
 import { runDoctor } from "./commands/doctor.js";
+import { runNewYear } from "./commands/new-year.js";
 import { VERSION } from "./version.js";
 import { editDistance } from "../input/suggest.js";
 
@@ -24,6 +25,8 @@ const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันท�
         [--out โฟลเดอร์ (ค่าเริ่มต้น out)] [--templates โฟลเดอร์] [--jobs N] [--force] [--json]
   itadoc doctor [โฟลเดอร์หน่วยงาน…]            ตรวจความพร้อม: ฟอนต์ แม่แบบ ตราครุฑ Node.js
         [--templates โฟลเดอร์] [--json]       LibreOffice และ pdftotext (สองรายการหลังไม่บังคับ)
+  itadoc new-year <โฟลเดอร์หน่วยงาน>           สร้างไฟล์ของปีถัดไปจากไฟล์ปีล่าสุด: เลื่อนปี เว้นคะแนน
+        [--from 2568] [--to 2569]             และวันที่ให้กรอก แสดงรายการที่เปลี่ยน ไม่เขียนทับไฟล์เดิม
   ตัวเลือกทั่วไป: --lang th|en  --help  --version
 
 รหัสออก: 0 สำเร็จ, 1 ข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิดหรือข้อผิดพลาดภายใน`;
@@ -38,6 +41,10 @@ usage:
   itadoc doctor [organisation folders…] [--templates DIR] [--json]
                                                   check fonts, templates, emblems, Node.js,
                                                   LibreOffice and pdftotext (the last two optional)
+  itadoc new-year <organisation folder> [--from 2568] [--to 2569]
+                                                  next year's file from the latest one: years moved on,
+                                                  scores and dates left to fill in, changes listed;
+                                                  never overwrites a file
   common options: --lang th|en  --help  --version
 
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
@@ -72,6 +79,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ["strict", "json"],
   build: ["kind", "format", "year", "out", "templates", "force", "jobs", "json"],
   doctor: ["templates", "json"],
+  "new-year": ["from", "to"],
 };
 const COMMON_OPTIONS = ["help", "version", "lang"];
 
@@ -104,6 +112,8 @@ const OPTIONS = {
   templates: { type: "string" },
   force: { type: "boolean" },
   jobs: { type: "string", short: "j" },
+  from: { type: "string" },
+  to: { type: "string" },
 } as const;
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -156,7 +166,10 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       );
     case "doctor":
       return runDoctor({ paths: rest, json: !!values.json, ...(values.templates !== undefined ? { templates: values.templates } : {}) }, cio);
+    case "new-year":
+      if (rest.length !== 1) throw new UsageError(lang === "en" ? "new-year needs one organisation folder" : "ต้องระบุโฟลเดอร์ของหน่วยงานหนึ่งโฟลเดอร์");
+      return runNewYear({ dir: rest[0]!, ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) }, cio);
     default:
-      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build หรือ doctor)`);
+      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor, new-year)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build, doctor หรือ new-year)`);
   }
 }

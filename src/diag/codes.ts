@@ -12,8 +12,11 @@ export const CODES = [
   "E_YAML_ALIAS",
   "E_YAML_DEPTH",
   "E_YAML_TAB",
+  "E_YAML_COLON",
+  "E_YAML_INDENT",
   // shape of the input
   "E_REQUIRED",
+  "E_TO_FILL",
   "E_TYPE",
   "E_UNKNOWN_KEY",
   "E_ENUM",
@@ -42,6 +45,7 @@ export const CODES = [
   "E_MEMO_YEAR_MISSING",
   "E_ASSESSMENT_MISSING",
   "E_COLUMN_UNKNOWN",
+  "E_OUTPUT_CLASH",
   // templates and output
   "E_TEMPLATE",
   "E_TEMPLATE_ELEMENT",
@@ -58,6 +62,8 @@ export const CODES = [
   "E_PATH_NOT_FOUND",
   "E_NO_INPUT",
   "E_INTERNAL",
+  "E_NEW_YEAR_EXISTS",
+  "E_NEW_YEAR_SOURCE",
   // warnings
   "W_OFFICIAL_DIFFERS",
   "W_GRADE_DIFFERS",
@@ -72,6 +78,14 @@ export const CODES = [
   "W_OIT_NAMES_MISSING",
   "W_LABEL_DIFFERS",
   "W_RESULT_SCHEME",
+  "W_YAML_COMMENT_CUT",
+  "W_TO_FILL",
+  "W_SCORES_UNCHANGED",
+  "W_DATE_OUTSIDE_YEAR",
+  "W_YEAR_IN_TEXT",
+  "W_PLAN_YEAR",
+  // notes (severity info: itadoc put something right by itself)
+  "I_SARA_AM",
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -13,9 +13,10 @@ export interface SourcePos {
 }
 
 /**
- * "info": something the clerk should know but cannot act on (e.g. that a
- * year's framework data is provisional). Printed once per run, never counted
- * as a warning, so `--strict` does not fail on it.
+ * "info": a note the clerk should know of but need not act on: provisional
+ * framework data (printed once per run), or something itadoc put right by
+ * itself (decomposed sara am). Never counted as a warning, so `--strict`
+ * does not fail on it.
  */
 export type Severity = "error" | "warning" | "info";
 

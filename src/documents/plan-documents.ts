@@ -3,7 +3,8 @@
  * data: a memo where a year file has memo:, a measures report where it has
  * measures:, an analysis report where it has report:.
  */
-import type { Diagnostic } from "../diag/diagnostic.js";
+import { error, type Diagnostic } from "../diag/diagnostic.js";
+import { nodePos } from "../input/validate-input.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import { DOC_KINDS, type DataResult, type DocKind } from "./common.js";
 import { measuresData, type ColumnDef } from "./measures-data.js";
@@ -45,10 +46,35 @@ export function planDocuments(org: OrgInput, opts: PlanOptions = {}): DocJob[] {
     if (opts.years && !opts.years.has(entry.data.fiscal_year)) continue;
     for (const kind of kinds) {
       const result = dataFor(kind, org, entry, opts);
-      if (result) jobs.push({ kind, fiscalYear: entry.data.fiscal_year, file: entry.file, baseName: `${entry.data.fiscal_year}-${kind}`, result });
+      if (result) jobs.push({ kind, fiscalYear: entry.data.fiscal_year, file: entry.file, baseName: `${documentYear(kind, entry)}-${kind}`, result });
     }
   }
-  return jobs;
+  return withoutClashes(jobs, org);
+}
+
+/**
+ * The year in a document's output name is the year the document is for: a
+ * measures plan's own fiscal year (a 2569 plan written in 2568.yaml is
+ * 2569-measures, not 2568-measures), otherwise the file's fiscal year.
+ */
+export function documentYear(kind: DocKind, entry: YearEntry): number {
+  return kind === "measures" ? (entry.data.measures?.fiscal_year ?? entry.data.fiscal_year) : entry.data.fiscal_year;
+}
+
+/** Two files that would write the same output: the later file's document is refused, naming the other, instead of one silently replacing the other. */
+function withoutClashes(jobs: DocJob[], org: OrgInput): DocJob[] {
+  const first = new Map<string, DocJob>();
+  return jobs.map((job) => {
+    const earlier = first.get(job.baseName);
+    if (!earlier) {
+      first.set(job.baseName, job);
+      return job;
+    }
+    const entry = [...org.years.values()].find((e) => e.file === job.file)!;
+    const path = entry.data.measures?.fiscal_year !== undefined && job.kind === "measures" ? ["measures", "fiscal_year"] : [job.kind];
+    const clash = error("E_OUTPUT_CLASH", { name: job.baseName, other: earlier.file }, nodePos(entry.loaded, path));
+    return { ...job, result: { ok: false, errors: [clash], warnings: job.result.warnings } };
+  });
 }
 
 function dataFor(kind: DocKind, org: OrgInput, entry: YearEntry, opts: PlanOptions): DataResult<object> | undefined {

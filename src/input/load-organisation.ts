@@ -11,7 +11,8 @@ import { checkOitItems } from "./check-oit-items.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
-import { nodePos, validateWith } from "./validate-input.js";
+import { emptyOptionalValues, groupToFill, nodePos, validateWith } from "./validate-input.js";
+import { yearFileChecks } from "./year-checks.js";
 
 export interface SourceFile {
   /** Path as shown to the user (relative to where they ran the command). */
@@ -56,19 +57,22 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   let orgData: { loaded: LoadedYaml; value: OrgFile } | undefined;
   if (!orgLoad.ok) errors.push(...orgLoad.errors);
   else {
+    warnings.push(...orgLoad.warnings);
     const v = validateWith(OrgFile, orgLoad.value);
     if (v.ok) orgData = { loaded: orgLoad.value, value: v.value };
-    else errors.push(...v.errors);
+    else errors.push(...groupToFill(v.errors));
   }
 
   const years = new Map<number, YearEntry>();
   const broken = new Set<string>();
+  const parsed: LoadedYaml[] = [];
   for (const src of [...yearSources].sort((a, b) => a.path.localeCompare(b.path))) {
-    const entry = loadYearFile(src, errors, warnings, years);
+    const entry = loadYearFile(src, errors, warnings, years, parsed);
     if (entry) years.set(entry.data.fiscal_year, entry);
     else broken.add(src.path);
   }
   crossCheck(years, errors, warnings);
+  warnings.push(...yearFileChecks(parsed));
 
   if (!orgData) return { errors, warnings };
   return {
@@ -78,12 +82,24 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   };
 }
 
-function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>): YearEntry | undefined {
+/** One year file; keys left empty are gathered into one "still to fill in" message per group (required: error, optional: warning). */
+function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
+  const own: Diagnostic[] = [];
+  const count = parsed.length;
+  const entry = checkYearFile(src, own, warnings, years, parsed);
+  errors.push(...groupToFill(own));
+  if (parsed.length > count) warnings.push(...groupToFill(emptyOptionalValues(parsed[parsed.length - 1]!, own)));
+  return entry;
+}
+
+function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
   const loaded = loadYaml(src.path, src.bytes);
   if (!loaded.ok) {
     errors.push(...loaded.errors);
     return undefined;
   }
+  warnings.push(...loaded.warnings);
+  parsed.push(loaded.value);
   // Each document section is checked on its own: its errors stop its document only. All problems are reported at once.
   const sectionErrors: Diagnostic[] = [];
   const brokenSections = new Set<YearSection>();

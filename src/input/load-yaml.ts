@@ -4,8 +4,9 @@
  * zod schemas decide what is a number. Problems come back as diagnostics,
  * never as exceptions.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
+import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -50,22 +51,26 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
   // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
   const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
-  const errors: Diagnostic[] = doc.errors.map((e) => {
+  const errors: Diagnostic[] = [];
+  const syntax: YAMLError[] = [];
+  for (const e of doc.errors) {
     const pos = positionAt(file, lineCounter, e.pos[0]);
-    if (e.code === "DUPLICATE_KEY") return error("E_YAML_DUPLICATE_KEY", { key: duplicateKeyAt(doc, e.pos[0]) ?? "?" }, pos);
-    if (e.code === "TAB_AS_INDENT") return error("E_YAML_TAB", {}, pos);
+    if (e.code === "DUPLICATE_KEY") errors.push(error("E_YAML_DUPLICATE_KEY", { key: duplicateKeyAt(doc, e.pos[0]) ?? "?" }, pos));
+    else if (e.code === "TAB_AS_INDENT") errors.push(error("E_YAML_TAB", {}, pos));
     // yaml catches its own stack overflow on thousands of nested [ or {: that is nesting, not syntax.
-    if (/call stack/i.test(e.message)) return error("E_YAML_DEPTH", { limit: MAX_DEPTH }, pos);
-    return error("E_YAML_SYNTAX", { detail: firstLine(e.message) }, pos);
-  });
+    else if (/call stack/i.test(e.message)) errors.push(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, pos));
+    else syntax.push(e);
+  }
   // A tab in the indentation makes every following line of the block look misaligned; those echoes only confuse.
   const tabs = errors.filter((d) => d.code === "E_YAML_TAB");
   if (tabs.length > 0) return { ok: false, errors: tabs, warnings: [] };
   // Likewise a stack overflow is reported once per open bracket it unwinds through.
   const deep = errors.find((d) => d.code === "E_YAML_DEPTH");
   if (deep) return fail(deep);
-  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+  errors.push(...explainSyntaxErrors(file, text, lineCounter, syntax));
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
+  const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];
   // Unquoted "~", "null" or nothing after a key mean "not given".
   visit(doc, {
     Scalar(_key, node) {
@@ -81,15 +86,11 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
     // yaml throws a ReferenceError on "Excessive alias count": an alias bomb or a very repetitive file.
     return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
   }
-  return { ok: true, value: { file, doc, lineCounter, data }, warnings: [] };
+  return { ok: true, value: { file, doc, lineCounter, data }, warnings };
 }
 
 function fail(d: Diagnostic): Result<never> {
   return { ok: false, errors: [d], warnings: [] };
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 function duplicateKeyAt(doc: Document, offset: number): string | undefined {

@@ -4,9 +4,9 @@
  * it concerns (the key itself for unknown keys, the parent map for missing
  * ones). All problems are reported at once.
  */
-import { isMap, isNode, isPair, isScalar, type Document } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, type Document } from "yaml";
 import type { z } from "zod";
-import { error, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
 import type { Code } from "../diag/codes.js";
 import { positionAt, type LoadedYaml } from "./load-yaml.js";
 import { closestKey } from "./suggest.js";
@@ -93,6 +93,9 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
     // falls through
     case "invalid_type": {
       const found = valueAt(loaded.data, path);
+      if (found === undefined && isEmptyValue(loaded, path)) {
+        return [error("E_TO_FILL", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path, "key"))];
+      }
       if (found === undefined) {
         return [error("E_REQUIRED", { field, key: String(path[path.length - 1] ?? "") }, nodePos(loaded, path))];
       }
@@ -131,6 +134,50 @@ function withoutMissingForMisspelt(ds: Diagnostic[]): Diagnostic[] {
   return ds.filter((d) => !(d.code === "E_REQUIRED" && suggested.has(String(d.params.field))));
 }
 
+/** The key is typed but nothing follows it (`I1:`): a value still to fill in, as `itadoc new-year` leaves it, not a missing key. */
+function isEmptyValue(loaded: LoadedYaml, path: Path): boolean {
+  if (path.length === 0) return false;
+  const node = loaded.doc.getIn(path as unknown[], true);
+  return isScalar(node) && node.value === null;
+}
+
+/**
+ * One "still to fill in" message per group: the ten scores of a new year are
+ * one to-do, not ten. Keys of one map are grouped, and the same key of the
+ * items of one list (`oit_items[1].score`, `oit_items[2].score`).
+ */
+export function groupToFill(ds: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  const out: (Diagnostic | string)[] = [];
+  for (const d of ds) {
+    if (d.code !== "E_TO_FILL" && d.code !== "W_TO_FILL") {
+      out.push(d);
+      continue;
+    }
+    const field = String(d.params.field);
+    const item = /^(.*)\[(\d+)\]\.([^.[\]]+)$/.exec(field);
+    const leaf = /^(.*)\.([^.[\]]+)$/.exec(field);
+    const key = `${d.code}|${item ? `${item[1]}[].${item[3]}` : leaf ? leaf[1]! : field}`;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      out.push(key);
+    }
+    groups.get(key)!.push(d);
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const members = groups.get(x)!;
+    if (members.length === 1) return members[0]!;
+    const item = /^[^|]*\|(.*)\[\]\.(.+)$/.exec(x);
+    const names = members.map((d) => {
+      const f = String(d.params.field);
+      return item ? (/\[(\d+)\]\.[^.[\]]+$/.exec(f)?.[1] ?? f) : String(d.params.key);
+    });
+    const params: Record<string, string | number> = item ? { field: item[1]!, key: item[2]!, keys: names.join(", "), count: members.length, items: 1 } : { field: x.slice(x.indexOf("|") + 1), keys: names.join(", "), count: members.length };
+    return members[0]!.severity === "error" ? error("E_TO_FILL", params, members[0]!.pos) : warning("W_TO_FILL", params, members[0]!.pos);
+  });
+}
+
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
@@ -139,4 +186,29 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Optional keys typed with nothing after them (`announced:`), which the
+ * schema reads as "not given": as `itadoc new-year` leaves the dates of a
+ * new year, each is a to-do the clerk should see. `~` and `null` typed
+ * out mean "not given" on purpose and are not listed.
+ */
+export function emptyOptionalValues(loaded: LoadedYaml, required: readonly Diagnostic[]): Diagnostic[] {
+  const reported = new Set(required.filter((d) => d.code === "E_TO_FILL").map((d) => String(d.params.field)));
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const p = [...path, String(pair.key.value)];
+        const v = pair.value;
+        if (isScalar(v) && v.value === null && v.type === "PLAIN" && v.range && v.range[0] === v.range[1]) {
+          if (!reported.has(fieldName(p))) out.push(warning("W_TO_FILL", { field: fieldName(p), key: p[p.length - 1]! }, nodePos(loaded, p, "key")));
+        } else walk(v, p);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(loaded.doc.contents, []);
+  return out;
 }

@@ -215,6 +215,7 @@ describe("a mistake inside one document's section", () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { code: string }) => d.code)).toEqual(["E_UNKNOWN_KEY"]);
-    expect(report.documents.map((d: { out: string }) => d.out)).toEqual([`out/org/${year}-measures.pdf`]);
+    // The starter's plan is for the year after its results (measures.fiscal_year: year + 1): it is named after that year.
+    expect(report.documents.map((d: { out: string }) => d.out)).toEqual([`out/org/${Number(year) + 1}-measures.pdf`]);
   });
 });

@@ -143,7 +143,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     if (!job.result.ok) {
       diagnostics.push(...job.result.errors, ...job.result.warnings);
       failed++;
-      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
+      // A name clash: the output belongs to the other file's document, which stays.
+      if (!job.result.errors.some((d) => d.code === "E_OUTPUT_CLASH")) await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     diagnostics.push(...job.result.warnings);

@@ -203,7 +203,7 @@ class DiagnosticDigest {
   internal = false;
   private readonly byCode = new Map<string, number>();
   private readonly kept: Diagnostic[] = [];
-  /** Notes about the program's own data (provisional frameworks): one per year and run, not counted as warnings. */
+  /** Notes (severity info): distinct ones only, bounded like the warnings kept. */
   private readonly notes: Diagnostic[] = [];
   private readonly seen = new Set<string>();
 
@@ -219,8 +219,9 @@ class DiagnosticDigest {
         if (d.code === "E_INTERNAL") this.internal = true;
         continue;
       }
+      // A note (provisional data, or something itadoc put right by itself) is shown but never counted as a warning.
       if (d.severity === "info") {
-        this.notes.push(d);
+        if (this.notes.length < this.keep) this.notes.push(d);
         continue;
       }
       this.warnings++;
