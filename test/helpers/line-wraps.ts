@@ -38,9 +38,18 @@ export function cutsInside(wraps: readonly Wrap[], words: readonly string[]): st
   return cuts;
 }
 
+/**
+ * Words that end in การ: "มาตรการ|บริหารงาน" ends a line between two words,
+ * though "การบริหารงาน" can be read across it.
+ */
+const ENDS_IN_KAN = ["มาตรการ", "ราชการ", "กิจการ", "โครงการ", "กระบวนการ", "วิธีการ", "ปฏิบัติการ", "แผนการ", "บริการ", "ทางการ"];
+
 function cutsWord(w: Wrap, word: string): boolean {
   for (let k = 1; k < word.length; k++) {
-    if (w.before.endsWith(word.slice(0, k)) && w.after.startsWith(word.slice(k))) return true;
+    if (!w.before.endsWith(word.slice(0, k)) || !w.after.startsWith(word.slice(k))) continue;
+    const lead = w.before.slice(0, w.before.length - k);
+    if (word.startsWith("การ") && ENDS_IN_KAN.some((e) => (lead + "การ").endsWith(e))) continue;
+    return true;
   }
   return false;
 }
