@@ -23,6 +23,7 @@ const DIGIT = /[0-9\u0E50-\u0E59]/;
 const ASCII = /[\x21-\x7E]/;
 const SPACE = /\s/;
 const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
+const THAI_LETTER = /[\u0E01-\u0E4E]/;
 
 interface Trie {
   readonly byFirst: ReadonlyMap<string, readonly string[]>;
@@ -108,6 +109,8 @@ function maximalMatch(text: string, bounds: readonly number[], whole = true): nu
   const n = bounds.length - 1;
   const best = new Array<number>(n + 1).fill(Infinity);
   const from = new Array<number>(n + 1).fill(0);
+  // Only runs of Thai atoms can join (spaces, digits and Latin never do): most lookups are skipped.
+  const thai = bounds.map((b) => THAI_LETTER.test(text[b] ?? ""));
   best[0] = 0;
   for (let i = 0; i < n; i++) {
     const cost = best[i]! + 1;
@@ -115,8 +118,9 @@ function maximalMatch(text: string, bounds: readonly number[], whole = true): nu
       best[i + 1] = cost;
       from[i + 1] = i;
     }
+    if (!thai[i]) continue;
     for (let j = i + 2; j <= Math.min(n, i + MAX_WORD_PARTS); j++) {
-      if (bounds[j]! - bounds[i]! > LONGEST_WORD) break;
+      if (!thai[j - 1] || bounds[j]! - bounds[i]! > LONGEST_WORD) break;
       if (!whole && i === 0 && j === n) continue;
       if (cost < best[j]! && words.has(text.slice(bounds[i]!, bounds[j]!))) {
         best[j] = cost;
@@ -132,7 +136,6 @@ function maximalMatch(text: string, bounds: readonly number[], whole = true): nu
 
 /** การ and ความ make a noun of the word after them: "การ|ดำเนินงาน" is a worse line end than one between phrases. */
 const NOMINALISER = new Set(["การ", "ความ"]);
-const THAI_LETTER = /[\u0E01-\u0E4E]/;
 
 /** Edges of a line's pieces (0 and the end included), before the character rules of breakAllowed. */
 function pieceEdges(line: string): number[] {
