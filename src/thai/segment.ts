@@ -1,7 +1,12 @@
 /**
  * Line-break opportunities for Thai text: Intl.Segmenter('th') words, then
  * corrected where the segmenter is wrong for official documents (split
- * compounds, abbreviations, numbers, punctuation, Latin words, marks).
+ * compounds, abbreviations, numbers, punctuation, Latin words, marks):
+ * the keep-together list (no-split-words.ts) first, then maximal matching
+ * of ICU's words against PyThaiNLP's dictionary (compound-words.ts), then
+ * การ/ความ joined to the word after them. A line never ends inside a word
+ * an ICU-only breaker would cut (จัด|ทำ, ตรวจ|สอบ, คุณภาพการ|ดำเนินงาน);
+ * fallbackBreaks() says where a piece wider than a line may still break.
  *
  * segmentThai(text) returns pieces; a line may break between two pieces and
  * nowhere else. Whitespace stays at the end of the piece before it, so

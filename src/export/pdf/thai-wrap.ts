@@ -14,8 +14,8 @@ import { BoundedCache } from "./bounded-cache.js";
 import { ZWSP } from "./faithful-font.js";
 
 /**
- * A piece longer than this many code units cannot be a word (the longest
- * keep-together compound is 24); it gets a break opportunity between every
+ * A piece longer than this many code units cannot be a word (dictionary
+ * words are at most 30, 34 with การ/ความ before them); it gets a break opportunity between every
  * grapheme so it fills lines instead of running off the page, and so that
  * pdfmake's character cutter (one full-text measure per probe) never sees it.
  */
