@@ -2,7 +2,8 @@
  * The report's score table merges the เครื่องมือ cell over each tool's rows
  * (IIT over I1–I5, EIT over E6–E8, OIT over O9–O10). Issue 12 item 8: with
  * short rows (no indicator_analysis) the PDF printed "IIT" beside E6 and
- * "EIT" beside E7, with no border between them.
+ * "EIT" beside E7, with no border between them. With long rows the table
+ * runs over a page break (OIT's span starts on page 1 and ends on page 2).
  *
  * Built by the CLI from the Nakhon Ratchasima example with long rows (as it
  * is) and short rows (its indicator_analysis removed), in both formats: the
@@ -27,44 +28,58 @@ const TOOLS = [
 ] as const;
 
 interface Word {
+  readonly page: number;
   readonly text: string;
   readonly xMin: number;
   readonly yMin: number;
   readonly yMax: number;
 }
 
-/** Words of the first page, where the score table is. */
-function firstPageWords(pdf: string): Word[] {
-  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
-  return Array.from(xml.matchAll(/<word xMin="([^"]+)" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)<\/word>/g), (m) => ({
-    text: m[4]!,
-    xMin: Number(m[1]),
-    yMin: Number(m[2]),
-    yMax: Number(m[3]),
-  }));
+function pdfWords(pdf: string): Word[] {
+  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", pdf, "-"], { encoding: "utf8" });
+  return xml.split(/<page /).slice(1).flatMap((page, p) =>
+    Array.from(page.matchAll(/<word xMin="([^"]+)" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)<\/word>/g), (m) => ({
+      page: p + 1,
+      text: m[4]!,
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      yMax: Number(m[3]),
+    })),
+  );
 }
 
-/** Each tool's code is printed within its own rows: not above the first, not below the last, above the next tool. */
+/** (page, y) order of the printed words. */
+const before = (a: Word, b: Word): boolean => a.page < b.page || (a.page === b.page && a.yMax <= b.yMax + 2);
+
+/**
+ * Each tool's code is printed within its own rows, on the page its span
+ * starts: not above its first row, not below its last row on that page,
+ * above the next tool's first row.
+ */
 function expectCodesBesideTheirRows(pdf: string): void {
-  const words = firstPageWords(pdf);
-  const one = (text: string, where: (w: Word) => boolean = () => true): Word => {
+  const words = pdfWords(pdf);
+  const one = (text: string, where: (w: Word) => boolean): Word => {
     const found = words.filter((w) => w.text === text && where(w));
-    expect(found, `"${text}" once in its place on page 1`).toHaveLength(1);
+    expect(found, `"${text}" once in its place`).toHaveLength(1);
     return found[0]!;
   };
   // Indicator ids start the indicator column; the tool codes stand left of it,
-  // above the subtotal rows ("รวม IIT …") that follow the last indicator.
-  const indicatorX = one("I1").xMin;
-  const tableEnd = one("O10").yMax;
-  const toolCode = (text: string) => one(text, (w) => w.xMin < indicatorX - 4 && w.yMax <= tableEnd + 2);
+  // before the subtotal rows ("รวม IIT …") that follow the last indicator.
+  const indicatorX = words.find((w) => w.text === "I1")?.xMin ?? NaN;
+  const row = (id: string) => one(id, (w) => Math.abs(w.xMin - indicatorX) < 3);
+  const lastRow = row("O10");
+  const toolCode = (text: string) => one(text, (w) => w.xMin < indicatorX - 4 && before(w, lastRow));
   TOOLS.forEach((tool, t) => {
     const code = toolCode(tool.code);
-    const first = one(tool.rows[0]);
-    const last = one(tool.rows[tool.rows.length - 1]!);
+    const first = row(tool.rows[0]);
+    const onPage = tool.rows.map(row).filter((w) => w.page === code.page);
+    const last = onPage[onPage.length - 1]!;
+    expect(code.page, `${tool.code} on the page of ${tool.rows[0]}`).toBe(first.page);
     expect(code.yMin, `${tool.code} not above ${tool.rows[0]}`).toBeGreaterThanOrEqual(first.yMin - 2);
     expect(code.yMax, `${tool.code} not below ${last.text}'s row`).toBeLessThanOrEqual(last.yMax + 14);
     const nextTool = TOOLS[t + 1];
-    if (nextTool) expect(code.yMax, `${tool.code} above ${nextTool.rows[0]}`).toBeLessThan(one(nextTool.rows[0]).yMin);
+    const next = nextTool ? row(nextTool.rows[0]) : undefined;
+    if (next && next.page === code.page) expect(code.yMax, `${tool.code} above ${next.text}`).toBeLessThan(next.yMin);
   });
 }
 
