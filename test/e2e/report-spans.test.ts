@@ -9,7 +9,6 @@
  * is) and short rows (its indicator_analysis removed), in both formats: the
  * PDF's text positions, the DOCX's vMerge XML and LibreOffice's print of it.
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { part } from "../export/docx/helpers.js";
 import { docxToPdf } from "../helpers/libreoffice.js";
 import { EXAMPLES } from "../helpers/load-example.js";
+import { pdfWords, type PdfWord } from "../helpers/pdf-words.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const ORG = "nakhon-ratchasima-city";
@@ -27,26 +27,7 @@ const TOOLS = [
   { code: "OIT", rows: ["O9", "O10"] },
 ] as const;
 
-interface Word {
-  readonly page: number;
-  readonly text: string;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly yMax: number;
-}
-
-function pdfWords(pdf: string): Word[] {
-  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", pdf, "-"], { encoding: "utf8" });
-  return xml.split(/<page /).slice(1).flatMap((page, p) =>
-    Array.from(page.matchAll(/<word xMin="([^"]+)" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)<\/word>/g), (m) => ({
-      page: p + 1,
-      text: m[4]!,
-      xMin: Number(m[1]),
-      yMin: Number(m[2]),
-      yMax: Number(m[3]),
-    })),
-  );
-}
+type Word = PdfWord;
 
 /** (page, y) order of the printed words. */
 const before = (a: Word, b: Word): boolean => a.page < b.page || (a.page === b.page && a.yMax <= b.yMax + 2);

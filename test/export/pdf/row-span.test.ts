@@ -8,30 +8,14 @@
  * label and the spanning cell's code are single words, so each word's box is
  * a row's (or the span's) text line.
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import type { DocModel, TableCell, TableRow } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
+import { pdfWords, type PdfWord } from "../../helpers/pdf-words.js";
 import { options, writePdf } from "./helpers.js";
 
-interface Word {
-  readonly page: number;
-  readonly text: string;
-  readonly yMin: number;
-  readonly yMax: number;
-}
-
-function words(path: string): Word[] {
-  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", path, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
-  const out: Word[] = [];
-  xml.split(/<page /).slice(1).forEach((page, p) => {
-    for (const m of page.matchAll(/<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)<\/word>/g)) {
-      out.push({ page: p + 1, text: m[3]!, yMin: Number(m[1]), yMax: Number(m[2]) });
-    }
-  });
-  return out;
-}
+type Word = PdfWord;
 
 const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ blocks: [{ type: "paragraph", runs: [{ text }] }], ...extra });
 
@@ -57,7 +41,7 @@ function spanTable(groups: ReadonlyArray<{ code: string; rows: number; tall?: bo
 }
 
 async function render(name: string, doc: DocModel): Promise<Word[]> {
-  return words(writePdf(name, await exportPdf(doc, options)));
+  return pdfWords(writePdf(name, await exportPdf(doc, options)));
 }
 
 /** The one word with this text (the test's labels are unique). */
