@@ -175,13 +175,18 @@ function segmentLine(line: string): string[] {
  * Where a piece of segmentThai's may still break when it is wider than a
  * whole line (a long compound in a narrow table cell), best first: between
  * the dictionary words inside it (คุณภาพ|การดำเนินงาน), then after การ/ความ
- * (การ|ดำเนินงาน), then at any other ICU boundary. Within one rank the
- * positions are in text order, so the caller takes the last that fits.
+ * (การ|ดำเนินงาน), then at any other ICU boundary, last between any two
+ * characters a line may break between (never before a mark or a following
+ * vowel, never after a leading vowel: ประชาสัมพั|นธ์ rather than a mark cut
+ * from its letter). Within one rank the positions are in text order, so the
+ * caller takes the last that fits.
  */
 export function fallbackBreaks(piece: string): number[][] {
   const atoms = [0, ...[...icuCuts(piece)].sort((a, b) => a - b), piece.length];
   const words = new Set(maximalMatch(piece, atoms, false));
-  const ranks: number[][] = [[], [], []];
+  const ranks: number[][] = [[], [], [], []];
+  const icu = new Set(atoms);
+  for (let pos = 1; pos < piece.length; pos++) if (!icu.has(pos) && breakAllowed(piece, pos)) ranks[3]!.push(pos);
   for (let k = 1; k < atoms.length - 1; k++) {
     const pos = atoms[k]!;
     if (!breakAllowed(piece, pos)) continue;

@@ -19,7 +19,10 @@ describe("overflowBreak", () => {
     const text = "คุณภาพการดำเนินงาน";
     const upTo = (n: number) => (prefix: string) => prefix.length <= n;
     expect(overflowBreak(text, upTo(17))).toBe("คุณภาพ".length);
-    expect(overflowBreak(text, upTo(5))).toBeUndefined();
+    // no word boundary fits: between two letters, never before a mark or a following vowel (not คุณภ|าพ)
+    expect(overflowBreak(text, upTo(5))).toBe("คุณภา".length);
+    expect(overflowBreak(text, upTo(4))).toBe("คุณ".length);
+    expect(overflowBreak(text, upTo(0))).toBeUndefined();
     // no phrase boundary inside: after การ
     expect(overflowBreak("การดำเนินงาน", upTo(11))).toBe("การ".length);
   });
@@ -27,7 +30,6 @@ describe("overflowBreak", () => {
 
 describe("a compound wider than its cell", () => {
   test("wraps at word boundaries only", async () => {
-    // (a word with no inner boundary that fits, ประชาสัมพันธ์ here, is still cut by pdfmake)
     const words = ["องค์กรปกครองส่วนท้องถิ่น", "ผู้มีส่วนได้ส่วนเสียภายนอก", "คุณภาพการดำเนินงาน", "สาธารณะ"];
     const doc: DocModel = {
       meta: { title: "t", lang: "th-TH" },
@@ -62,6 +64,38 @@ describe("a compound wider than its cell", () => {
         rebuilt += line;
       }
       expect(rebuilt).toBe(word);
+    }
+  });
+
+  test("a word with no boundary that fits breaks between letters, never before a mark", async () => {
+    const words = ["ประชาสัมพันธ์", "สาธารณสุข", "ผู้ใต้บังคับบัญชา", "พระราชกฤษฎีกา", "เจ้าหน้าที่"];
+    const doc: DocModel = {
+      meta: { title: "t", lang: "th-TH" },
+      baseSizePt: 16,
+      sections: [
+        {
+          page: A4_PORTRAIT_OFFICIAL,
+          blocks: [
+            {
+              type: "table",
+              columns: [{ width: 1 }, { width: 24 }],
+              headerRows: 0,
+              rows: words.map((w) => ({ cells: [{ blocks: [{ type: "paragraph", runs: [{ text: w }] }] }, { blocks: [{ type: "paragraph", runs: [{ text: "x" }] }] }] })),
+            },
+          ],
+        },
+      ],
+    };
+    const path = writePdf("overflow-letters", await exportPdf(doc, options));
+    const lines = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", path, "-"], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => l.replace(/\s+x\s*$/, "").trim())
+      .filter((l) => l !== "" && l !== "x");
+    expect(lines.join("")).toBe(words.join(""));
+    expect(lines.length).toBeGreaterThan(words.length * 2);
+    for (const line of lines) {
+      expect(line, "a line starts with a mark or a following vowel").not.toMatch(/^[\u0E30-\u0E3A\u0E45-\u0E4E]/);
+      expect(line, "a line ends with a leading vowel").not.toMatch(/[\u0E40-\u0E44]$/);
     }
   });
 });
