@@ -1,26 +1,22 @@
 /**
- * Thai compound words (about 5,500: พื้นฐาน, งบประมาณ, ประชาสัมพันธ์ …) from
- * the standard compound list of the Thai Linux Working Group dictionary,
- * shipped by the `wordcut` package (LGPL data, used as a dependency, not
- * copied). ICU's Thai dictionary splits these into their parts (พื้น|ฐาน),
- * which would allow a line break in the middle of a word.
+ * The dictionary that joins what Intl.Segmenter('th') splits: PyThaiNLP's
+ * word list (58,000 words, CC0; data/thai-words.ts), which holds the TLWG
+ * standard and compound lists too. ICU's own Thai dictionary splits many of
+ * these into their parts (จัด|ทำ, ตรวจ|สอบ, พื้น|ฐาน), which would allow a
+ * line break in the middle of a word.
  *
- * Read once when the module loads, like a JSON import: it is package data,
- * not user input.
+ * The data is a module, not a file read at run time, so src/thai does no
+ * I/O. The set is built on first use: a run that makes only DOCX never
+ * segments Thai and never pays for it.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { THAI_WORDS_TEXT } from "./data/thai-words.js";
 
-function load(): ReadonlySet<string> {
-  const pkg = createRequire(import.meta.url).resolve("wordcut/package.json");
-  const text = readFileSync(join(dirname(pkg), "data", "tdict-std-compound.txt"), "utf8");
-  return new Set(
-    text
-      .split(/\r?\n/)
-      .map((w) => w.trim())
-      .filter((w) => w.length > 1),
-  );
+/** Entries are 4 to 30 characters long (scripts/thai-words.mjs). */
+export const LONGEST_WORD = 30;
+
+let words: ReadonlySet<string> | undefined;
+
+export function thaiWords(): ReadonlySet<string> {
+  words ??= new Set(THAI_WORDS_TEXT.split("\n"));
+  return words;
 }
-
-export const COMPOUND_WORDS: ReadonlySet<string> = load();

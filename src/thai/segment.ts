@@ -1,13 +1,18 @@
 /**
  * Line-break opportunities for Thai text: Intl.Segmenter('th') words, then
  * corrected where the segmenter is wrong for official documents (split
- * compounds, abbreviations, numbers, punctuation, Latin words, marks).
+ * compounds, abbreviations, numbers, punctuation, Latin words, marks):
+ * the keep-together list (no-split-words.ts) first, then maximal matching
+ * of ICU's words against PyThaiNLP's dictionary (compound-words.ts), then
+ * การ/ความ joined to the word after them. A line never ends inside a word
+ * an ICU-only breaker would cut (จัด|ทำ, ตรวจ|สอบ, คุณภาพการ|ดำเนินงาน);
+ * fallbackBreaks() says where a piece wider than a line may still break.
  *
  * segmentThai(text) returns pieces; a line may break between two pieces and
  * nowhere else. Whitespace stays at the end of the piece before it, so
  * pieces.join("") === text always.
  */
-import { COMPOUND_WORDS } from "./compound-words.js";
+import { LONGEST_WORD, thaiWords } from "./compound-words.js";
 import { NO_SPLIT_WORDS } from "./no-split-words.js";
 
 const wordSegmenter = new Intl.Segmenter("th", { granularity: "word" });
@@ -23,6 +28,7 @@ const DIGIT = /[0-9\u0E50-\u0E59]/;
 const ASCII = /[\x21-\x7E]/;
 const SPACE = /\s/;
 const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
+const THAI_LETTER = /[\u0E01-\u0E4E]/;
 
 interface Trie {
   readonly byFirst: ReadonlyMap<string, readonly string[]>;
@@ -86,41 +92,58 @@ function breakAllowed(text: string, pos: number): boolean {
   return true;
 }
 
-/** Longest run of ICU segments that joins into a compound word (at most this many parts). */
-const MAX_COMPOUND_PARTS = 4;
+/** Most ICU segments one dictionary word may be joined from (ผู้|มี|ส่วน|ได้|ส่วน|เสีย is six). */
+const MAX_WORD_PARTS = 6;
 
-/** No span longer than the longest compound can be one. */
-const LONGEST_COMPOUND = Math.max(0, ...Array.from(COMPOUND_WORDS, (w) => w.length));
-
-/**
- * ICU word boundaries, minus those inside a compound made of whole ICU
- * segments (พื้น|ฐาน → พื้นฐาน). Only whole segments are joined, so a
- * compound never swallows part of a neighbouring word.
- */
+/** ICU word boundaries of a line (not 0, not its end). */
 function icuCuts(line: string): Set<number> {
-  const segs: number[] = [];
-  for (const s of wordSegmenter.segment(line)) segs.push(s.index);
-  segs.push(line.length);
   const cuts = new Set<number>();
-  let i = 0;
-  while (i < segs.length - 1) {
-    let next = i + 1;
-    const start = segs[i]!;
-    for (let j = Math.min(i + MAX_COMPOUND_PARTS, segs.length - 1); j > i + 1; j--) {
-      if (segs[j]! - start > LONGEST_COMPOUND) continue;
-      if (COMPOUND_WORDS.has(line.slice(start, segs[j]!))) {
-        next = j;
-        break;
-      }
-    }
-    if (segs[next]! < line.length) cuts.add(segs[next]!);
-    i = next;
-  }
+  for (const s of wordSegmenter.segment(line)) if (s.index > 0) cuts.add(s.index);
   return cuts;
 }
 
-function segmentLine(line: string): string[] {
-  if (line.length === 0) return [];
+/**
+ * Maximal matching over atoms: the fewest pieces, each one atom or a run of
+ * atoms that is a dictionary word (จัด|ทำ → จัดทำ, ขั้น|ตอน → ขั้นตอน).
+ * `bounds` are the atoms' edges, 0 and the end included; returns the edges
+ * kept. `whole` false: the whole span may not be one piece (used to find the
+ * words inside a piece).
+ */
+function maximalMatch(text: string, bounds: readonly number[], whole = true): number[] {
+  const words = thaiWords();
+  const n = bounds.length - 1;
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(0);
+  // Only runs of Thai atoms can join (spaces, digits and Latin never do): most lookups are skipped.
+  const thai = bounds.map((b) => THAI_LETTER.test(text[b] ?? ""));
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const cost = best[i]! + 1;
+    if (cost < best[i + 1]!) {
+      best[i + 1] = cost;
+      from[i + 1] = i;
+    }
+    if (!thai[i]) continue;
+    for (let j = i + 2; j <= Math.min(n, i + MAX_WORD_PARTS); j++) {
+      if (!thai[j - 1] || bounds[j]! - bounds[i]! > LONGEST_WORD) break;
+      if (!whole && i === 0 && j === n) continue;
+      if (cost < best[j]! && words.has(text.slice(bounds[i]!, bounds[j]!))) {
+        best[j] = cost;
+        from[j] = i;
+      }
+    }
+  }
+  const kept: number[] = [];
+  for (let j = n; j > 0; j = from[j]!) kept.push(bounds[j]!);
+  kept.push(0);
+  return kept.reverse();
+}
+
+/** การ and ความ make a noun of the word after them: "การ|ดำเนินงาน" is a worse line end than one between phrases. */
+const NOMINALISER = new Set(["การ", "ความ"]);
+
+/** Edges of a line's pieces (0 and the end included), before the character rules of breakAllowed. */
+function pieceEdges(line: string): number[] {
   const cuts = icuCuts(line);
   for (const [start, end] of dictionaryMatches(line)) {
     for (let p = start + 1; p < end; p++) cuts.delete(p);
@@ -128,15 +151,49 @@ function segmentLine(line: string): string[] {
     if (start > 0) cuts.add(start);
     if (end < line.length) cuts.add(end);
   }
+  const edges = maximalMatch(line, [0, ...[...cuts].sort((a, b) => a - b), line.length]);
+  return edges.filter((pos, k) => {
+    const prev = edges[k - 1];
+    return prev === undefined || !(NOMINALISER.has(line.slice(prev, pos)) && THAI_LETTER.test(line[pos] ?? ""));
+  });
+}
+
+function segmentLine(line: string): string[] {
+  if (line.length === 0) return [];
   const pieces: string[] = [];
   let last = 0;
-  for (const pos of [...cuts].sort((a, b) => a - b)) {
-    if (!breakAllowed(line, pos)) continue;
+  for (const pos of pieceEdges(line)) {
+    if (pos === 0 || pos === line.length || !breakAllowed(line, pos)) continue;
     pieces.push(line.slice(last, pos));
     last = pos;
   }
   pieces.push(line.slice(last));
   return pieces;
+}
+
+/**
+ * Where a piece of segmentThai's may still break when it is wider than a
+ * whole line (a long compound in a narrow table cell), best first: between
+ * the dictionary words inside it (คุณภาพ|การดำเนินงาน), then after การ/ความ
+ * (การ|ดำเนินงาน), then at any other ICU boundary, last between any two
+ * characters a line may break between (never before a mark or a following
+ * vowel, never after a leading vowel: ประชาสัมพั|นธ์ rather than a mark cut
+ * from its letter). Within one rank the positions are in text order, so the
+ * caller takes the last that fits.
+ */
+export function fallbackBreaks(piece: string): number[][] {
+  const atoms = [0, ...[...icuCuts(piece)].sort((a, b) => a - b), piece.length];
+  const words = new Set(maximalMatch(piece, atoms, false));
+  const ranks: number[][] = [[], [], [], []];
+  const icu = new Set(atoms);
+  for (let pos = 1; pos < piece.length; pos++) if (!icu.has(pos) && breakAllowed(piece, pos)) ranks[3]!.push(pos);
+  for (let k = 1; k < atoms.length - 1; k++) {
+    const pos = atoms[k]!;
+    if (!breakAllowed(piece, pos)) continue;
+    const afterNominaliser = NOMINALISER.has(piece.slice(atoms[k - 1]!, pos));
+    ranks[!words.has(pos) ? 2 : afterNominaliser ? 1 : 0]!.push(pos);
+  }
+  return ranks;
 }
 
 /** Pieces of `text` between which a line break is allowed; joins back to `text`. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { NO_SPLIT_WORDS } from "../../src/thai/no-split-words.js";
-import { segmentThai } from "../../src/thai/segment.js";
+import { fallbackBreaks, segmentThai } from "../../src/thai/segment.js";
 
 // The real document text, as carried into the examples from the seeds (the repository holds it; ../shared may be absent).
 const realText = new URL("../../examples/khon-kaen-city/2563.yaml", import.meta.url);
@@ -23,23 +23,50 @@ describe("segmentThai", () => {
 
   test("fixes compounds the segmenter splits, and breaks long phrases between words", () => {
     expect(bars("ผู้อำนวยการกองคลัง")).toBe("ผู้อำนวยการ|กองคลัง");
-    expect(bars("ช่องทางการรับฟังความคิดเห็น")).toBe("ช่องทาง|การ|รับฟัง|ความคิดเห็น");
+    expect(bars("ช่องทางการรับฟังความคิดเห็น")).toBe("ช่องทาง|การรับฟัง|ความคิดเห็น");
     // Compounds of the dictionary that ICU splits into parts (พื้น|ฐาน, งบ|ประมาณ) stay whole.
     expect(bars("ข้อมูลพื้นฐาน")).toBe("ข้อมูล|พื้นฐาน");
     expect(bars("แผนการใช้จ่ายงบประมาณประจำปี")).toBe("แผนการ|ใช้จ่าย|งบประมาณ|ประจำปี");
     expect(segmentThai("รายงานผลการดำเนินงานประจำปี").length).toBeGreaterThan(2);
   });
 
+  test("keeps the compounds and phrases ICU and the TLWG list split whole (issue 12)", () => {
+    expect(bars("ได้จัดทำรายงาน")).toBe("ได้|จัดทำ|รายงาน");
+    expect(bars("พร้อมรับการตรวจสอบจากทุกภาคส่วน")).toContain("การตรวจสอบ");
+    expect(bars("เปิดเผยขั้นตอนระยะเวลา")).toBe("เปิดเผย|ขั้นตอน|ระยะเวลา");
+    expect(bars("ของหน่วยงานภาครัฐ")).toBe("ของ|หน่วยงานภาครัฐ");
+    expect(bars("ผู้รับผิดชอบโครงการ")).toBe("ผู้รับผิดชอบ|โครงการ");
+    expect(bars("ส่งเสริมคุณธรรมและความโปร่งใสภายใน")).toBe("ส่งเสริม|คุณธรรมและความโปร่งใส|ภายใน");
+    expect(bars("ผู้มีส่วนได้ส่วนเสียภายนอก")).toBe("ผู้มีส่วนได้ส่วนเสีย|ภายนอก");
+  });
+
+  test("binds การ and ความ to the word after them, so lines break between phrases", () => {
+    expect(bars("คุณภาพการดำเนินงาน")).toBe("คุณภาพ|การดำเนินงาน");
+    expect(bars("เต็มกำลังความสามารถ")).toBe("เต็มกำลัง|ความสามารถ");
+    expect(bars("การป้องกันการทุจริต")).toBe("การป้องกัน|การทุจริต");
+    // not before a space or at the end: nothing follows to bind to
+    expect(bars("ด้านการ ")).toBe("ด้าน|การ ");
+  });
+
+  test("offers breaks inside a piece wider than a line, phrase boundaries first", () => {
+    const [words, afterNominaliser, inside] = fallbackBreaks("คุณภาพการดำเนินงาน");
+    expect(words).toEqual(["คุณภาพ".length]);
+    expect(afterNominaliser).toEqual(["คุณภาพการ".length]);
+    expect(inside?.every((p) => p > 0 && p < "คุณภาพการดำเนินงาน".length)).toBe(true);
+    // never inside a base letter and its marks
+    for (const rank of fallbackBreaks("ผู้มีส่วนได้ส่วนเสียภายนอก")) for (const p of rank) expect("ผู้มีส่วนได้ส่วนเสียภายนอก"[p]).toMatch(/[\u0E01-\u0E2E\u0E40-\u0E44]/);
+  });
+
   test("never breaks inside or before the end of abbreviations, numbers, or at brackets and quotes", () => {
     expect(bars("สำนักงาน ป.ป.ช. ประจำ พ.ศ.๒๕๖๔")).toBe("สำนักงาน |ป.ป.ช. |ประจำ |พ.ศ.๒๕๖๔");
-    expect(bars("ได้ผลคะแนน 95.26 คะแนน")).toBe("ได้|ผล|คะแนน |95.26 |คะแนน");
+    expect(bars("ได้ผลคะแนน 95.26 คะแนน")).toBe("ได้|ผลคะแนน |95.26 |คะแนน");
     expect(bars("(ร้อยละ 50%)")).toBe("(ร้อยละ |50%)");
     expect(bars("“ความโปร่งใส”")).toBe("“ความโปร่งใส”");
   });
 
   test("keeps Latin words and URLs whole and never splits a base from its marks", () => {
     expect(bars("O17 E-Service การให้บริการ https://www.khonkaen.go.th/ita")).toBe(
-      "O17 |E-Service |การ|ให้|บริการ |https://www.khonkaen.go.th/ita",
+      "O17 |E-Service |การให้บริการ |https://www.khonkaen.go.th/ita",
     );
     for (const piece of segmentThai(readFileSync(realText, "utf8"))) {
       expect(piece).not.toMatch(/^[\u0E30-\u0E3A\u0E45-\u0E4E]/);

@@ -12,6 +12,7 @@ import type { EmbeddedFontInstance } from "./faithful-font.js";
 import type { PdfFonts } from "./fonts.js";
 import { mergeInlines } from "./merge-inlines.js";
 import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "./text-measure.js";
+import { overflowBreak } from "./thai-wrap.js";
 
 const require = createRequire(import.meta.url);
 
@@ -89,6 +90,51 @@ class FastLayoutBuilder extends LayoutBuilderCtor {
     const base = LayoutBuilderCtor.prototype as unknown as { tryLayoutDocument(...a: unknown[]): unknown };
     return base.tryLayoutDocument.apply(this, args);
   }
+
+  buildNextLine(textNode: { _inlines?: LineInline[] }): unknown {
+    const self = this as unknown as { writer: { context(): { availableWidth: number } } };
+    splitOverflowingFirst(textNode._inlines, self.writer.context().availableWidth);
+    const base = LayoutBuilderCtor.prototype as unknown as { buildNextLine(node: unknown): unknown };
+    return base.buildNextLine.call(this, textNode);
+  }
+}
+
+/** A measured word of a paragraph as buildNextLine sees it. */
+interface LineInline {
+  text: string;
+  width: number;
+  leadingCut?: number;
+  trailingCut?: number;
+  leadingIndent?: number;
+  noWrap?: boolean | null;
+  font: { widthOfString(text: string, size: number, features: unknown): number };
+  fontSize: number;
+  fontFeatures?: unknown;
+  characterSpacing?: number;
+}
+
+const widthOfText = (text: string, inline: LineInline): number =>
+  inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) + (inline.characterSpacing ?? 0) * (text.length - 1);
+
+/**
+ * Before pdfmake builds a line, a first piece too wide for the whole line is
+ * cut at its best inner word boundary (thai-wrap.ts overflowBreak), so only
+ * a piece with no boundary that fits reaches pdfmake's cut by characters.
+ */
+function splitOverflowingFirst(inlines: LineInline[] | undefined, available: number): void {
+  const first = inlines?.[0];
+  if (!inlines || !first || first.noWrap || first.text.length < 2) return;
+  const lead = first.leadingCut ?? 0;
+  if (first.width - lead - (first.trailingCut ?? 0) <= available) return;
+  const at = overflowBreak(first.text, (prefix) => widthOfText(prefix, first) - lead <= available);
+  if (at === undefined) return;
+  const rest: LineInline = { ...first, text: first.text.slice(at), leadingCut: 0 };
+  delete rest.leadingIndent;
+  rest.width = widthOfText(rest.text, rest);
+  first.text = first.text.slice(0, at);
+  first.width = widthOfText(first.text, first);
+  first.trailingCut = 0;
+  inlines.splice(1, 0, rest);
 }
 
 /** pdfmake's PDFDocument, but fonts come parsed from the per-FontSet cache. */

@@ -9,13 +9,13 @@
  * U+200B, so it is neither drawn nor extracted.
  */
 import type { Run } from "../../model/document.js";
-import { segmentThai } from "../../thai/segment.js";
+import { fallbackBreaks, segmentThai } from "../../thai/segment.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { ZWSP } from "./faithful-font.js";
 
 /**
- * A piece longer than this many code units cannot be a word (the longest
- * keep-together compound is 24); it gets a break opportunity between every
+ * A piece longer than this many code units cannot be a word (dictionary
+ * words are at most 30, 34 with การ/ความ before them); it gets a break opportunity between every
  * grapheme so it fills lines instead of running off the page, and so that
  * pdfmake's character cutter (one full-text measure per probe) never sees it.
  */
@@ -93,4 +93,24 @@ export function runsToInlines(runs: readonly Run[], scale: number): PdfInline[] 
     });
   }
   return inlines;
+}
+
+/** Trailing white space and break marks, which stay with the first part of a split piece. */
+const TRAILING = /[\s\u200B]+$/;
+
+/**
+ * Where to cut a piece that is wider than a whole line (a long compound in a
+ * narrow table cell), instead of pdfmake's cut after the last character that
+ * fits (สาธา|รณะ): the last position of the best rank of fallbackBreaks whose
+ * text before it `fits`. Undefined when no word boundary fits.
+ */
+export function overflowBreak(text: string, fits: (prefix: string) => boolean): number | undefined {
+  const core = text.replace(TRAILING, "");
+  for (const rank of fallbackBreaks(core)) {
+    for (let k = rank.length - 1; k >= 0; k--) {
+      const pos = rank[k]!;
+      if (fits(text.slice(0, pos))) return pos;
+    }
+  }
+  return undefined;
 }

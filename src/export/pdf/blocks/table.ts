@@ -101,7 +101,12 @@ export function table(t: Table, ctx: BlockContext): Node {
       if (rowSpan > 1) node["rowSpan"] = rowSpan;
       if (cell.shaded) node["fillColor"] = SHADE;
       if (cell.align) node["alignment"] = pdfAlign(cell.align);
-      if (cell.vAlign) node["verticalAlignment"] = cell.vAlign;
+      // pdfmake 0.3.11 centres a row-spanning cell with the top of its first
+      // row measured in the wrong frame when that row is kept with the header
+      // (or moved to the next page), and pushes the text down into the rows
+      // below the span (IIT printed beside the EIT rows). A spanning cell is
+      // therefore set at the top of its span, which is right everywhere.
+      if (cell.vAlign && rowSpan === 1) node["verticalAlignment"] = cell.vAlign;
       const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * 2 * PAD_X;
       rowHeight = Math.max(rowHeight, estimateHeight(cell, width, ctx, sizePt) / rowSpan);
       out.push(node);
