@@ -51,6 +51,7 @@ export const CODES = [
   "E_EMBLEM",
   "E_EXPORT",
   "E_WRITE",
+  "E_OUT_LOCKED",
   // command line
   "E_USAGE",
   "E_PATH_NOT_FOUND",
@@ -66,6 +67,11 @@ export const CODES = [
   "W_LEGACY_YEAR",
   "W_PERCENT_ADJUSTED",
   "W_STALE_REMOVED",
+  "W_STALE_KEPT",
+  "W_OUTPUT_EDITED",
+  "W_MANIFEST_IGNORED",
+  "W_MANIFEST_ENTRY",
+  "W_LOCK_STALE",
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -6,10 +6,11 @@
 import { availableParallelism } from "node:os";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { error, type Diagnostic } from "../../diag/diagnostic.js";
+import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
-import { buildOrganisation, removeStaleTemporaryFiles, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { buildOrganisation, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { acquireLock, LOCK_NAME } from "../build/out-lock.js";
 import { WorkerPool, type TaskOutcome } from "../build/pool.js";
 import { loadTemplates } from "../build/resources-load.js";
 import type { TemplateSet } from "../../render/load-templates.js";
@@ -18,6 +19,7 @@ import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
 import { loadBundledFonts } from "../resources.js";
+import { removeStaleTemporaryFiles } from "../write-atomic.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -105,6 +107,40 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
   }
+  // One build per output folder: a second one would delete the first one's files mid-write.
+  const locked = await acquireLock(outRoot);
+  const lockShown = relative(io.cwd, join(outRoot, LOCK_NAME));
+  if (!locked.ok) {
+    const h = locked.holder;
+    const d = error("E_OUT_LOCKED", { path: relative(io.cwd, outRoot) || ".", pid: h?.pid ?? "?", host: h?.host ?? "?", started: h?.started ?? "?", lock: lockShown });
+    io.err(formatDiagnostic(d, io.lang));
+    if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
+    return Exit.usage;
+  }
+  try {
+    const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: locked.takenOver.started })] : [];
+    return await buildLocked(opts, io, { folders, templates, tasks, kinds, formats, years, jobs, started, notes });
+  } finally {
+    await locked.lock.release();
+  }
+}
+
+interface Prepared {
+  readonly folders: readonly OrgFolder[];
+  readonly templates: { readonly set: TemplateSet; readonly hash: string };
+  readonly tasks: readonly OrgBuildTask[];
+  readonly kinds: ReturnType<typeof parseKinds>;
+  readonly formats: ReturnType<typeof parseFormats>;
+  readonly years: ReturnType<typeof parseYears>;
+  readonly jobs: number;
+  readonly started: number;
+  /** Said before anything is built (a stale lock taken over). */
+  readonly notes: readonly Diagnostic[];
+}
+
+/** The build proper, while this run holds the output folder's lock. */
+async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<number> {
+  const { folders, templates, tasks, kinds, formats, years, jobs, started } = p;
   const settings: OrgBuildSettings = {
     cwd: io.cwd,
     kinds,
@@ -118,6 +154,8 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const results: OrgBuildResult[] = [];
   const digest = new DiagnosticDigest(PRINT_WARNINGS_UP_TO);
   const yearsPresent = new Set<number>();
+  if (opts.json) results.push({ dir: ".", docs: [], diagnostics: p.notes, failed: 0 });
+  else digest.add(p.notes);
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
