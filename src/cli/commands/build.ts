@@ -117,10 +117,17 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
   }
+  // From here on Ctrl-C stops the build cleanly (finished documents kept, the lock released); a second Ctrl-C ends it at once.
+  const stop: Stop = { interrupted: false };
+  const onSigint = () => {
+    stop.interrupted = true;
+  };
+  process.once("SIGINT", onSigint);
   try {
     const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: locked.takenOver.started })] : [];
-    return await buildLocked(opts, io, { folders, templates, tasks, kinds, formats, years, jobs, started, notes });
+    return await buildLocked(opts, io, { folders, templates, tasks, kinds, formats, years, jobs, started, notes, stop });
   } finally {
+    process.removeListener("SIGINT", onSigint);
     await locked.lock.release();
   }
 }
@@ -136,6 +143,11 @@ interface Prepared {
   readonly started: number;
   /** Said before anything is built (a stale lock taken over). */
   readonly notes: readonly Diagnostic[];
+  readonly stop: Stop;
+}
+
+interface Stop {
+  interrupted: boolean;
 }
 
 /** The build proper, while this run holds the output folder's lock. */
@@ -187,7 +199,7 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, onResult);
+  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
@@ -279,40 +291,32 @@ async function runAll(
   templates: TemplateSet,
   templatesDir: string | undefined,
   jobs: number,
+  stop: Stop,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
 ): Promise<boolean> {
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  process.once("SIGINT", onSigint);
-  try {
-    if (jobs === 1 || tasks.length === 1) {
-      // In this thread the templates already compiled for the early check are used as they are.
-      const resources = { templates, fonts: await loadBundledFonts() };
-      for (const task of tasks) {
-        if (interrupted) break;
-        onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
-      }
-      return interrupted;
+  if (jobs === 1 || tasks.length === 1) {
+    // In this thread the templates already compiled for the early check are used as they are.
+    const resources = { templates, fonts: await loadBundledFonts() };
+    for (const task of tasks) {
+      if (stop.interrupted) break;
+      onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
     }
-    const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
-    try {
-      let next = 0;
-      const lane = async () => {
-        while (!interrupted && next < tasks.length) {
-          const task = tasks[next++]!;
-          onResult(task, await pool.run(task));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
-    } finally {
-      await pool.close();
-    }
-    return interrupted;
-  } finally {
-    process.removeListener("SIGINT", onSigint);
+    return stop.interrupted;
   }
+  const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (!stop.interrupted && next < tasks.length) {
+        const task = tasks[next++]!;
+        onResult(task, await pool.run(task));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  return stop.interrupted;
 }
 
 /** Two organisations whose output folders would be the same, also on a case-insensitive disk (Windows, macOS, a USB stick). */
