@@ -112,7 +112,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const lockShown = relative(io.cwd, join(outRoot, LOCK_NAME));
   if (!locked.ok) {
     const h = locked.holder;
-    const d = error("E_OUT_LOCKED", { path: relative(io.cwd, outRoot) || ".", pid: h?.pid ?? "?", host: h?.host ?? "?", started: h?.started ?? "?", lock: lockShown });
+    const d = error("E_OUT_LOCKED", { path: relative(io.cwd, outRoot) || ".", pid: h?.pid ?? "?", host: h?.host ?? "?", started: shownTime(h?.started), lock: lockShown });
     io.err(formatDiagnostic(d, io.lang));
     if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
@@ -124,12 +124,17 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   };
   process.once("SIGINT", onSigint);
   try {
-    const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: locked.takenOver.started })] : [];
+    const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: shownTime(locked.takenOver.started) })] : [];
     return await buildLocked(opts, io, { folders, templates, tasks, kinds, formats, years, jobs, started, notes, stop });
   } finally {
     process.removeListener("SIGINT", onSigint);
     await locked.lock.release();
   }
+}
+
+/** "2026-12-01T09:00:00.000Z" → "2026-12-01 09:00:00 UTC": the lock's start time as a clerk reads it. */
+function shownTime(iso: string | undefined): string {
+  return iso ? iso.replace("T", " ").replace(/(\.[0-9]+)?Z$/, " UTC") : "?";
 }
 
 interface Prepared {
