@@ -90,7 +90,8 @@ describe("one build per output folder", () => {
     const args = ["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx", "--out", out, "--jobs", "1"];
     const first = spawn(process.execPath, [BIN, ...args], { stdio: "ignore" });
     const firstExit = new Promise<number | null>((resolve) => first.on("exit", resolve));
-    await whenExists(join(out, ".itadoc-lock"));
+    // (if no lock ever appears, the first run's end stops the wait and the assertions below fail)
+    await Promise.race([whenExists(join(out, ".itadoc-lock")), firstExit]);
     const second = runCli(args);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("[E_OUT_LOCKED]");
@@ -108,7 +109,7 @@ describe("one build per output folder", () => {
     const out = join(dir, "out");
     const child = spawn(process.execPath, [BIN, "build", dataset, "--format", "pdf,docx", "--out", out, "--jobs", "2"], { stdio: "ignore" });
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    await whenExists(join(out, ".itadoc-lock"));
+    await Promise.race([whenExists(join(out, ".itadoc-lock")), exit]);
     child.kill("SIGINT");
     expect(await exit).toBe(2);
     expect(existsSync(join(out, ".itadoc-lock"))).toBe(false);
