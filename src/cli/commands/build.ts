@@ -108,6 +108,22 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     return Exit.usage;
   }
   // One build per output folder: a second one would delete the first one's files mid-write.
+  // From before the lock exists, Ctrl-C stops the build cleanly (finished documents kept, the lock released);
+  // a second Ctrl-C ends it at once.
+  const stop: Stop = { interrupted: false };
+  const onSigint = () => {
+    stop.interrupted = true;
+  };
+  process.once("SIGINT", onSigint);
+  try {
+    return await lockedBuild(opts, io, outRoot, { folders, templates, tasks, kinds, formats, years, jobs, started, notes: [], stop });
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+}
+
+/** Takes the output folder's lock (or says who holds it), builds, and releases the lock however the build ends. */
+async function lockedBuild(opts: BuildOptions, io: CliIO, outRoot: string, p: Prepared): Promise<number> {
   const locked = await acquireLock(outRoot);
   const lockShown = relative(io.cwd, join(outRoot, LOCK_NAME));
   if (!locked.ok) {
@@ -117,17 +133,10 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
   }
-  // From here on Ctrl-C stops the build cleanly (finished documents kept, the lock released); a second Ctrl-C ends it at once.
-  const stop: Stop = { interrupted: false };
-  const onSigint = () => {
-    stop.interrupted = true;
-  };
-  process.once("SIGINT", onSigint);
   try {
     const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: shownTime(locked.takenOver.started) })] : [];
-    return await buildLocked(opts, io, { folders, templates, tasks, kinds, formats, years, jobs, started, notes, stop });
+    return await buildLocked(opts, io, { ...p, notes });
   } finally {
-    process.removeListener("SIGINT", onSigint);
     await locked.lock.release();
   }
 }
