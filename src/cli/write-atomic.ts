@@ -1,20 +1,66 @@
 /**
  * Write to a temporary file beside the target, then rename: a reader (or an
  * interrupted run) never sees half a document.
+ *
+ * Temporary files are named `.itadoc-<pid>-<id>-<name>.tmp`: a prefix no
+ * other program uses, and the process that made them. Cleaning removes only
+ * those names, and only when that process is this one or no longer alive, so
+ * Word's `~WRL0001.tmp` beside an open memo, or a clerk's `.tmp` among the
+ * inputs when --out is the input folder, is never touched.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
+/** One per thread (workers share the process id, not this module), so two threads never pick the same name. */
+const THREAD_ID = randomBytes(4).toString("hex");
 let counter = 0;
+
+const TEMP = /^\.itadoc-([0-9]+)-[0-9a-f]+-[0-9]+-.*\.tmp$/s;
+
+export function temporaryName(target: string): string {
+  return join(dirname(target), `.itadoc-${process.pid}-${THREAD_ID}-${++counter}-${basename(target)}.tmp`);
+}
 
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${++counter}.tmp`;
+  const tmp = temporaryName(path);
   try {
-    await writeFile(tmp, bytes);
+    // "wx": never write through a file (or link) that happens to exist under the temporary name.
+    const fh = await open(tmp, "wx");
+    try {
+      await fh.writeFile(bytes);
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Is the process alive on this machine? EPERM means it is, but belongs to someone else. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the temporary files in `dir` that a run killed outright (power cut,
+ * kill -9, Ctrl-C between write and rename) left behind: itadoc's own names,
+ * made by this process or by one that is gone. Returns the names removed.
+ */
+export async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => {
+    const pid = Number(TEMP.exec(n)?.[1] ?? NaN);
+    return Number.isSafeInteger(pid) && pid > 0 && (pid === process.pid || !processAlive(pid));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+  return stale;
 }

@@ -57,6 +57,7 @@ export const CODES = [
   "E_EMBLEM",
   "E_EXPORT",
   "E_WRITE",
+  "E_OUT_LOCKED",
   // command line
   "E_USAGE",
   "E_PATH_NOT_FOUND",
@@ -86,6 +87,11 @@ export const CODES = [
   "W_PLAN_YEAR",
   // notes (severity info: itadoc put something right by itself)
   "I_SARA_AM",
+  "W_STALE_KEPT",
+  "W_OUTPUT_EDITED",
+  "W_MANIFEST_IGNORED",
+  "W_MANIFEST_ENTRY",
+  "W_LOCK_STALE",
 ] as const;
 
 export type Code = (typeof CODES)[number];

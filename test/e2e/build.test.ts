@@ -145,7 +145,9 @@ describe("itadoc build", () => {
     const org = readdirSync(join(dataset, "nat", "province-00"))[0]!;
     const target = join(dir, "out", org);
     mkdirSync(target, { recursive: true });
-    writeFileSync(join(target, "2567-memo.docx.1234.7.tmp"), "half a document");
+    // itadoc's own temporary name, made by a process that is gone.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(target, `.itadoc-${dead}-0a1b2c3d-7-2567-memo.docx.tmp`), "half a document");
     const r = runCli(["build", join(dataset, "nat", "province-00", org), "--out", join(dir, "out"), "--kind", "memo"]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "out", org)).filter((n) => n.endsWith(".tmp"))).toEqual([]);

@@ -1,5 +1,7 @@
 /** Building blocks for hostile-input tests: organisation folders written into a temp dir, and a listing of every file below a root. */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { exampleText } from "../helpers/load-example.js";
 import type { DiagnosticJson } from "../../src/diag/format.js";
@@ -40,3 +42,21 @@ export const STACK = /\n\s+at .+:\d+:\d+/;
 
 /** A diagnostic as `--json` prints it. */
 export type JsonDiagnostic = DiagnosticJson;
+
+/** A complete PDF ends with %%EOF; a complete DOCX (zip) with its end-of-central-directory record. */
+export function isComplete(file: string): boolean {
+  const b = readFileSync(file);
+  if (file.endsWith(".pdf")) return b.subarray(-8).toString("latin1").includes("%%EOF");
+  return b.length > 22 && b.readUInt32LE(b.length - 22) === 0x06054b50;
+}
+
+/** sha256 (hex) of a file's bytes. */
+export function sha256Of(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+/** The id of a process that has ended (for stale locks and temporary files of a dead run). */
+export function deadPid(): number {
+  const r = spawnSync(process.execPath, ["-e", ""]);
+  return r.pid!;
+}

@@ -4,7 +4,6 @@
  * a worker; its result is plain data that crosses threads.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { ColumnDef } from "../../documents/measures-data.js";
@@ -20,9 +19,10 @@ import { renderDocument } from "../../render/render-template.js";
 import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
-import { writeAtomic } from "../write-atomic.js";
+import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
-import { readManifest, writeManifest, type Manifest } from "./manifest.js";
+import { MANIFEST_NAME, readManifest } from "./manifest.js";
+import { OutputFolder } from "./output-folder.js";
 
 export interface OrgBuildSettings {
   readonly cwd: string;
@@ -89,9 +89,9 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const org = loaded.org;
   if (!org) {
     // Nothing of this organisation can be trusted: its earlier documents must not pass for current ones.
-    const stale = new StaleOutputs(outDir, await readManifest(outDir), s, diagnostics, folder.orgPath ?? folder.dir);
-    await stale.withdraw((name) => inScope(name, s, undefined));
-    await stale.save();
+    const outputs = await openOutputFolder(outDir, s, diagnostics);
+    await outputs.withdraw((name) => inScope(name, s, undefined), folder.orgPath ?? folder.dir);
+    await outputs.save();
     return { dir: folder.dir, docs, diagnostics, failed };
   }
 
@@ -112,22 +112,19 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
   const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
   await removeStaleTemporaryFiles(outDir);
-  const stored = await readManifest(outDir);
-  const manifest: Manifest = s.force ? {} : stored;
-  const stale = new StaleOutputs(outDir, stored, s, diagnostics, org.orgFile);
-  const nextManifest = stale.manifest;
+  const outputs = await openOutputFolder(outDir, s, diagnostics);
   // A document section with errors (memo:, measures:, report:) builds nothing: its earlier output is withdrawn.
   for (const entry of org.years.values()) {
     if (folder.only && !folder.only.has(entry.file)) continue;
     for (const kind of entry.brokenSections) {
       const fy = entry.data.fiscal_year;
-      await stale.withdraw((name) => name.startsWith(`${fy}-${kind}.`) && inScope(name, s, fy), entry.file);
+      await outputs.withdraw((name) => name.startsWith(`${fy}-${kind}.`) && inScope(name, s, fy), entry.file);
     }
   }
   // A year file with errors builds nothing: its documents from an earlier run are withdrawn.
   for (const file of org.brokenFiles) {
     const year = /([0-9]{4})\.ya?ml$/.exec(file)?.[1];
-    if (year && (!folder.only || folder.only.has(file))) await stale.withdraw((name) => name.startsWith(`${year}-`) && inScope(name, s, Number(year)), file);
+    if (year && (!folder.only || folder.only.has(file))) await outputs.withdraw((name) => name.startsWith(`${year}-`) && inScope(name, s, Number(year)), file);
   }
 
   let emblemReported = false;
@@ -137,32 +134,30 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       if (!emblemReported) diagnostics.push(emblemResult.diagnostic);
       emblemReported = true;
       failed++;
-      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), org.orgFile);
+      await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), org.orgFile);
       continue;
     }
     if (!job.result.ok) {
       diagnostics.push(...job.result.errors, ...job.result.warnings);
       failed++;
       // A name clash: the output belongs to the other file's document, which stays.
-      if (!job.result.errors.some((d) => d.code === "E_OUTPUT_CLASH")) await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
+      if (!job.result.errors.some((d) => d.code === "E_OUTPUT_CLASH")) await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     diagnostics.push(...job.result.warnings);
     const formats = s.formats ?? [PRIMARY_FORMAT[job.kind]];
     const names = formats.map((f) => `${job.baseName}.${f}`);
     const key = hashOf([inputKey, job.kind, job.baseName]);
-    if (!s.force && names.every((n) => manifest[n] === key)) {
-      const existing = await Promise.all(names.map((n) => readFile(join(outDir, n)).then(() => true, () => false)));
-      if (existing.every(Boolean)) {
-        formats.forEach((format, i) => docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, join(outDir, names[i]!)), skipped: true }));
-        continue;
-      }
+    // Skipped only if every output is on disk with the very bytes written for this key (a truncated one is rebuilt).
+    if (!s.force && (await everyAsync(names, (n) => outputs.upToDate(n, key)))) {
+      for (const [i, format] of formats.entries()) docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, await outputs.currentPath(names[i]!)), skipped: true });
+      continue;
     }
     const rendered = renderDocument(res.templates, job.kind, job.result.data);
     if (!rendered.ok) {
       diagnostics.push(...rendered.errors.map(templateDiagnostic));
       failed++;
-      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
+      await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
@@ -170,9 +165,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       const target = join(outDir, `${job.baseName}.${format}`);
       try {
         const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, options);
-        await writeAtomic(target, bytes);
-        nextManifest[`${job.baseName}.${format}`] = key;
-        docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, target), skipped: false });
+        const written = await outputs.write(`${job.baseName}.${format}`, bytes, key, job.file);
+        docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, written), skipped: false });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         diagnostics.push(
@@ -181,62 +175,32 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
             : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
         );
         failed++;
-        await stale.withdraw((name) => name === `${job.baseName}.${format}`, job.file);
+        await outputs.withdraw((name) => name === `${job.baseName}.${format}`, job.file);
       }
     }
   }
-  if (docs.some((d) => !d.skipped) || stale.changed) await writeManifest(outDir, nextManifest).catch(() => undefined);
+  await outputs.save();
   return { dir: folder.dir, docs, diagnostics, failed, years: [...org.years.keys()] };
 }
 
 /** Is an output name ("2563-memo.docx") within what this run was asked to build? */
 function inScope(name: string, s: OrgBuildSettings, year: number | undefined): boolean {
-  const m = /^([0-9]{4})-([a-z]+)\.([a-z]+)$/.exec(name);
+  const m = /^([0-9]{4})-([a-z]+)\.(?:itadoc-new(?:-[0-9])?\.)?([a-z]+)$/.exec(name);
   if (!m) return false;
   const y = year ?? Number(m[1]);
   return (!s.years || s.years.has(y)) && (s.kinds as readonly string[]).includes(m[2]!);
 }
 
-/**
- * Documents an earlier run made (listed in the manifest) whose input now has
- * errors. They are removed, with a warning, so that an out-of-date memo
- * cannot be mistaken for a current one; fixing the input and building again
- * makes them anew. Files itadoc did not make are never touched.
- */
-class StaleOutputs {
-  readonly manifest: Manifest;
-  changed = false;
-
-  constructor(
-    private readonly outDir: string,
-    stored: Manifest,
-    private readonly s: OrgBuildSettings,
-    private readonly diagnostics: Diagnostic[],
-    private readonly file: string,
-  ) {
-    this.manifest = { ...stored };
-  }
-
-  /** `because`: the input file whose errors stop the document (the warning points at it). */
-  async withdraw(match: (name: string) => boolean, because: string = this.file): Promise<void> {
-    for (const name of Object.keys(this.manifest).filter(match)) {
-      delete this.manifest[name];
-      this.changed = true;
-      const path = join(this.outDir, name);
-      const removed = await rm(path).then(() => true, () => false);
-      if (removed) this.diagnostics.push(warning("W_STALE_REMOVED", { path: rel(this.s.cwd, path) }, { file: because, line: 0, col: 0 }));
-    }
-  }
-
-  async save(): Promise<void> {
-    if (this.changed) await writeManifest(this.outDir, this.manifest).catch(() => undefined);
-  }
+/** The organisation's output folder with its manifest (--force: nothing counts as up to date, but the hashes still guard edits). */
+async function openOutputFolder(outDir: string, s: OrgBuildSettings, diagnostics: Diagnostic[]): Promise<OutputFolder> {
+  const { manifest, warnings } = await readManifest(outDir, rel(s.cwd, join(outDir, MANIFEST_NAME)));
+  diagnostics.push(...warnings);
+  return new OutputFolder(outDir, manifest, s.cwd, diagnostics);
 }
 
-/** A run killed outright (power cut, kill -9) can leave temporary files; only one task writes a folder, so they are stale. */
-export async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
-  const names = await readdir(outDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.endsWith(".tmp")).map((n) => rm(join(outDir, n), { force: true })));
+async function everyAsync<T>(xs: readonly T[], p: (x: T) => Promise<boolean>): Promise<boolean> {
+  for (const x of xs) if (!(await p(x))) return false;
+  return true;
 }
 
 function hashOf(parts: readonly (string | Uint8Array)[]): string {

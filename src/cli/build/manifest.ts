@@ -1,26 +1,92 @@
 /**
- * What was built from which inputs, per organisation output folder, so a
- * re-run skips documents whose inputs, templates and tool version did not
- * change. A missing or unreadable manifest just means "build everything".
+ * What itadoc wrote in one organisation's output folder: for each document,
+ * the key of the inputs it was made from and the sha256 of the bytes
+ * written. It is the only proof that a file is itadoc's own, so nothing in
+ * it is trusted as read: the file is read only if it is a regular file of
+ * bounded size, and an entry counts only if its name is a plain document
+ * name inside this folder. A missing, oversized or malformed manifest just
+ * means "nothing here is proven ours; build everything".
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { warning, type Diagnostic } from "../../diag/diagnostic.js";
+import { FORMATS } from "../build-options.js";
+import { readRegularFile } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
 
-export type Manifest = Record<string, string>;
+export interface ManifestEntry {
+  /** Hash of everything the document was made from (inputs, templates, tool version). */
+  readonly key: string;
+  /** sha256 (hex) of the bytes itadoc wrote. */
+  readonly sha256: string;
+}
+
+export type Manifest = Map<string, ManifestEntry>;
 
 export const MANIFEST_NAME = ".itadoc-manifest.json";
 
-export async function readManifest(outDir: string): Promise<Manifest> {
-  try {
-    const data: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), "utf8"));
-    return data && typeof data === "object" && !Array.isArray(data) ? (data as Manifest) : {};
-  } catch {
-    return {};
+/** A folder has a few dozen documents (≈150 bytes each); anything near this is not a manifest itadoc wrote. */
+export const MANIFEST_LIMIT = 2 * 1024 * 1024;
+
+const EXTENSIONS = new RegExp(`\\.(${FORMATS.join("|")})$`);
+
+/**
+ * A name itadoc may have written: a plain file name in the folder (no path
+ * separator, `..`, drive letter, control character or leading dot) ending in
+ * a document format. Anything else is never removed or replaced.
+ */
+export function isOwnOutputName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 200 &&
+    EXTENSIONS.test(name) &&
+    !name.startsWith(".") &&
+    !name.includes("..") &&
+    // separators of every platform, a drive letter's colon, NUL and other control characters
+    !/[/\\:\u0000-\u001f\u007f]/.test(name)
+  );
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function isEntry(v: unknown): v is ManifestEntry {
+  if (!v || typeof v !== "object") return false;
+  const e = v as Record<string, unknown>;
+  return typeof e.key === "string" && e.key.length <= 128 && typeof e.sha256 === "string" && SHA256.test(e.sha256);
+}
+
+/** `shownAs`: the manifest's path as the user sees it (relative to the working folder), for the warnings. */
+export async function readManifest(outDir: string, shownAs: string): Promise<{ manifest: Manifest; warnings: Diagnostic[] }> {
+  const manifest: Manifest = new Map();
+  const r = await readRegularFile(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT);
+  if (!r.ok) {
+    if (r.why === "missing") return { manifest, warnings: [] };
+    const why = r.why === "too-large" ? "size" : r.why === "not-file" ? "not-file" : "read";
+    return { manifest, warnings: [ignored(shownAs, why, r.size)] };
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(r.bytes));
+  } catch {
+    return { manifest, warnings: [ignored(shownAs, "json")] };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { manifest, warnings: [ignored(shownAs, "json")] };
+  const refused: string[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    if (isOwnOutputName(name) && isEntry(value)) manifest.set(name, { key: value.key, sha256: value.sha256 });
+    // A name with a plain key string is what itadoc 0.1 wrote: dropped quietly, its files are checked by their bytes.
+    else if (!(isOwnOutputName(name) && typeof value === "string")) refused.push(name);
+  }
+  const warnings = refused.length
+    ? [warning("W_MANIFEST_ENTRY", { path: shownAs, count: refused.length, example: JSON.stringify(refused[0]!.slice(0, 80)) }, { file: shownAs, line: 0, col: 0 })]
+    : [];
+  return { manifest, warnings };
+}
+
+function ignored(shownAs: string, why: string, size?: number): Diagnostic {
+  return warning("W_MANIFEST_IGNORED", { path: shownAs, why, ...(size !== undefined ? { size: (size / 1024 / 1024).toFixed(1), limit: MANIFEST_LIMIT / 1024 / 1024 } : {}) }, { file: shownAs, line: 0, col: 0 });
 }
 
 export async function writeManifest(outDir: string, m: Manifest): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, e]) => [name, { key: e.key, sha256: e.sha256 }]));
   await writeAtomic(join(outDir, MANIFEST_NAME), new TextEncoder().encode(JSON.stringify(sorted, null, 1) + "\n"));
 }

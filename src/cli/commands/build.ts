@@ -6,10 +6,11 @@
 import { availableParallelism } from "node:os";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { error, type Diagnostic } from "../../diag/diagnostic.js";
+import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
-import { buildOrganisation, removeStaleTemporaryFiles, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { buildOrganisation, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { acquireLock, LOCK_NAME } from "../build/out-lock.js";
 import { WorkerPool, type TaskOutcome } from "../build/pool.js";
 import { loadTemplates } from "../build/resources-load.js";
 import type { TemplateSet } from "../../render/load-templates.js";
@@ -18,6 +19,7 @@ import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
 import { loadBundledFonts } from "../resources.js";
+import { removeStaleTemporaryFiles } from "../write-atomic.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -105,6 +107,66 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
     return Exit.usage;
   }
+  // One build per output folder: a second one would delete the first one's files mid-write.
+  // From before the lock exists, Ctrl-C stops the build cleanly (finished documents kept, the lock released);
+  // a second Ctrl-C ends it at once.
+  const stop: Stop = { interrupted: false };
+  const onSigint = () => {
+    stop.interrupted = true;
+  };
+  process.once("SIGINT", onSigint);
+  try {
+    return await lockedBuild(opts, io, outRoot, { folders, templates, tasks, kinds, formats, years, jobs, started, notes: [], stop });
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+}
+
+/** Takes the output folder's lock (or says who holds it), builds, and releases the lock however the build ends. */
+async function lockedBuild(opts: BuildOptions, io: CliIO, outRoot: string, p: Prepared): Promise<number> {
+  const locked = await acquireLock(outRoot);
+  const lockShown = relative(io.cwd, join(outRoot, LOCK_NAME));
+  if (!locked.ok) {
+    const h = locked.holder;
+    const d = error("E_OUT_LOCKED", { path: relative(io.cwd, outRoot) || ".", pid: h?.pid ?? "?", host: h?.host ?? "?", started: shownTime(h?.started), lock: lockShown });
+    io.err(formatDiagnostic(d, io.lang));
+    if (opts.json) io.out(JSON.stringify({ ok: false, command: "build", documents: [], diagnostics: [diagnosticToJson(d, io.lang)] }, null, 2));
+    return Exit.usage;
+  }
+  try {
+    const notes = locked.takenOver ? [warning("W_LOCK_STALE", { lock: lockShown, pid: locked.takenOver.pid, started: shownTime(locked.takenOver.started) })] : [];
+    return await buildLocked(opts, io, { ...p, notes });
+  } finally {
+    await locked.lock.release();
+  }
+}
+
+/** "2026-12-01T09:00:00.000Z" → "2026-12-01 09:00:00 UTC": the lock's start time as a clerk reads it. */
+function shownTime(iso: string | undefined): string {
+  return iso ? iso.replace("T", " ").replace(/(\.[0-9]+)?Z$/, " UTC") : "?";
+}
+
+interface Prepared {
+  readonly folders: readonly OrgFolder[];
+  readonly templates: { readonly set: TemplateSet; readonly hash: string };
+  readonly tasks: readonly OrgBuildTask[];
+  readonly kinds: ReturnType<typeof parseKinds>;
+  readonly formats: ReturnType<typeof parseFormats>;
+  readonly years: ReturnType<typeof parseYears>;
+  readonly jobs: number;
+  readonly started: number;
+  /** Said before anything is built (a stale lock taken over). */
+  readonly notes: readonly Diagnostic[];
+  readonly stop: Stop;
+}
+
+interface Stop {
+  interrupted: boolean;
+}
+
+/** The build proper, while this run holds the output folder's lock. */
+async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<number> {
+  const { folders, templates, tasks, kinds, formats, years, jobs, started } = p;
   const settings: OrgBuildSettings = {
     cwd: io.cwd,
     kinds,
@@ -118,6 +180,8 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const results: OrgBuildResult[] = [];
   const digest = new DiagnosticDigest(PRINT_WARNINGS_UP_TO);
   const yearsPresent = new Set<number>();
+  if (opts.json) results.push({ dir: ".", docs: [], diagnostics: p.notes, failed: 0 });
+  else digest.add(p.notes);
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
@@ -149,7 +213,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, onResult);
+  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
@@ -249,40 +313,32 @@ async function runAll(
   templates: TemplateSet,
   templatesDir: string | undefined,
   jobs: number,
+  stop: Stop,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
 ): Promise<boolean> {
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  process.once("SIGINT", onSigint);
-  try {
-    if (jobs === 1 || tasks.length === 1) {
-      // In this thread the templates already compiled for the early check are used as they are.
-      const resources = { templates, fonts: await loadBundledFonts() };
-      for (const task of tasks) {
-        if (interrupted) break;
-        onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
-      }
-      return interrupted;
+  if (jobs === 1 || tasks.length === 1) {
+    // In this thread the templates already compiled for the early check are used as they are.
+    const resources = { templates, fonts: await loadBundledFonts() };
+    for (const task of tasks) {
+      if (stop.interrupted) break;
+      onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
     }
-    const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
-    try {
-      let next = 0;
-      const lane = async () => {
-        while (!interrupted && next < tasks.length) {
-          const task = tasks[next++]!;
-          onResult(task, await pool.run(task));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
-    } finally {
-      await pool.close();
-    }
-    return interrupted;
-  } finally {
-    process.removeListener("SIGINT", onSigint);
+    return stop.interrupted;
   }
+  const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (!stop.interrupted && next < tasks.length) {
+        const task = tasks[next++]!;
+        onResult(task, await pool.run(task));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  return stop.interrupted;
 }
 
 /** Two organisations whose output folders would be the same, also on a case-insensitive disk (Windows, macOS, a USB stick). */

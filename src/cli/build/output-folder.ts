@@ -1,0 +1,139 @@
+/**
+ * One organisation's output folder as itadoc may touch it: a file is
+ * replaced or removed only when its bytes are still the ones itadoc wrote
+ * (sha256 in the manifest). A document a clerk edited in place is kept and
+ * the new one is written beside it (`2563-memo.itadoc-new.docx`); a
+ * truncated, deleted or unrecorded output is never taken as up to date.
+ */
+import { createHash } from "node:crypto";
+import { lstat, rm } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { warning, type Diagnostic } from "../../diag/diagnostic.js";
+import { readRegularFile } from "../read-regular.js";
+import { writeAtomic } from "../write-atomic.js";
+import { writeManifest, type Manifest } from "./manifest.js";
+
+/** Larger than any document itadoc makes; a bigger file at a document's name is not one of ours. */
+const OUTPUT_LIMIT = 512 * 1024 * 1024;
+
+/** Names tried, in order, for the new document when a clerk's edit holds the usual name. */
+const BESIDE = ["itadoc-new", "itadoc-new-2", "itadoc-new-3", "itadoc-new-4", "itadoc-new-5"];
+
+/** "2563-memo.docx" → "2563-memo.itadoc-new.docx" (the format stays last, so the file still opens with a double-click). */
+export function besideName(name: string, tag: string): string {
+  const dot = name.lastIndexOf(".");
+  return `${name.slice(0, dot)}.${tag}${name.slice(dot)}`;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export class OutputFolder {
+  /** The manifest to save: what is now proven to be itadoc's in this folder. */
+  readonly manifest: Manifest;
+  changed = false;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly stored: Manifest,
+    private readonly cwd: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.manifest = new Map(stored);
+  }
+
+  /** sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read). */
+  private async hashOf(name: string): Promise<string | undefined> {
+    const r = await readRegularFile(join(this.outDir, name), OUTPUT_LIMIT);
+    return r.ok ? sha256(r.bytes) : r.why === "missing" ? undefined : "not-a-document";
+  }
+
+  private exists(name: string): Promise<boolean> {
+    return lstat(join(this.outDir, name)).then(() => true, () => false);
+  }
+
+  /** Where this document's current copy lives: its own name, or a copy beside a clerk's edit that still holds it. */
+  private async currentName(name: string): Promise<string> {
+    if (this.stored.has(name)) return name;
+    const beside = BESIDE.map((t) => besideName(name, t)).find((b) => this.stored.has(b));
+    return beside && (await this.exists(name)) ? beside : name;
+  }
+
+  /** Made from `key`, and on disk with exactly the bytes written then? Only then may a build skip it. */
+  async upToDate(name: string, key: string): Promise<boolean> {
+    const current = await this.currentName(name);
+    const entry = this.stored.get(current);
+    return entry !== undefined && entry.key === key && (await this.hashOf(current)) === entry.sha256;
+  }
+
+  /** The path of the current copy (for "unchanged …" lines). */
+  async currentPath(name: string): Promise<string> {
+    return join(this.outDir, await this.currentName(name));
+  }
+
+  /** May itadoc put `bytes` at `name`? Yes if nothing is there, the file is still its own, or it already holds these bytes. */
+  private async mayReplace(name: string, newHash: string): Promise<{ ok: boolean; same: boolean }> {
+    const onDisk = await this.hashOf(name);
+    if (onDisk === undefined) return { ok: true, same: false };
+    return { ok: onDisk === newHash || onDisk === this.manifest.get(name)?.sha256, same: onDisk === newHash };
+  }
+
+  /**
+   * Writes a document; returns the path written. `because`: the input the
+   * warning points at when a clerk's edit is kept.
+   */
+  async write(name: string, bytes: Uint8Array, key: string, because: string): Promise<string> {
+    const hash = sha256(bytes);
+    for (const candidate of [name, ...BESIDE.map((t) => besideName(name, t))]) {
+      const { ok, same } = await this.mayReplace(candidate, hash);
+      if (!ok) {
+        // The clerk's file is theirs now: itadoc no longer claims it, so it is never removed later either.
+        if (this.manifest.delete(candidate)) this.changed = true;
+        continue;
+      }
+      if (!same) await writeAtomic(join(this.outDir, candidate), bytes);
+      this.manifest.set(candidate, { key, sha256: hash });
+      this.changed = true;
+      if (candidate === name) await this.dropBesideCopies(name);
+      else this.diagnostics.push(warning("W_OUTPUT_EDITED", { path: this.rel(name), written: this.rel(candidate) }, { file: because, line: 0, col: 0 }));
+      return join(this.outDir, candidate);
+    }
+    throw Object.assign(new Error(`${name}: every name beside it is taken by an edited file`), { code: "EEXIST" });
+  }
+
+  /** Once the document is back under its own name, the copies written beside a clerk's edit are out of date: removed if unchanged. */
+  private async dropBesideCopies(name: string): Promise<void> {
+    for (const b of BESIDE.map((t) => besideName(name, t))) {
+      const entry = this.manifest.get(b);
+      if (!entry) continue;
+      this.manifest.delete(b);
+      if ((await this.hashOf(b)) === entry.sha256) await rm(join(this.outDir, b)).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Documents an earlier run made whose input now has errors are removed,
+   * with a warning, so an out-of-date memo cannot pass for a current one, but
+   * only while their bytes are still itadoc's: an edited one is kept and named.
+   */
+  async withdraw(match: (name: string) => boolean, because: string): Promise<void> {
+    for (const [name, entry] of [...this.manifest].filter(([n]) => match(n))) {
+      this.manifest.delete(name);
+      this.changed = true;
+      const onDisk = await this.hashOf(name);
+      if (onDisk === undefined) continue;
+      const path = this.rel(name);
+      if (onDisk !== entry.sha256) this.diagnostics.push(warning("W_STALE_KEPT", { path }, { file: because, line: 0, col: 0 }));
+      else if (await rm(join(this.outDir, name)).then(() => true, () => false)) this.diagnostics.push(warning("W_STALE_REMOVED", { path }, { file: because, line: 0, col: 0 }));
+    }
+  }
+
+  async save(): Promise<void> {
+    if (this.changed) await writeManifest(this.outDir, this.manifest).catch(() => undefined);
+  }
+
+  private rel(name: string): string {
+    return relative(this.cwd, join(this.outDir, name));
+  }
+}
