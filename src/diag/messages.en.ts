@@ -52,7 +52,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_TEMPLATE_HELPER: { msg: (p) => `a template helper failed: ${p.detail}`, hint: () => "fix the template at the line given, or use the built-in templates (no --templates)" },
   E_TEMPLATE_OUTSIDE: { msg: (p) => `template ${p.path} is a symbolic link to a file outside the template folder (${p.target}); not read`, hint: () => "copy the real file into the template folder instead of linking it (a template folder received from elsewhere may link to this machine's files)" },
   E_TEMPLATE_OUTPUT: { msg: (p) => `template ${p.template} produced more than ${p.limit} characters for one document; this document is not made`, hint: () => "check the template for nested loops ({{#each}}) or partials calling each other" },
-  E_COLUMNS: { msg: (p) => `the table columns file ${p.file} cannot be used: ${p.detail}`, hint: () => "make it a list of columns (- key: … heading: …) as in the built-in templates, or delete it to use the built-in columns" },
+  E_COLUMNS: { msg: (p) => `the table columns file (columns.yaml) cannot be used: ${p.detail}`, hint: () => "make it a list of columns (- key: … heading: …) as in the built-in templates, or delete it to use the built-in columns" },
   E_EMBLEM: { msg: (p) => `cannot use the emblem image ${p.path}: ${p.reasonEn}; the memo is not made`, hint: () => "point settings.emblem in org.yaml at an existing PNG or JPEG of at most 5 MB, or remove the line to make the memo without an emblem" },
   E_EXPORT: { msg: (p) => `could not make the ${p.format} file: ${p.detail}`, hint: () => "report this with the input file" },
   E_WRITE: { msg: (p) => `cannot write ${p.path} (${p.reason})`, hint: () => "check permissions and free space of the output folder" },

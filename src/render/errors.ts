@@ -9,7 +9,9 @@ export type MarkupErrorCode =
   | "E_TEMPLATE_MARKUP"
   | "E_TEMPLATE_SYNTAX"
   | "E_TEMPLATE_MISSING_FIELD"
-  | "E_TEMPLATE_HELPER";
+  | "E_TEMPLATE_HELPER"
+  | "E_TEMPLATE_OUTPUT"
+  | "E_COLUMNS";
 
 export interface MarkupError {
   readonly code: MarkupErrorCode;
