@@ -22,6 +22,8 @@ export interface MarkupError {
   readonly line: number;
   readonly element?: string;
   readonly attribute?: string;
+  /** Message parameters besides `detail` (E_TEMPLATE_OUTPUT: template, limit). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Template file path → the source text the loader read (main template and partials). */

@@ -5,6 +5,7 @@
  */
 import Handlebars from "handlebars";
 import { callSite, HELPERS, MissingFieldError } from "./helpers.js";
+import { countedHelper } from "./output-budget.js";
 
 export type Renderer = typeof Handlebars;
 
@@ -21,6 +22,8 @@ export function createRenderer(): Renderer {
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const each = hb.helpers["each"];
   if (each) hb.registerHelper("each", strictEach(each));
+  // Every helper's output and block bodies count against the document's output budget (output-budget.ts).
+  for (const [name, fn] of Object.entries(hb.helpers)) hb.registerHelper(name, countedHelper(fn as (...args: unknown[]) => unknown));
   return hb;
 }
 

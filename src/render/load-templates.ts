@@ -11,6 +11,7 @@
 import type { MarkupError, TemplateSources } from "./errors.js";
 import { compileNow, createRenderer, knownHelpers, type Renderer } from "./handlebars.js";
 import { parseColumnsFile } from "./columns-file.js";
+import { countedFn } from "./output-budget.js";
 import { withFile } from "./run-error.js";
 import { scanTemplate, type TemplateScan } from "./scan-template.js";
 
@@ -98,7 +99,8 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResu
     const done = compiled.get(p.file);
     if (done) return done;
     try {
-      const fn = withFile(p.file, compileNow(renderer, p.ast));
+      // Counted: a partial's output, like a helper's, is checked against the document's output budget.
+      const fn = withFile(p.file, countedFn(compileNow(renderer, p.ast)));
       compiled.set(p.file, fn);
       return fn;
     } catch (e) {

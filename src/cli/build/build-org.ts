@@ -66,7 +66,7 @@ export interface BuildResources {
 const EMBLEM_REF = "emblem";
 
 export function templateDiagnostic(e: MarkupError): Diagnostic {
-  return error(e.code as Code, { detail: e.message }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
+  return error(e.code as Code, { detail: e.message, ...e.params }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
 }
 
 /** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
