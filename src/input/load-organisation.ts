@@ -9,7 +9,7 @@ import { sumOfCounts } from "../ita/peers.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
-import { nodePos, validateWith } from "./validate-input.js";
+import { nodePos, uniqueDiagnostics, validateWith } from "./validate-input.js";
 
 export interface SourceFile {
   /** Path as shown to the user (relative to where they ran the command). */
@@ -97,7 +97,8 @@ function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnosti
   }
   const v = validateWith(YearFileBase, loaded.value);
   if (!v.ok) {
-    errors.push(...v.errors, ...sectionErrors);
+    // A whole-file mistake (a list instead of keys) is found by each section's check too: report it once.
+    errors.push(...uniqueDiagnostics([...v.errors, ...sectionErrors]));
     return undefined;
   }
   const { memo: _m, measures: _me, report: _r, ...rest } = v.value;

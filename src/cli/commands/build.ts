@@ -17,6 +17,7 @@ import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
+import { PerFileCap } from "../../diag/cap.js";
 import { loadBundledFonts } from "../resources.js";
 
 export interface BuildOptions {
@@ -121,11 +122,13 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
+  // At most a screenful per file (5,000 duplicated ids must not bury the rest); the rest is counted in one line.
+  const cap = new PerFileCap();
   const printOnce = (d: Diagnostic) => {
     const key = keyOf(d);
     if (printed.has(key)) return;
     printed.add(key);
-    io.err(formatDiagnostic(d, io.lang));
+    if (cap.admit(d)) io.err(formatDiagnostic(d, io.lang));
   };
   const onResult = (task: OrgBuildTask, outcome: TaskOutcome) => {
     const result: OrgBuildResult = outcome.ok
@@ -182,6 +185,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     );
     return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL"));
   }
+  for (const line of cap.summaryLines(io.lang)) io.err(line);
   digest.printWarnings(io);
   printSummary(tally, digest.errors, digest.warnings, seconds, interrupted, io);
   return exitCode(interrupted, digest.errors, digest.internal);
