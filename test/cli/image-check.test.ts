@@ -1,35 +1,7 @@
 /** Emblem bytes judged before any exporter decodes them: damaged PNG/JPEG and oversized images are refused with a reason. */
-import { deflateSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { checkImage, crc32, MAX_EMBLEM_PIXELS } from "../../src/cli/build/image-check.js";
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const out = Buffer.alloc(8 + data.length + 4);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/** A real w×h grey PNG; `rawRows` overrides the height used for the image data (an inconsistent file). */
-export function png(w: number, h: number, rawRows = h, interlace = 0): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, interlace], 8);
-  const raw = Buffer.alloc((w + 1) * rawRows, 0x80);
-  for (let y = 0; y < rawRows; y++) raw[y * (w + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
-}
-
-/** A structurally complete baseline JPEG of w×h (SOI, SOF0, SOS, scan data, EOI); `eoi: false` cuts the end off. */
-export function jpeg(w: number, h: number, eoi = true): Buffer {
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, h >> 8, h & 0xff, w >> 8, w & 0xff, 0x01, 0x01, 0x11, 0x00]);
-  const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
-  const scan = Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd0, 0x78]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), sof, sos, scan, eoi ? Buffer.from([0xff, 0xd9]) : Buffer.alloc(0)]);
-}
+import { checkImage, MAX_EMBLEM_PIXELS } from "../../src/cli/build/image-check.js";
+import { blankPng, chunk, jpeg, png, PNG_SIGNATURE } from "../helpers/images.js";
 
 const fault = (b: Uint8Array) => {
   const r = checkImage(b);
@@ -49,7 +21,7 @@ describe("PNG", () => {
 
   test("one flipped byte in the image data: damaged (CRC)", () => {
     const b = Buffer.from(png(40, 48));
-    b[b.length - 20] ^= 0xff;
+    b[b.length - 20] = b[b.length - 20]! ^ 0xff;
     const r = checkImage(b);
     expect(r).toMatchObject({ fault: "damaged" });
     expect("detail" in r && r.detail).toMatch(/CRC/);
@@ -70,9 +42,14 @@ describe("PNG", () => {
     ihdr.writeUInt32BE(10_000, 0);
     ihdr.writeUInt32BE(10_000, 4);
     ihdr.set([8, 0, 0, 0, 0], 8);
-    const header = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr)]);
+    // The header alone, no image data: the limit is judged before any data is looked at.
+    const header = Buffer.concat([PNG_SIGNATURE, chunk("IHDR", ihdr)]);
     expect(checkImage(header)).toEqual({ fault: "too-many-pixels", width: 10_000, height: 10_000 });
     expect(MAX_EMBLEM_PIXELS).toBeLessThan(10_000 * 10_000);
+  });
+
+  test("a real 10000×10000 PNG: too many pixels", () => {
+    expect(fault(blankPng(10_000, 10_000))).toBe("too-many-pixels");
   });
 
   test("zero width: bad size", () => {
