@@ -5,7 +5,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { error, type Diagnostic } from "../diag/diagnostic.js";
+import { error, warning, type Diagnostic } from "../diag/diagnostic.js";
 import type { SourceFile } from "../input/load-organisation.js";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { expandGlob, isGlob } from "./glob.js";
@@ -17,6 +17,8 @@ export interface OrgFolder {
   readonly yearPaths: readonly string[];
   /** Year files the user named; undefined: every year file of the folder. */
   readonly only?: ReadonlySet<string>;
+  /** .yaml files of the folder that are neither org.yaml nor a year file ("2564 copy.yaml"): not read, but said. */
+  readonly ignoredPaths?: readonly string[];
 }
 
 const YEAR_NAME = /^[0-9]{4}\.ya?ml$/;
@@ -81,6 +83,7 @@ async function readOrgFolder(absDir: string, cwd: string): Promise<OrgFolder> {
     dir: rel(cwd, absDir),
     ...(org ? { orgPath: rel(cwd, join(absDir, org)) } : {}),
     yearPaths: names.filter((n) => YEAR_NAME.test(n)).map((n) => rel(cwd, join(absDir, n))),
+    ignoredPaths: names.filter((n) => /\.ya?ml$/i.test(n) && !YEAR_NAME.test(n) && n !== org).map((n) => rel(cwd, join(absDir, n))),
   };
 }
 
@@ -96,16 +99,27 @@ export interface ReadError {
   readonly size?: number;
   /** Set when the file is not a regular file (FIFO, device, socket, folder): refused before any read. */
   readonly kind?: FileKind;
+  /** Set when the user named a file whose name is neither org.yaml nor a year file: nothing would be made of it. */
+  readonly misnamed?: boolean;
 }
 
 export function readErrorDiagnostic(r: ReadError): Diagnostic {
   const pos = { file: r.path, line: 0, col: 0 };
+  if (r.misnamed) return error("E_INPUT_NAME", { name: basename(r.path) }, pos);
   if (r.kind !== undefined) return error("E_FILE_NOT_REGULAR", { kindTh: FILE_KIND_TH[r.kind], kindEn: FILE_KIND_EN[r.kind] }, pos);
   return r.size !== undefined ? error("E_FILE_TOO_LARGE", { size: r.size, limit: MAX_FILE_BYTES }, pos) : error("E_FILE_READ", { reason: r.reason }, pos);
 }
 
+/** Files of the folder that were found but not read (W_FILE_IGNORED), when the whole folder is built. */
+export function ignoredDiagnostics(folder: OrgFolder): Diagnostic[] {
+  if (folder.only) return [];
+  return (folder.ignoredPaths ?? []).map((p) => warning("W_FILE_IGNORED", { name: basename(p) }, { file: p, line: 0, col: 0 }));
+}
+
 export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org?: SourceFile; years: SourceFile[]; readErrors: ReadError[] }> {
   const readErrors: ReadError[] = [];
+  // A file named on the command line that is not a year file would silently make nothing: say so.
+  for (const p of folder.only ?? []) if (!folder.yearPaths.includes(p) && p !== folder.orgPath) readErrors.push({ path: p, reason: "name", misnamed: true });
   const read = async (p: string): Promise<SourceFile | undefined> => {
     // Refused before reading: a misnamed 5 GB file, a FIFO or /dev/zero must not be read to be refused.
     const r = await readRegularFile(join(cwd, p), MAX_FILE_BYTES);

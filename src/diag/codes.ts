@@ -8,6 +8,7 @@ export const CODES = [
   "E_FILE_ENCODING",
   "E_FILE_TOO_LARGE",
   "E_FILE_NOT_REGULAR",
+  "E_INPUT_NAME",
   "E_YAML_SYNTAX",
   "E_YAML_DUPLICATE_KEY",
   "E_YAML_ALIAS",
@@ -75,6 +76,7 @@ export const CODES = [
   "W_LEGACY_YEAR",
   "W_PERCENT_ADJUSTED",
   "W_STALE_REMOVED",
+  "W_FILE_IGNORED",
 ] as const;
 
 export type Code = (typeof CODES)[number];

@@ -7,6 +7,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_FILE_ENCODING: { msg: () => "the file is not UTF-8 (it has bytes that are not characters)", hint: () => "open it in a text editor and save it again as UTF-8" },
   E_FILE_TOO_LARGE: { msg: (p) => `the file is too large (${p.size} bytes, limit ${p.limit})`, hint: () => "one organisation-year is a few kilobytes; check the file" },
   E_FILE_NOT_REGULAR: { msg: (p) => `not a regular file but ${p.kindEn}; not read`, hint: () => "name a data file saved on disk (not a pipe, a device, or a link to one)" },
+  E_INPUT_NAME: { msg: (p) => `${p.name} is neither org.yaml nor a year file; nothing is made from it`, hint: () => "year files are named after the Buddhist-era year, e.g. 2564.yaml (rename it, or name the organisation folder instead)" },
   E_YAML_SYNTAX: { msg: (p) => `invalid YAML: ${p.detail}`, hint: () => "check indentation (spaces, not tabs) and the ':' after each key" },
   E_YAML_DUPLICATE_KEY: { msg: (p) => `key "${p.key}" appears twice at the same level`, hint: () => "remove or merge the duplicate (often left from copying last year)" },
   E_YAML_ALIAS: { msg: () => "the file uses too many aliases (*)", hint: () => "type the data out instead of & and * references" },
@@ -68,5 +69,6 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   W_EMBLEM_MISSING: { msg: (p) => (p.path ? `emblem image not found: ${p.path}` : "no emblem configured; the memo will have no Garuda emblem"), hint: () => "set settings.emblem in org.yaml to the path of a PNG or JPEG of the Garuda emblem" },
   W_LEGACY_YEAR: { msg: (p) => `${p.year} used the earlier assessment model; figures are shown as typed`, hint: () => "nothing to fix" },
   W_STALE_REMOVED: { msg: (p) => `removed ${p.path} from an earlier run: its input now has errors`, hint: () => "fix the errors and build again; the document is made anew from correct data" },
+  W_FILE_IGNORED: { msg: (p) => `${p.name} was not read: its name is neither org.yaml nor a year file`, hint: () => "if it holds a year's data, name it after the year, e.g. 2564.yaml; if it is an old copy, move it out or leave it" },
   W_PERCENT_ADJUSTED: { msg: (p) => `percentage of grade ${p.grade} adjusted by ${p.delta} so the total is 100.00`, hint: () => "nothing to fix (largest-remainder rounding)" },
 };

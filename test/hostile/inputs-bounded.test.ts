@@ -102,6 +102,25 @@ describe("only regular files are read", () => {
   });
 });
 
+describe("every input named or found is accounted for", () => {
+  test("a named file that is not a year file: E_INPUT_NAME, exit 1; .yaml files in the folder with other names: W_FILE_IGNORED each", () => {
+    const root = tmp("names");
+    writeOrg(join(root, "nr"), { "org.yaml": NR_ORG, "2564.yaml": NR_2564, "2564 copy.yaml": NR_2564, "notes.yaml": "x: 1\n" });
+    const named = run(["build", "nr/notes.yaml", "--out", "out"], root);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain("nr/notes.yaml: ข้อผิดพลาด [E_INPUT_NAME] ชื่อไฟล์ notes.yaml ไม่ใช่ org.yaml หรือไฟล์รายปี");
+    expect(existsSync(join(root, "out"))).toBe(true);
+    expect(filesUnder(join(root, "out"))).toEqual([]);
+    const whole = run(["validate", "nr"], root);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain("nr/2564 copy.yaml: คำเตือน [W_FILE_IGNORED]");
+    expect(whole.stdout).toContain("nr/notes.yaml: คำเตือน [W_FILE_IGNORED]");
+    const built = run(["build", "nr", "--out", "out", "--json"], root);
+    expect(built.code).toBe(0);
+    expect(json(built).diagnostics.filter((d) => d.code === "W_FILE_IGNORED").map((d) => d.file)).toEqual(["nr/2564 copy.yaml", "nr/notes.yaml"]);
+  });
+});
+
 describe("templates stay inside their folder", () => {
   test("a partial symlinked to a file outside (/etc/passwd-like): E_TEMPLATE_OUTSIDE naming the template, exit 1, nothing written, the secret nowhere", () => {
     const root = tmp("tpl-link");

@@ -19,7 +19,7 @@ import type { TemplateSet } from "../../render/load-templates.js";
 import { renderDocument } from "../../render/render-template.js";
 import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
-import { readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
+import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
 import { readManifest, writeManifest, type Manifest } from "./manifest.js";
@@ -83,6 +83,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     // An org.yaml that exists but could not be read is reported as such, not also as missing.
     ...(src.readErrors.some((r) => r.path === folder.orgPath) ? loaded.errors.filter((d) => d.code !== "E_ORG_MISSING") : loaded.errors),
     ...loaded.warnings,
+    ...ignoredDiagnostics(folder),
   ];
   let failed = src.readErrors.length + (loaded.errors.length > 0 ? 1 : 0);
   const docs: WrittenDoc[] = [];
