@@ -60,6 +60,7 @@ export const CODES = [
   "E_COLUMNS",
   "E_EMBLEM",
   "E_EXPORT",
+  "E_DOC_MEMORY",
   "E_WRITE",
   // command line
   "E_USAGE",

@@ -56,6 +56,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_COLUMNS: { msg: (p) => `the table columns file (columns.yaml) cannot be used: ${p.detail}`, hint: () => "make it a list of columns (- key: … heading: …) as in the built-in templates, or delete it to use the built-in columns" },
   E_EMBLEM: { msg: (p) => `cannot use the emblem image ${p.path}: ${p.reasonEn}; the memo is not made`, hint: () => "point settings.emblem in org.yaml at an existing PNG or JPEG of at most 5 MB, or remove the line to make the memo without an emblem" },
   E_EXPORT: { msg: (p) => `could not make the ${p.format} file: ${p.detail}`, hint: () => "report this with the input file" },
+  E_DOC_MEMORY: { msg: (p) => `could not make ${p.name}: it exhausted the memory limit (${p.detail}); the other documents are made`, hint: () => "check this document's data or template for unusually long texts or lists, and report it with the input file" },
   E_WRITE: { msg: (p) => `cannot write ${p.path} (${p.reason})`, hint: () => "check permissions and free space of the output folder" },
   E_USAGE: { msg: (p) => `${p.detail}`, hint: () => "see itadoc --help" },
   E_PATH_NOT_FOUND: { msg: (p) => `no such file or folder: ${p.path}`, hint: () => "check the name and location" },

@@ -211,6 +211,25 @@ describe("bounded work", () => {
     expect(files).toContain("2564-measures.pdf");
   });
 
+  test("a document that exhausts its worker's memory, --jobs 1: E_DOC_MEMORY for that document only; the organisation's other document and the other organisation are built; exit 2", () => {
+    const root = tmp("oom");
+    writeOrg(join(root, "in", "victim"), KK);
+    writeOrg(join(root, "in", "other"), KK);
+    const r = spawnSync(process.execPath, [BIN, "build", "in", "--out", "out", "--json", "--jobs", "1"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, ITADOC_DEBUG: "", ITADOC_TEST_WORKER_FAULT: "oom:victim/2564-measures" },
+    });
+    expect(r.signal, r.stderr).toBeNull();
+    expect(r.status).toBe(2);
+    const report = json({ stdout: r.stdout });
+    expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["E_DOC_MEMORY", "in/victim/2564.yaml"]]);
+    expect(report.diagnostics.find((d) => d.code === "E_DOC_MEMORY")?.message).toMatch(/^สร้างเอกสาร 2564-measures ไม่สำเร็จเพราะใช้หน่วยความจำเกินขีดจำกัด/);
+    expect(report.documents.map((d) => d.out).sort()).toEqual(["out/other/2563-memo.docx", "out/other/2564-measures.pdf", "out/victim/2563-memo.docx"]);
+    expect(filesUnder(join(root, "out", "victim")).filter((f) => !f.startsWith("."))).toEqual(["2563-memo.docx"]);
+  });
+
   test("columns.yaml malformed, an alias bomb, or of the wrong shape: E_COLUMNS naming the file (not E_INTERNAL); doctor says ✗", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
     for (const [name, text, detail] of [

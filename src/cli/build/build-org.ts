@@ -38,7 +38,12 @@ export interface OrgBuildTask {
   readonly folder: OrgFolder;
   /** Absolute output folder of this organisation. */
   readonly outDir: string;
+  /** Documents (base names) not to make because an earlier attempt ran out of memory on them, with the reason. */
+  readonly skip?: readonly { readonly name: string; readonly reason: string }[];
 }
+
+/** Told which document is being made (undefined: none), so a worker that dies can say which one it was. */
+export type OnDocument = (baseName: string | undefined) => void;
 
 export interface WrittenDoc {
   readonly file: string;
@@ -74,7 +79,7 @@ export function createdAtFor(fiscalYear: number): Date {
   return new Date(Date.UTC(fiscalYear - 543, 8, 30, 0, 0, 0));
 }
 
-export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources): Promise<OrgBuildResult> {
+export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources, onDocument: OnDocument = () => undefined): Promise<OrgBuildResult> {
   const { folder, outDir } = task;
   const src = await readSources(folder, s.cwd);
   const loaded = loadOrganisation(folder.dir, src.org, src.years);
@@ -158,6 +163,15 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         continue;
       }
     }
+    // A document that exhausted the memory of an earlier attempt costs that document only.
+    const skipped = task.skip?.find((k) => k.name === job.baseName);
+    if (skipped) {
+      diagnostics.push(error("E_DOC_MEMORY", { name: job.baseName, detail: skipped.reason }, { file: job.file, line: 0, col: 0 }));
+      failed++;
+      await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
+      continue;
+    }
+    onDocument(job.baseName);
     const rendered = renderDocument(res.templates, job.kind, job.result.data);
     if (!rendered.ok) {
       diagnostics.push(...rendered.errors.map(templateDiagnostic));
@@ -184,7 +198,9 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         await stale.withdraw((name) => name === `${job.baseName}.${format}`, job.file);
       }
     }
+    onDocument(undefined);
   }
+  onDocument(undefined);
   if (docs.some((d) => !d.skipped) || stale.changed) await writeManifest(outDir, nextManifest).catch(() => undefined);
   return { dir: folder.dir, docs, diagnostics, failed, years: [...org.years.keys()] };
 }

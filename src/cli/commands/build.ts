@@ -9,16 +9,14 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
-import { buildOrganisation, removeStaleTemporaryFiles, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { removeStaleTemporaryFiles, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
 import { WorkerPool, type TaskOutcome } from "../build/pool.js";
 import { loadTemplates } from "../build/resources-load.js";
-import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
 import { PerFileCap } from "../../diag/cap.js";
-import { loadBundledFonts } from "../resources.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -152,7 +150,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, onResult);
+  const interrupted = await runAll(tasks, settings, opts.templates, jobs, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
@@ -183,7 +181,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
         2,
       ),
     );
-    return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL"));
+    return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL" || d.code === "E_DOC_MEMORY"));
   }
   for (const line of cap.summaryLines(io.lang)) io.err(line);
   digest.printWarnings(io);
@@ -218,7 +216,8 @@ class DiagnosticDigest {
       if (this.seen.size < 10_000) this.seen.add(key);
       if (d.severity === "error") {
         this.errors++;
-        if (d.code === "E_INTERNAL") this.internal = true;
+        // A crashed worker or a document that exhausted the memory is the tool's limit, not the input's fault.
+        if (d.code === "E_INTERNAL" || d.code === "E_DOC_MEMORY") this.internal = true;
         continue;
       }
       this.warnings++;
@@ -242,7 +241,6 @@ class DiagnosticDigest {
 async function runAll(
   tasks: readonly OrgBuildTask[],
   settings: OrgBuildSettings,
-  templates: TemplateSet,
   templatesDir: string | undefined,
   jobs: number,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
@@ -253,22 +251,15 @@ async function runAll(
   };
   process.once("SIGINT", onSigint);
   try {
-    if (jobs === 1 || tasks.length === 1) {
-      // In this thread the templates already compiled for the early check are used as they are.
-      const resources = { templates, fonts: await loadBundledFonts() };
-      for (const task of tasks) {
-        if (interrupted) break;
-        onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
-      }
-      return interrupted;
-    }
+    // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
+    // costs that document (the pool says which one, and the organisation is built again without it), not the run.
     const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
     try {
       let next = 0;
       const lane = async () => {
         while (!interrupted && next < tasks.length) {
           const task = tasks[next++]!;
-          onResult(task, await pool.run(task));
+          onResult(task, await runWithoutLostDocuments(pool, task));
         }
       };
       await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
@@ -278,6 +269,21 @@ async function runAll(
     return interrupted;
   } finally {
     process.removeListener("SIGINT", onSigint);
+  }
+}
+
+/**
+ * Runs a task; when its worker died while making a document, runs it again
+ * without that document (reported as E_DOC_MEMORY by buildOrganisation), so
+ * the organisation's other documents are made. Bounded: each document is
+ * given up at most once.
+ */
+async function runWithoutLostDocuments(pool: WorkerPool, task: OrgBuildTask): Promise<TaskOutcome> {
+  let current = task;
+  for (;;) {
+    const outcome = await pool.run(current);
+    if (outcome.ok || !outcome.document || current.skip?.some((k) => k.name === outcome.document)) return outcome;
+    current = { ...current, skip: [...(current.skip ?? []), { name: outcome.document, reason: outcome.message }] };
   }
 }
 
