@@ -3,12 +3,13 @@
  * org.yaml is an organisation; any other folder is searched below; a year
  * file stands for its folder, restricted to that year's documents.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { error, type Diagnostic } from "../diag/diagnostic.js";
+import { error, warning, type Diagnostic } from "../diag/diagnostic.js";
 import type { SourceFile } from "../input/load-organisation.js";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { expandGlob, isGlob } from "./glob.js";
+import { FILE_KIND_EN, FILE_KIND_TH, readRegularFile, type FileKind } from "./read-regular.js";
 
 export interface OrgFolder {
   readonly dir: string;
@@ -16,6 +17,8 @@ export interface OrgFolder {
   readonly yearPaths: readonly string[];
   /** Year files the user named; undefined: every year file of the folder. */
   readonly only?: ReadonlySet<string>;
+  /** .yaml files of the folder that are neither org.yaml nor a year file ("2564 copy.yaml"): not read, but said. */
+  readonly ignoredPaths?: readonly string[];
 }
 
 const YEAR_NAME = /^[0-9]{4}\.ya?ml$/;
@@ -62,10 +65,11 @@ export async function discover(paths: readonly string[], cwd: string): Promise<O
 
 async function findOrgDirs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && (e.name === "org.yaml" || e.name === "org.yml"))) return [dir];
+  // Anything named org.yaml or like a year file counts (a symlink, a FIFO): reading it then says what is wrong, nothing is skipped silently.
+  if (entries.some((e) => !e.isDirectory() && (e.name === "org.yaml" || e.name === "org.yml"))) return [dir];
   const found: string[] = [];
   // A folder of year files without org.yaml is still reported (E_ORG_MISSING), not silently skipped.
-  if (entries.some((e) => e.isFile() && YEAR_NAME.test(e.name))) found.push(dir);
+  if (entries.some((e) => !e.isDirectory() && YEAR_NAME.test(e.name))) found.push(dir);
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.isDirectory() && !SKIP_DIR.test(e.name)) found.push(...(await findOrgDirs(join(dir, e.name))));
   }
@@ -79,6 +83,7 @@ async function readOrgFolder(absDir: string, cwd: string): Promise<OrgFolder> {
     dir: rel(cwd, absDir),
     ...(org ? { orgPath: rel(cwd, join(absDir, org)) } : {}),
     yearPaths: names.filter((n) => YEAR_NAME.test(n)).map((n) => rel(cwd, join(absDir, n))),
+    ignoredPaths: names.filter((n) => /\.ya?ml$/i.test(n) && !YEAR_NAME.test(n) && n !== org).map((n) => rel(cwd, join(absDir, n))),
   };
 }
 
@@ -92,28 +97,37 @@ export interface ReadError {
   readonly reason: string;
   /** Set when the file was not read because it is larger than MAX_FILE_BYTES. */
   readonly size?: number;
+  /** Set when the file is not a regular file (FIFO, device, socket, folder): refused before any read. */
+  readonly kind?: FileKind;
+  /** Set when the user named a file whose name is neither org.yaml nor a year file: nothing would be made of it. */
+  readonly misnamed?: boolean;
 }
 
 export function readErrorDiagnostic(r: ReadError): Diagnostic {
   const pos = { file: r.path, line: 0, col: 0 };
+  if (r.misnamed) return error("E_INPUT_NAME", { name: basename(r.path) }, pos);
+  if (r.kind !== undefined) return error("E_FILE_NOT_REGULAR", { kindTh: FILE_KIND_TH[r.kind], kindEn: FILE_KIND_EN[r.kind] }, pos);
   return r.size !== undefined ? error("E_FILE_TOO_LARGE", { size: r.size, limit: MAX_FILE_BYTES }, pos) : error("E_FILE_READ", { reason: r.reason }, pos);
+}
+
+/** Files of the folder that were found but not read (W_FILE_IGNORED), when the whole folder is built. */
+export function ignoredDiagnostics(folder: OrgFolder): Diagnostic[] {
+  if (folder.only) return [];
+  return (folder.ignoredPaths ?? []).map((p) => warning("W_FILE_IGNORED", { name: basename(p) }, { file: p, line: 0, col: 0 }));
 }
 
 export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org?: SourceFile; years: SourceFile[]; readErrors: ReadError[] }> {
   const readErrors: ReadError[] = [];
+  // A file named on the command line that is not a year file would silently make nothing: say so.
+  for (const p of folder.only ?? []) if (!folder.yearPaths.includes(p) && p !== folder.orgPath) readErrors.push({ path: p, reason: "name", misnamed: true });
   const read = async (p: string): Promise<SourceFile | undefined> => {
-    try {
-      // Checked before reading: a misnamed 5 GB file must not be pulled into memory to be refused.
-      const size = (await stat(join(cwd, p))).size;
-      if (size > MAX_FILE_BYTES) {
-        readErrors.push({ path: p, reason: "too large", size });
-        return undefined;
-      }
-      return { path: p, bytes: new Uint8Array(await readFile(join(cwd, p))) };
-    } catch (e) {
-      readErrors.push({ path: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-      return undefined;
-    }
+    // Refused before reading: a misnamed 5 GB file, a FIFO or /dev/zero must not be read to be refused.
+    const r = await readRegularFile(join(cwd, p), MAX_FILE_BYTES);
+    if (r.ok) return { path: p, bytes: r.bytes };
+    if (r.why === "not-regular") readErrors.push({ path: p, reason: r.kind, kind: r.kind });
+    else if (r.why === "too-large") readErrors.push({ path: p, reason: "too large", size: r.size });
+    else readErrors.push({ path: p, reason: r.code });
+    return undefined;
   };
   const org = folder.orgPath ? await read(folder.orgPath) : undefined;
   const years = (await Promise.all(folder.yearPaths.map(read))).filter((s): s is SourceFile => s !== undefined);

@@ -1,7 +1,7 @@
 /** discover → read → loadOrganisation, for every folder the user named. */
 import { error, type Diagnostic } from "../diag/diagnostic.js";
 import { loadOrganisation, type OrgLoadResult } from "../input/load-organisation.js";
-import { discover, PathNotFound, readErrorDiagnostic, readSources, type OrgFolder } from "./discover.js";
+import { discover, ignoredDiagnostics, PathNotFound, readErrorDiagnostic, readSources, type OrgFolder } from "./discover.js";
 
 export interface LoadedFolder {
   readonly folder: OrgFolder;
@@ -26,7 +26,7 @@ export async function loadInputs(paths: readonly string[], cwd: string): Promise
     const readErrors = src.readErrors.map(readErrorDiagnostic);
     // An org.yaml that exists but could not be read is reported as such, not also as missing.
     const errors = src.readErrors.some((r) => r.path === folder.orgPath) ? result.errors.filter((d) => d.code !== "E_ORG_MISSING") : result.errors;
-    out.push({ folder, result: { ...result, errors: [...readErrors, ...errors] } });
+    out.push({ folder, result: { ...result, errors: [...readErrors, ...errors], warnings: [...ignoredDiagnostics(folder), ...result.warnings] } });
   }
   return { ok: true, folders: out };
 }

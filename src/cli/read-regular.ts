@@ -1,51 +1,103 @@
 /**
- * Reads a file only if it is a regular file, and at most `limit` bytes of
- * it, checked on the open descriptor: a FIFO, a device or a link to one is
- * refused before any read (opening never blocks), and a file that grows
- * while read is still cut at the limit.
+ * The one way itadoc reads a file the user named or that was found in the
+ * user's folders (year files, org.yaml, templates, partials, columns.yaml,
+ * the emblem). It opens without blocking and judges the open descriptor:
+ * a FIFO, device or socket is refused before a single byte is read (a FIFO
+ * would hang the command, /dev/zero would fill the memory), and the size
+ * limit is enforced on what is actually read (limit + 1 bytes at most), not
+ * only on what a prior stat said, because the file can change in between.
  */
 import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 
-export type RegularRead =
-  | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly why: "missing" | "not-file" | "too-large" | "read"; readonly size?: number; readonly code?: string };
+export type ReadRefusal =
+  /** Not a regular file: FIFO, device, socket or folder. `kind` names it. */
+  | { readonly ok: false; readonly why: "not-regular"; readonly kind: FileKind }
+  /** Larger than the limit; `size` is what fstat says (at least limit + 1). */
+  | { readonly ok: false; readonly why: "too-large"; readonly size: number }
+  /** The system refused (ENOENT, EACCES, ELOOP …). */
+  | { readonly ok: false; readonly why: "error"; readonly code: string };
 
-/** O_NOFOLLOW where the platform has it: a link is not followed, it is "not a file". */
-const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+export type ReadRegular = { readonly ok: true; readonly bytes: Uint8Array } | ReadRefusal;
 
-export async function readRegularFile(path: string, limit: number): Promise<RegularRead> {
-  let fh;
+export type FileKind = "fifo" | "character-device" | "block-device" | "socket" | "directory" | "symlink" | "other";
+
+export interface ReadOptions {
+  /** Refuse a symbolic link instead of following it (itadoc's own files: the build record, the lock, its outputs). */
+  readonly noFollow?: boolean;
+}
+
+/** True when the refusal means only that the file is not there. */
+export function isMissing(r: ReadRefusal): boolean {
+  return r.why === "error" && r.code === "ENOENT";
+}
+
+const CHUNK = 64 * 1024;
+
+export async function readRegularFile(path: string, limit: number, options: ReadOptions = {}): Promise<ReadRegular> {
+  let fh: FileHandle;
   try {
-    fh = await open(path, FLAGS);
+    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    if (code === "ENOENT") return { ok: false, why: "missing" };
-    // ELOOP: a symbolic link under O_NOFOLLOW; ENXIO: a FIFO or socket without a writer.
-    return { ok: false, why: code === "ELOOP" || code === "ENXIO" ? "not-file" : "read", code };
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    // A Unix socket cannot be opened at all: say what it is rather than "ENXIO".
+    if (code === "ENXIO") return { ok: false, why: "not-regular", kind: "socket" };
+    if (code === "EISDIR") return { ok: false, why: "not-regular", kind: "directory" };
+    // ELOOP under O_NOFOLLOW: the name is a symbolic link.
+    if (code === "ELOOP" && options.noFollow) return { ok: false, why: "not-regular", kind: "symlink" };
+    return { ok: false, why: "error", code };
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) return { ok: false, why: "not-file" };
+    if (!st.isFile()) return { ok: false, why: "not-regular", kind: kindOf(st) };
     if (st.size > limit) return { ok: false, why: "too-large", size: st.size };
-    // One byte more than the file has: reading it means the file grew while read.
-    let buf = new Uint8Array(Math.min(limit, st.size) + 1);
-    let n = 0;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // Read until end of file or limit + 1 bytes, whichever first: a file that grew since fstat is still bounded.
     for (;;) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, null);
+      const want = Math.min(CHUNK, limit + 1 - total);
+      if (want <= 0) break;
+      const buf = Buffer.alloc(want);
+      const { bytesRead } = await fh.read(buf, 0, want, null);
       if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n > limit) return { ok: false, why: "too-large", size: n };
-      if (n === buf.length) {
-        const grown = new Uint8Array(Math.min(limit + 1, buf.length * 2));
-        grown.set(buf);
-        buf = grown;
-      }
+      chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
+      total += bytesRead;
     }
-    return { ok: true, bytes: buf.subarray(0, n) };
+    if (total > limit) return { ok: false, why: "too-large", size: Math.max(total, st.size) };
+    return { ok: true, bytes: new Uint8Array(Buffer.concat(chunks, total)) };
   } catch (e) {
-    return { ok: false, why: "read", code: (e as NodeJS.ErrnoException).code ?? String(e) };
+    return { ok: false, why: "error", code: (e as NodeJS.ErrnoException).code ?? String(e) };
   } finally {
-    await fh.close();
+    await fh.close().catch(() => undefined);
   }
 }
+
+function kindOf(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): FileKind {
+  if (st.isFIFO()) return "fifo";
+  if (st.isCharacterDevice()) return "character-device";
+  if (st.isBlockDevice()) return "block-device";
+  if (st.isSocket()) return "socket";
+  if (st.isDirectory()) return "directory";
+  return "other";
+}
+
+/** Thai and English names of a non-regular file's kind, for messages. */
+export const FILE_KIND_TH: Record<FileKind, string> = {
+  fifo: "ท่อส่งข้อมูล (FIFO)",
+  "character-device": "อุปกรณ์ (character device)",
+  "block-device": "อุปกรณ์ (block device)",
+  socket: "ซ็อกเก็ต (socket)",
+  directory: "โฟลเดอร์",
+  symlink: "ลิงก์ (symbolic link)",
+  other: "ไฟล์ชนิดพิเศษ",
+};
+export const FILE_KIND_EN: Record<FileKind, string> = {
+  fifo: "a FIFO (named pipe)",
+  "character-device": "a character device",
+  "block-device": "a block device",
+  socket: "a socket",
+  directory: "a folder",
+  symlink: "a symbolic link",
+  other: "a special file",
+};

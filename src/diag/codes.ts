@@ -7,6 +7,8 @@ export const CODES = [
   "E_FILE_READ",
   "E_FILE_ENCODING",
   "E_FILE_TOO_LARGE",
+  "E_FILE_NOT_REGULAR",
+  "E_INPUT_NAME",
   "E_YAML_SYNTAX",
   "E_YAML_DUPLICATE_KEY",
   "E_YAML_ALIAS",
@@ -14,6 +16,7 @@ export const CODES = [
   "E_YAML_TAB",
   "E_YAML_COLON",
   "E_YAML_INDENT",
+  "E_YAML_TAG",
   // shape of the input
   "E_REQUIRED",
   "E_TO_FILL",
@@ -23,6 +26,10 @@ export const CODES = [
   "E_TEXT_EMPTY",
   "E_TEXT_CONTROL",
   "E_TEXT_GLYPH",
+  "E_TEXT_INVISIBLE",
+  "E_TEXT_BIDI",
+  "E_TEXT_SURROGATE",
+  "E_KEY_INVISIBLE",
   "E_INTEGER",
   // values
   "E_SCORE_FORMAT",
@@ -54,8 +61,12 @@ export const CODES = [
   "E_TEMPLATE_SYNTAX",
   "E_TEMPLATE_MISSING_FIELD",
   "E_TEMPLATE_HELPER",
+  "E_TEMPLATE_OUTSIDE",
+  "E_TEMPLATE_OUTPUT",
+  "E_COLUMNS",
   "E_EMBLEM",
   "E_EXPORT",
+  "E_DOC_MEMORY",
   "E_WRITE",
   "E_OUT_LOCKED",
   // command line
@@ -92,6 +103,7 @@ export const CODES = [
   "W_MANIFEST_IGNORED",
   "W_MANIFEST_ENTRY",
   "W_LOCK_STALE",
+  "W_FILE_IGNORED",
 ] as const;
 
 export type Code = (typeof CODES)[number];

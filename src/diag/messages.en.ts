@@ -7,6 +7,8 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_FILE_ENCODING: { msg: () => "the file is not UTF-8 (it has bytes that are not characters)", hint: () => "open it in a text editor and save it again as UTF-8" },
   E_FILE_TOO_LARGE: { msg: (p) => `the file is too large (${p.size} bytes, limit ${p.limit})`, hint: () => "one organisation-year is a few kilobytes; check the file" },
   E_YAML_SYNTAX: { msg: (p) => `invalid YAML: ${p.detail}${p.excerpt ? `\n${p.excerpt}` : ""}`, hint: () => "check indentation (spaces, not tabs) and the ':' after each key" },
+  E_FILE_NOT_REGULAR: { msg: (p) => `not a regular file but ${p.kindEn}; not read`, hint: () => "name a data file saved on disk (not a pipe, a device, or a link to one)" },
+  E_INPUT_NAME: { msg: (p) => `${p.name} is neither org.yaml nor a year file; nothing is made from it`, hint: () => "year files are named after the Buddhist-era year, e.g. 2564.yaml (rename it, or name the organisation folder instead)" },
   E_YAML_DUPLICATE_KEY: { msg: (p) => `key "${p.key}" appears twice at the same level`, hint: () => "remove or merge the duplicate (often left from copying last year)" },
   E_YAML_ALIAS: { msg: () => "the file uses too many aliases (*)", hint: () => "type the data out instead of & and * references" },
   E_YAML_DEPTH: { msg: (p) => `data nested too deeply (more than ${p.limit} levels)`, hint: () => "check the file's indentation" },
@@ -23,6 +25,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
         ? `indent the line by ${p.expected} spaces like line ${p.refLine} (keys of one level and items of one list start in the same column), then validate again`
         : "keys of one level and the items (- ) of one list must start in the same column; add or remove spaces at the start of this line, then validate again",
   },
+  E_YAML_TAG: { msg: (p) => `the value of ${p.field} carries the tag ${p.tag}, which input files do not use`, hint: () => "remove the tag starting with ! and type the value plainly, e.g. 92.44" },
   E_REQUIRED: { msg: (p) => `missing required key: ${p.field}`, hint: (p) => `add "${p.key}:" with a value (see examples/ or itadoc init)` },
   E_TO_FILL: {
     msg: (p) => (p.items ? `${p.key} of ${p.count} items of ${p.field} is still to be filled in (items ${p.keys})` : Number(p.count) > 1 ? `${p.count} keys of ${p.field} are still to be filled in: ${p.keys}` : `${p.field} is still to be filled in (the key is there, its value is empty)`),
@@ -34,6 +37,10 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_TEXT_EMPTY: { msg: (p) => `${p.field} must not be empty`, hint: () => "type the text, or remove the key if unused" },
   E_TEXT_CONTROL: { msg: (p) => `${p.field} contains an unprintable control character (U+${p.char})`, hint: () => "remove stray characters (often pasted from a PDF or web page)" },
   E_TEXT_GLYPH: { msg: (p) => `${p.field} contains ${p.char} (U+${p.code}), which the document font cannot print (it would show as a blank or a box)`, hint: () => "remove the emoji or symbol, or write it as a word" },
+  E_TEXT_INVISIBLE: { msg: (p) => `${p.field} contains the invisible character ${p.char} at character ${p.at} of "${p.value}"`, hint: () => "delete the value and type it again (such characters come with copying from web pages or PDFs)" },
+  E_TEXT_BIDI: { msg: (p) => `${p.field} contains the text-direction control ${p.char} at character ${p.at}, which shows the text reversed or reordered`, hint: () => "remove the character (type the text instead of pasting it)" },
+  E_TEXT_SURROGATE: { msg: (p) => `${p.field} contains half of a character code (${p.char}) at character ${p.at}; it would print as a box`, hint: () => "remove the \\u escape with a code D800–DFFF, or type the character itself" },
+  E_KEY_INVISIBLE: { msg: (p) => `key "${p.key}" in ${p.field} contains the invisible character ${p.char} at character ${p.at}`, hint: (p) => `delete the key and type "${p.clean}" again` },
   E_INTEGER: { msg: (p) => `${p.field} must be a non-negative whole number (found "${p.value}")`, hint: () => "type a whole number such as 43 or ๔๓" },
   E_SCORE_FORMAT: { msg: (p) => `score ${p.field} is not a number (found "${p.value}")`, hint: () => "type the score as a number, e.g. 92.44 or ๙๒.๔๔" },
   E_SCORE_RANGE: { msg: (p) => `score ${p.field} must be between 0 and 100 (found ${p.value})`, hint: () => "scores are between 0 and 100; check against the year's ITA report" },
@@ -63,8 +70,12 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_TEMPLATE_SYNTAX: { msg: (p) => `Handlebars syntax error in the template: ${p.detail}`, hint: () => "fix the template at the line given, or use the built-in templates (no --templates)" },
   E_TEMPLATE_MISSING_FIELD: { msg: (p) => `the template refers to data that does not exist: ${p.detail}`, hint: () => "fix the template at the line given, or use the built-in templates (no --templates)" },
   E_TEMPLATE_HELPER: { msg: (p) => `a template helper failed: ${p.detail}`, hint: () => "fix the template at the line given, or use the built-in templates (no --templates)" },
+  E_TEMPLATE_OUTSIDE: { msg: (p) => `template ${p.path} is a symbolic link to a file outside the template folder (${p.target}); not read`, hint: () => "copy the real file into the template folder instead of linking it (a template folder received from elsewhere may link to this machine's files)" },
+  E_TEMPLATE_OUTPUT: { msg: (p) => `template ${p.template} produced more than ${p.limit} characters for one document; this document is not made`, hint: () => "check the template for nested loops ({{#each}}) or partials calling each other" },
+  E_COLUMNS: { msg: (p) => `the table columns file (columns.yaml) cannot be used: ${p.detail}`, hint: () => "make it a list of columns (- key: … heading: …) as in the built-in templates, or delete it to use the built-in columns" },
   E_EMBLEM: { msg: (p) => `cannot use the emblem image ${p.path}: ${p.reasonEn}; the memo is not made`, hint: () => "point settings.emblem in org.yaml at an existing PNG or JPEG of at most 5 MB, or remove the line to make the memo without an emblem" },
   E_EXPORT: { msg: (p) => `could not make the ${p.format} file: ${p.detail}`, hint: () => "report this with the input file" },
+  E_DOC_MEMORY: { msg: (p) => `could not make ${p.name}: it exhausted the memory limit (${p.detail}); the other documents are made`, hint: () => "check this document's data or template for unusually long texts or lists, and report it with the input file" },
   E_WRITE: { msg: (p) => `cannot write ${p.path} (${p.reason})`, hint: () => "check permissions and free space of the output folder" },
   E_OUT_LOCKED: {
     msg: (p) => `output folder ${p.path} is in use by another itadoc build (process ${p.pid} on ${p.host}, started ${p.started}); not building over it`,
@@ -99,6 +110,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   },
   W_MANIFEST_ENTRY: { msg: (p) => `skipped ${p.count} entries of ${p.path} that are not document names in this folder (e.g. ${p.example}); itadoc will not remove or replace files by them`, hint: () => "nothing to fix; the entries are dropped from the record. Do not edit this file by hand" },
   W_LOCK_STALE: { msg: (p) => `found lock ${p.lock} left by a build that has stopped (process ${p.pid}, started ${p.started}); continuing`, hint: () => "nothing to fix" },
+  W_FILE_IGNORED: { msg: (p) => `${p.name} was not read: its name is neither org.yaml nor a year file`, hint: () => "if it holds a year's data, name it after the year, e.g. 2564.yaml; if it is an old copy, move it out or leave it" },
   W_PERCENT_ADJUSTED: { msg: (p) => `percentage of grade ${p.grade} adjusted by ${p.delta} so the total is 100.00`, hint: () => "nothing to fix (largest-remainder rounding)" },
   W_TO_FILL: {
     msg: (p) => (p.items ? `${p.key} of ${p.count} items of ${p.field} is still empty (items ${p.keys})` : Number(p.count) > 1 ? `${p.count} keys of ${p.field} are still empty: ${p.keys}` : `${p.field} is still empty (the documents will go without it)`),

@@ -11,7 +11,7 @@ import { checkOitItems } from "./check-oit-items.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
 import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
-import { emptyOptionalValues, groupToFill, nodePos, validateWith } from "./validate-input.js";
+import { emptyOptionalValues, groupToFill, nodePos, uniqueDiagnostics, validateWith } from "./validate-input.js";
 import { yearFileChecks } from "./year-checks.js";
 
 export interface SourceFile {
@@ -115,7 +115,8 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
   }
   const v = validateWith(YearFileBase, loaded.value);
   if (!v.ok) {
-    errors.push(...v.errors, ...sectionErrors);
+    // A whole-file mistake (a list instead of keys) is found by each section's check too: report it once.
+    errors.push(...uniqueDiagnostics([...v.errors, ...sectionErrors]));
     return undefined;
   }
   const { memo: _m, measures: _me, report: _r, ...rest } = v.value;

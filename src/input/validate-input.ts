@@ -10,14 +10,20 @@ import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnos
 import type { Code } from "../diag/codes.js";
 import { positionAt, type LoadedYaml } from "./load-yaml.js";
 import { closestKey } from "./suggest.js";
+import { oddChars, showOdd, withoutOdd } from "./invisible.js";
+import { taggedValues } from "./yaml-tags.js";
 
 type Path = readonly PropertyKey[];
 
 export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml): { ok: true; value: z.output<S> } | { ok: false; errors: Diagnostic[] } {
+  // A tagged value (!!binary) is reported as such; what the schema says about its decoded value would only confuse.
+  const tagged = taggedValues(loaded, fieldName);
+  const underTag = (path: readonly PropertyKey[]) => tagged.some((t) => t.path.every((p, i) => path[i] === p));
   const result = schema.safeParse(loaded.data);
-  if (result.success) return { ok: true, value: result.data };
-  const errors = result.error.issues.flatMap((i) => issueToDiagnostics(i, loaded, schema));
-  return { ok: false, errors: withoutMissingForMisspelt(dedupe(errors)) };
+  if (result.success && tagged.length === 0) return { ok: true, value: result.data };
+  const issues = result.success ? [] : result.error.issues.filter((i) => !underTag(i.path));
+  const errors = [...tagged.map((t) => t.diagnostic), ...issues.flatMap((i) => issueToDiagnostics(i, loaded, schema))];
+  return { ok: false, errors: withoutMissingForMisspelt(uniqueDiagnostics(errors)) };
 }
 
 /** Human path: assessment.oit_items[2].score (list positions counted from 1, as a clerk counts). */
@@ -79,9 +85,16 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
       return [error(code, { field, ...rest }, nodePos(loaded, path))];
     }
     case "unrecognized_keys":
-      return issue.keys.map((key) =>
-        error("E_UNKNOWN_KEY", { key, field: fieldName(path), suggestion: closestKey(key, schema, path) ?? "" }, nodePos(loaded, [...path, key], "key")),
-      );
+      return issue.keys.map((key) => {
+        const pos = nodePos(loaded, [...path, key], "key");
+        // "scores" with a zero-width space inside looks exactly like "scores": name the character, not "did you mean scores".
+        const odd = oddChars(key)[0];
+        if (odd) {
+          const clean = withoutOdd(key);
+          return error("E_KEY_INVISIBLE", { key: showOdd(key), field: fieldName(path), char: odd.name, at: odd.at, clean, suggestion: closestKey(clean, schema, path) ?? "" }, pos);
+        }
+        return error("E_UNKNOWN_KEY", { key, field: fieldName(path), suggestion: closestKey(key, schema, path) ?? "" }, pos);
+      });
     case "invalid_union": {
       // A text-or-list field whose value has the right shape but fails a check inside (a control
       // character, an emoji): report that check, not "must be text" about a value that is text.
@@ -128,7 +141,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, loaded: LoadedYaml, schema:
 function withoutMissingForMisspelt(ds: Diagnostic[]): Diagnostic[] {
   const suggested = new Set(
     ds
-      .filter((d) => d.code === "E_UNKNOWN_KEY" && d.params.suggestion)
+      .filter((d) => (d.code === "E_UNKNOWN_KEY" || d.code === "E_KEY_INVISIBLE") && d.params.suggestion)
       .map((d) => (d.params.field === fieldName([]) ? String(d.params.suggestion) : `${d.params.field}.${d.params.suggestion}`)),
   );
   return ds.filter((d) => !(d.code === "E_REQUIRED" && suggested.has(String(d.params.field))));
@@ -178,7 +191,8 @@ export function groupToFill(ds: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
+/** Each distinct diagnostic once (same code, place and parameters), in order. */
+export function uniqueDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
     const k = `${d.code}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;

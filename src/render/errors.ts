@@ -9,7 +9,9 @@ export type MarkupErrorCode =
   | "E_TEMPLATE_MARKUP"
   | "E_TEMPLATE_SYNTAX"
   | "E_TEMPLATE_MISSING_FIELD"
-  | "E_TEMPLATE_HELPER";
+  | "E_TEMPLATE_HELPER"
+  | "E_TEMPLATE_OUTPUT"
+  | "E_COLUMNS";
 
 export interface MarkupError {
   readonly code: MarkupErrorCode;
@@ -20,6 +22,8 @@ export interface MarkupError {
   readonly line: number;
   readonly element?: string;
   readonly attribute?: string;
+  /** Message parameters besides `detail` (E_TEMPLATE_OUTPUT: template, limit). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Template file path → the source text the loader read (main template and partials). */

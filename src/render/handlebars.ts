@@ -5,6 +5,9 @@
  */
 import Handlebars from "handlebars";
 import { callSite, HELPERS, MissingFieldError } from "./helpers.js";
+import { countedFn, countedHelper } from "./output-budget.js";
+
+type Decorator = (fn: unknown, props: unknown, container: unknown, options: { fn: (...a: never[]) => unknown }) => unknown;
 
 export type Renderer = typeof Handlebars;
 
@@ -21,6 +24,15 @@ export function createRenderer(): Renderer {
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const each = hb.helpers["each"];
   if (each) hb.registerHelper("each", strictEach(each));
+  // Every helper's output and block bodies count against the document's output budget (output-budget.ts).
+  for (const [name, fn] of Object.entries(hb.helpers)) hb.registerHelper(name, countedHelper(fn as (...args: unknown[]) => unknown));
+  // Inline partials ({{#*inline "p"}}) are block bodies too: counted like the file partials.
+  const inline = (hb as unknown as { decorators: Record<string, Decorator> }).decorators["inline"];
+  if (inline) {
+    hb.registerDecorator("inline", (fn: unknown, props: unknown, container: unknown, options: { fn: (...a: never[]) => unknown }) =>
+      inline(fn, props, container, { ...options, fn: countedFn(options.fn) }),
+    );
+  }
   return hb;
 }
 

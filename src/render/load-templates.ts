@@ -8,9 +8,10 @@
  *   <root>/shared/partials/<name>.hbs   partial for every kind (a kind's own wins)
  *   <root>/<kind>/columns.yaml          data, as set.data[kind].columns
  */
-import { parseDocument } from "yaml";
 import type { MarkupError, TemplateSources } from "./errors.js";
 import { compileNow, createRenderer, knownHelpers, type Renderer } from "./handlebars.js";
+import { parseColumnsFile } from "./columns-file.js";
+import { countedFn } from "./output-budget.js";
 import { withFile } from "./run-error.js";
 import { scanTemplate, type TemplateScan } from "./scan-template.js";
 
@@ -78,7 +79,7 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResu
     const role = classifyTemplatePath(file);
     if (!role) continue;
     if (role.role === "columns") {
-      const columns = parseColumns(file, source, errors);
+      const columns = parseColumns(file, source, role.kind === MEASURES, errors);
       if (columns !== undefined) data[role.kind] = { columns };
       continue;
     }
@@ -98,7 +99,8 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResu
     const done = compiled.get(p.file);
     if (done) return done;
     try {
-      const fn = withFile(p.file, compileNow(renderer, p.ast));
+      // Counted: a partial's output, like a helper's, is checked against the document's output budget.
+      const fn = withFile(p.file, countedFn(compileNow(renderer, p.ast)));
       compiled.set(p.file, fn);
       return fn;
     } catch (e) {
@@ -166,14 +168,14 @@ function reachPartials(main: Parsed, available: ReadonlyMap<string, Parsed>, err
   return reached;
 }
 
-function parseColumns(file: string, source: string, errors: MarkupError[]): unknown {
-  const doc = parseDocument(source, { prettyErrors: true });
-  const first = doc.errors[0];
-  if (first) {
-    errors.push({ code: "E_TEMPLATE_SYNTAX", message: first.message.split("\n")[0] ?? "YAML error", file, line: first.linePos?.[0].line ?? 0 });
-    return undefined;
-  }
-  return doc.toJS() as unknown;
+/** The kind whose columns.yaml the build reads as table columns (key, heading, width). */
+const MEASURES = "measures";
+
+function parseColumns(file: string, source: string, shape: boolean, errors: MarkupError[]): unknown {
+  const r = parseColumnsFile(file, source, shape);
+  if (r.ok) return r.columns;
+  errors.push(r.error);
+  return undefined;
 }
 
 /** Handlebars parse errors carry the line in the text ("Parse error on line 3:"); others as lineNumber. */

@@ -8,6 +8,7 @@ import { HelperError, MissingFieldError, type CallSite } from "./helpers.js";
 import type { TemplateSet } from "./load-templates.js";
 import { parseMarkup, type ParseResult } from "./markup/parse-markup.js";
 import { TemplateRunError } from "./run-error.js";
+import { MAX_MARKUP_CHARS, OutputTooLarge, withOutputBudget } from "./output-budget.js";
 
 export type RenderResult = ParseResult;
 
@@ -31,16 +32,23 @@ export function renderDocument(set: TemplateSet, kind: string, data: object): Re
   }
   let markup: string;
   try {
-    markup = t.main(data, { partials: t.partials, data: { columns: set.data[kind]?.columns } });
+    markup = withOutputBudget(() => t.main(data, { partials: t.partials, data: { columns: set.data[kind]?.columns } }));
   } catch (e) {
     return { ok: false, errors: [runError(e, t.file, t.sources)] };
   }
+  if (markup.length > MAX_MARKUP_CHARS) return { ok: false, errors: [tooLarge(t.file)] };
   return parseMarkup(markup, t.sources);
+}
+
+/** Named after the main template: the clerk knows which document's template set to look at. */
+function tooLarge(mainFile: string): MarkupError {
+  return { code: "E_TEMPLATE_OUTPUT", message: `more than ${MAX_MARKUP_CHARS} characters`, file: mainFile, line: 0, params: { template: mainFile, limit: MAX_MARKUP_CHARS.toLocaleString("en-US") } };
 }
 
 function runError(e: unknown, mainFile: string, sources: TemplateSources): MarkupError {
   const file = e instanceof TemplateRunError ? e.file : mainFile;
   const cause = e instanceof TemplateRunError ? e.cause : e;
+  if (cause instanceof OutputTooLarge) return tooLarge(mainFile);
   if (cause instanceof MissingFieldError) {
     const call = callText(sources.get(file), cause.site);
     return { code: "E_TEMPLATE_MISSING_FIELD", message: `the data has no value for ${call}`, file, line: cause.site?.line ?? 0 };

@@ -3,44 +3,16 @@
  * and nothing is ever written outside --out. Emblems: configured but
  * unusable stops that organisation's memo only; not configured is a warning.
  */
-import { deflateSync } from "node:zlib";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { png } from "../helpers/images.js";
 import { runCli } from "../helpers/run-cli.js";
 import { exampleText } from "../helpers/load-example.js";
 import { filesUnder, KK_ORG, lineOf, NR_2564, NR_ORG, STACK, writeOrg, type JsonDiagnostic } from "./helpers.js";
 
 const KK = { "org.yaml": KK_ORG, "2561.yaml": exampleText("khon-kaen-city", "2561.yaml"), "2562.yaml": exampleText("khon-kaen-city", "2562.yaml"), "2563.yaml": exampleText("khon-kaen-city", "2563.yaml"), "2564.yaml": exampleText("khon-kaen-city", "2564.yaml") };
-
-function crc32(bytes: Uint8Array): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-/** A real w×h grey PNG. */
-function png(w: number, h: number): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
-}
 
 describe("paths", () => {
   test("folder names with '..', a drive-letter-like name and inputs reached through '..': every file written lies under --out", () => {

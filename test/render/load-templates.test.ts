@@ -80,13 +80,13 @@ describe("compileTemplateSet", () => {
     ]);
   });
 
-  test("a broken columns.yaml is E_TEMPLATE_SYNTAX with its line", () => {
+  test("a broken columns.yaml is E_COLUMNS with its file and line", () => {
     const files = new Map([
       ["t/memo/memo.hbs", '<document title="t"><section/></document>'],
       ["t/memo/columns.yaml", "- key: a\n- key: [b\n"],
     ]);
     const [e] = errorsOf(files);
-    expect(e?.slice(0, 2)).toEqual(["E_TEMPLATE_SYNTAX", "t/memo/columns.yaml"]);
+    expect(e?.slice(0, 2)).toEqual(["E_COLUMNS", "t/memo/columns.yaml"]);
     expect(e?.[2]).toBeGreaterThan(0);
   });
 });

@@ -18,8 +18,8 @@ import type { TemplateSet } from "../../render/load-templates.js";
 import { renderDocument } from "../../render/render-template.js";
 import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
-import { readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
-import { removeStaleTemporaryFiles } from "../write-atomic.js";
+import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
+import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
@@ -38,7 +38,12 @@ export interface OrgBuildTask {
   readonly folder: OrgFolder;
   /** Absolute output folder of this organisation. */
   readonly outDir: string;
+  /** Documents (base names) not to make because an earlier attempt ran out of memory on them, with the reason. */
+  readonly skip?: readonly { readonly name: string; readonly reason: string }[];
 }
+
+/** Told which document is being made (undefined: none), so a worker that dies can say which one it was. */
+export type OnDocument = (baseName: string | undefined) => void;
 
 export interface WrittenDoc {
   readonly file: string;
@@ -66,7 +71,7 @@ export interface BuildResources {
 const EMBLEM_REF = "emblem";
 
 export function templateDiagnostic(e: MarkupError): Diagnostic {
-  return error(e.code as Code, { detail: e.message }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
+  return error(e.code as Code, { detail: e.message, ...e.params }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
 }
 
 /** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
@@ -74,7 +79,7 @@ export function createdAtFor(fiscalYear: number): Date {
   return new Date(Date.UTC(fiscalYear - 543, 8, 30, 0, 0, 0));
 }
 
-export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources): Promise<OrgBuildResult> {
+export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources, onDocument: OnDocument = () => undefined): Promise<OrgBuildResult> {
   const { folder, outDir } = task;
   const src = await readSources(folder, s.cwd);
   const loaded = loadOrganisation(folder.dir, src.org, src.years);
@@ -83,6 +88,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     // An org.yaml that exists but could not be read is reported as such, not also as missing.
     ...(src.readErrors.some((r) => r.path === folder.orgPath) ? loaded.errors.filter((d) => d.code !== "E_ORG_MISSING") : loaded.errors),
     ...loaded.warnings,
+    ...ignoredDiagnostics(folder),
   ];
   let failed = src.readErrors.length + (loaded.errors.length > 0 ? 1 : 0);
   const docs: WrittenDoc[] = [];
@@ -153,6 +159,15 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       for (const [i, format] of formats.entries()) docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, await outputs.currentPath(names[i]!)), skipped: true });
       continue;
     }
+    // A document that exhausted the memory of an earlier attempt costs that document only.
+    const skipped = task.skip?.find((k) => k.name === job.baseName);
+    if (skipped) {
+      diagnostics.push(error("E_DOC_MEMORY", { name: job.baseName, detail: skipped.reason }, { file: job.file, line: 0, col: 0 }));
+      failed++;
+      await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
+      continue;
+    }
+    onDocument(job.baseName);
     const rendered = renderDocument(res.templates, job.kind, job.result.data);
     if (!rendered.ok) {
       diagnostics.push(...rendered.errors.map(templateDiagnostic));
@@ -178,7 +193,9 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         await outputs.withdraw((name) => name === `${job.baseName}.${format}`, job.file);
       }
     }
+    onDocument(undefined);
   }
+  onDocument(undefined);
   await outputs.save();
   return { dir: folder.dir, docs, diagnostics, failed, years: [...org.years.keys()] };
 }

@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { FORMATS } from "../build-options.js";
-import { readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFile } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
 
 export interface ManifestEntry {
@@ -57,11 +57,11 @@ function isEntry(v: unknown): v is ManifestEntry {
 /** `shownAs`: the manifest's path as the user sees it (relative to the working folder), for the warnings. */
 export async function readManifest(outDir: string, shownAs: string): Promise<{ manifest: Manifest; warnings: Diagnostic[] }> {
   const manifest: Manifest = new Map();
-  const r = await readRegularFile(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT);
+  const r = await readRegularFile(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT, { noFollow: true });
   if (!r.ok) {
-    if (r.why === "missing") return { manifest, warnings: [] };
-    const why = r.why === "too-large" ? "size" : r.why === "not-file" ? "not-file" : "read";
-    return { manifest, warnings: [ignored(shownAs, why, r.size)] };
+    if (isMissing(r)) return { manifest, warnings: [] };
+    const why = r.why === "too-large" ? "size" : r.why === "not-regular" ? "not-file" : "read";
+    return { manifest, warnings: [ignored(shownAs, why, r.why === "too-large" ? r.size : undefined)] };
   }
   let data: unknown;
   try {

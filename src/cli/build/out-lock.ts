@@ -31,7 +31,7 @@ export type LockResult =
   | { readonly ok: false; readonly holder: LockInfo | undefined };
 
 async function readLock(path: string): Promise<LockInfo | undefined> {
-  const r = await readRegularFile(path, 4096);
+  const r = await readRegularFile(path, 4096, { noFollow: true });
   if (!r.ok) return undefined;
   try {
     const v = JSON.parse(new TextDecoder().decode(r.bytes)) as Partial<LockInfo>;

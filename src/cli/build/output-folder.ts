@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { lstat, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
-import { readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFile } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
 import { writeManifest, type Manifest } from "./manifest.js";
 
@@ -45,8 +45,8 @@ export class OutputFolder {
 
   /** sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read). */
   private async hashOf(name: string): Promise<string | undefined> {
-    const r = await readRegularFile(join(this.outDir, name), OUTPUT_LIMIT);
-    return r.ok ? sha256(r.bytes) : r.why === "missing" ? undefined : "not-a-document";
+    const r = await readRegularFile(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
+    return r.ok ? sha256(r.bytes) : isMissing(r) ? undefined : "not-a-document";
   }
 
   private exists(name: string): Promise<boolean> {

@@ -15,11 +15,12 @@ import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org
  */
 const WORKER_HEAP_MB = 384;
 
-export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string };
+/** `document`: the document being made when the worker died (out of memory, a crash), when it was making one. */
+export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string; document?: string };
 
 interface Slot {
   worker: Worker;
-  busy?: { id: number; resolve: (o: TaskOutcome) => void };
+  busy?: { id: number; resolve: (o: TaskOutcome) => void; document?: string };
 }
 
 export class WorkerPool {
@@ -39,9 +40,13 @@ export class WorkerPool {
     // A cap on each worker's heap keeps a national run's memory flat: V8 otherwise grows the heap lazily.
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.init, ...(WORKER_HEAP_MB > 0 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } } : {}) });
     const slot: Slot = { worker };
-    worker.on("message", (msg: { id: number } & TaskOutcome) => {
+    worker.on("message", (msg: ({ id: number } & TaskOutcome) | { id: number; progress: string | null }) => {
       const busy = slot.busy;
       if (!busy || busy.id !== msg.id) return;
+      if ("progress" in msg) {
+        busy.document = msg.progress ?? undefined;
+        return;
+      }
       slot.busy = undefined;
       busy.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, message: msg.message });
       this.release(slot);
@@ -59,7 +64,7 @@ export class WorkerPool {
       const idx = this.slots.indexOf(slot);
       const fresh = this.spawn();
       if (idx >= 0) this.slots[idx] = fresh;
-      busy?.resolve({ ok: false, message: why });
+      busy?.resolve(busy.document ? { ok: false, message: why, document: busy.document } : { ok: false, message: why });
       this.release(fresh);
     };
     worker.on("error", (e) => die(e.message));

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { compileTemplateSet, type TemplateSet } from "../../render/load-templates.js";
-import { BUILTIN_TEMPLATES, readTemplateFiles } from "../resources.js";
+import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
 import { templateDiagnostic } from "./build-org.js";
 
 export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { ok: false; errors: Diagnostic[] };
@@ -11,7 +11,10 @@ export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { o
 export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {
   let files: Map<string, string>;
   try {
-    files = await readTemplateFiles(dir ? resolve(cwd, dir) : BUILTIN_TEMPLATES);
+    const folder = await readTemplateFolder(dir ? resolve(cwd, dir) : BUILTIN_TEMPLATES);
+    // Every refused file is reported, named; the set is not compiled without it (a missing partial would only confuse).
+    if (folder.errors.length > 0) return { ok: false, errors: folder.errors };
+    files = folder.files;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const where = dir ?? BUILTIN_TEMPLATES;

@@ -28,7 +28,8 @@ async function getResources(): Promise<BuildResources> {
 /**
  * Test-only fault injection: ITADOC_TEST_WORKER_FAULT=crash:<folder name> ends this worker
  * abruptly (as a native crash or an out-of-memory kill would) when it is given that
- * organisation; throw:<folder name> throws outside the task's own error handling.
+ * organisation; throw:<folder name> throws outside the task's own error handling;
+ * oom:<folder name>/<document> exhausts the worker's heap while that document is made.
  */
 function injectFault(task: OrgBuildTask): boolean {
   const spec = process.env.ITADOC_TEST_WORKER_FAULT;
@@ -43,10 +44,22 @@ function injectFault(task: OrgBuildTask): boolean {
   return true;
 }
 
+/** Test-only: the oom fault, when it names this document. */
+function exhaustMemory(task: OrgBuildTask, doc: string): void {
+  if (process.env.ITADOC_TEST_WORKER_FAULT !== `oom:${basename(task.folder.dir)}/${doc}`) return;
+  const hog: unknown[][] = [];
+  for (;;) hog.push(new Array(1e6).fill(hog.length));
+}
+
 parentPort!.on("message", async (msg: { id: number; task: OrgBuildTask }) => {
   if (injectFault(msg.task)) return;
   try {
-    const result = await buildOrganisation(msg.task, init.settings, await getResources());
+    // The pool is told which document is being made: if this worker dies (out of memory), only that document is lost.
+    const onDocument = (doc: string | undefined) => {
+      parentPort!.postMessage({ id: msg.id, progress: doc ?? null });
+      if (doc) exhaustMemory(msg.task, doc);
+    };
+    const result = await buildOrganisation(msg.task, init.settings, await getResources(), onDocument);
     parentPort!.postMessage({ id: msg.id, ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, ok: false, message: (e as Error)?.message ?? String(e) });

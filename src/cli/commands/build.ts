@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
-import { buildOrganisation, type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
 import { acquireLock, LOCK_NAME } from "../build/out-lock.js";
 import { WorkerPool, type TaskOutcome } from "../build/pool.js";
 import { loadTemplates } from "../build/resources-load.js";
@@ -18,8 +18,8 @@ import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
-import { loadBundledFonts } from "../resources.js";
 import { removeStaleTemporaryFiles } from "../write-atomic.js";
+import { PerFileCap } from "../../diag/cap.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -185,11 +185,13 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
   const progress = folders.length > LIST_DOCUMENTS_UP_TO && !opts.json ? new Progress(io, folders.length) : undefined;
   // The same template mistake shows up once per use and per document: print each distinct problem once.
   const printed = new Set<string>();
+  // At most a screenful per file (5,000 duplicated ids must not bury the rest); the rest is counted in one line.
+  const cap = new PerFileCap();
   const printOnce = (d: Diagnostic) => {
     const key = keyOf(d);
     if (printed.has(key)) return;
     printed.add(key);
-    io.err(formatDiagnostic(d, io.lang));
+    if (cap.admit(d)) io.err(formatDiagnostic(d, io.lang));
   };
   const onResult = (task: OrgBuildTask, outcome: TaskOutcome) => {
     const result: OrgBuildResult = outcome.ok
@@ -213,7 +215,7 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, templates.set, opts.templates, jobs, p.stop, onResult);
+  const interrupted = await runAll(tasks, settings, opts.templates, jobs, p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
@@ -244,8 +246,9 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
         2,
       ),
     );
-    return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL"));
+    return exitCode(interrupted, errors.length, errors.some((d) => d.code === "E_INTERNAL" || d.code === "E_DOC_MEMORY"));
   }
+  for (const line of cap.summaryLines(io.lang)) io.err(line);
   digest.printWarnings(io);
   printSummary(tally, digest.errors, digest.warnings, seconds, interrupted, io);
   return exitCode(interrupted, digest.errors, digest.internal);
@@ -280,7 +283,8 @@ class DiagnosticDigest {
       if (this.seen.size < 10_000) this.seen.add(key);
       if (d.severity === "error") {
         this.errors++;
-        if (d.code === "E_INTERNAL") this.internal = true;
+        // A crashed worker or a document that exhausted the memory is the tool's limit, not the input's fault.
+        if (d.code === "E_INTERNAL" || d.code === "E_DOC_MEMORY") this.internal = true;
         continue;
       }
       // A note (provisional data, or something itadoc put right by itself) is shown but never counted as a warning.
@@ -310,28 +314,20 @@ class DiagnosticDigest {
 async function runAll(
   tasks: readonly OrgBuildTask[],
   settings: OrgBuildSettings,
-  templates: TemplateSet,
   templatesDir: string | undefined,
   jobs: number,
   stop: Stop,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
 ): Promise<boolean> {
-  if (jobs === 1 || tasks.length === 1) {
-    // In this thread the templates already compiled for the early check are used as they are.
-    const resources = { templates, fonts: await loadBundledFonts() };
-    for (const task of tasks) {
-      if (stop.interrupted) break;
-      onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));
-    }
-    return stop.interrupted;
-  }
+  // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
+  // costs that document (the pool says which one, and the organisation is built again without it), not the run.
   const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
   try {
     let next = 0;
     const lane = async () => {
       while (!stop.interrupted && next < tasks.length) {
         const task = tasks[next++]!;
-        onResult(task, await pool.run(task));
+        onResult(task, await runWithoutLostDocuments(pool, task));
       }
     };
     await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
@@ -339,6 +335,21 @@ async function runAll(
     await pool.close();
   }
   return stop.interrupted;
+}
+
+/**
+ * Runs a task; when its worker died while making a document, runs it again
+ * without that document (reported as E_DOC_MEMORY by buildOrganisation), so
+ * the organisation's other documents are made. Bounded: each document is
+ * given up at most once.
+ */
+async function runWithoutLostDocuments(pool: WorkerPool, task: OrgBuildTask): Promise<TaskOutcome> {
+  let current = task;
+  for (;;) {
+    const outcome = await pool.run(current);
+    if (outcome.ok || !outcome.document || current.skip?.some((k) => k.name === outcome.document)) return outcome;
+    current = { ...current, skip: [...(current.skip ?? []), { name: outcome.document, reason: outcome.message }] };
+  }
 }
 
 /** Two organisations whose output folders would be the same, also on a case-insensitive disk (Windows, macOS, a USB stick). */

@@ -10,6 +10,8 @@ import { Exit } from "../io.js";
 import { loadInputs } from "../load-inputs.js";
 import { collectDocumentWarnings } from "../../documents/plan-documents.js";
 import { loadEmblem } from "../build/emblem.js";
+import { PerFileCap } from "../../diag/cap.js";
+import { uniqueDiagnostics } from "../../input/validate-input.js";
 
 export interface ValidateOptions {
   readonly paths: readonly string[];
@@ -50,6 +52,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
     notesShown.add(key);
     return true;
   };
+  const cap = new PerFileCap();
   for (const { folder, result } of loaded.folders) {
     const docWarnings = result.org ? collectDocumentWarnings(result.org) : [];
     // The emblem is checked as build checks it: a configured but unusable image is an error, none configured a warning (once).
@@ -60,7 +63,8 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
       const emblem = await loadEmblem(org, io.cwd, wantsMemo, emblemDiags);
       if (emblem.state === "error") emblemDiags.push(emblem.diagnostic);
     }
-    const diags = [...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings].filter(firstTime);
+    // Each distinct problem once, however many checks found it; notes about the program's own data once per run.
+    const diags = uniqueDiagnostics([...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings]).filter(firstTime);
     all.push(...diags);
     const name = result.org?.org.organisation.name ?? folder.dir;
     const years = result.org ? [...result.org.years.values()].sort((a, b) => a.data.fiscal_year - b.data.fiscal_year) : [];
@@ -70,7 +74,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
         const line = y.result ? scoreLine(y.result, io.lang) : io.lang === "th" ? "ไม่มีผลการประเมิน (แผนอย่างเดียว)" : "no assessment (plan only)";
         io.out(`  ${io.lang === "th" ? "ปี" : "FY"} ${y.data.fiscal_year}  ${line}`);
       }
-      for (const d of diags) io.out(indent(formatDiagnostic(d, io.lang)));
+      for (const d of diags) if (cap.admit(d)) io.out(indent(formatDiagnostic(d, io.lang)));
     }
     orgsJson.push({
       dir: folder.dir,
@@ -97,6 +101,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
   if (opts.json) {
     io.out(JSON.stringify({ ok: valid, command: "validate", valid, errors: errors.length, warnings: warnings.length, notes: notes.length, diagnostics: all.map((d) => diagnosticToJson(d, io.lang)), organisations: orgsJson }, null, 2));
   } else {
+    for (const line of cap.summaryLines(io.lang)) io.out(indent(line));
     io.out(
       io.lang === "th"
         ? `สรุป: ${loaded.folders.length} หน่วยงาน, ข้อผิดพลาด ${errors.length}, คำเตือน ${warnings.length}${notes.length ? `, หมายเหตุ ${notes.length}` : ""}${valid ? " — ใช้ได้" : " — ต้องแก้ไข"}`

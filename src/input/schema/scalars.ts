@@ -7,6 +7,7 @@ import { z } from "zod";
 import { decimalPlaces, parseNumber } from "../../thai/digits.js";
 import { parseThaiDate, type ThaiDate } from "../../thai/date.js";
 import type { Code } from "../../diag/codes.js";
+import { around, oddChars } from "../invisible.js";
 
 type Ctx = z.core.$RefinementCtx<string>;
 
@@ -34,11 +35,26 @@ export function missingGlyphs(t: string): string[] {
   return [...found];
 }
 
+/**
+ * A number, a date, an id or a choice must hold no invisible character: it is
+ * named with its position instead of a puzzling "not a number". True when one was found.
+ */
+export function refuseInvisible(ctx: Ctx, s: string): boolean {
+  const odd = oddChars(s)[0];
+  if (!odd) return false;
+  issue(ctx, "E_TEXT_INVISIBLE", { char: odd.name, at: odd.at, value: around(s, odd.at) });
+  return true;
+}
+
 /** Text as typed, trimmed; must not be empty or hold control characters. */
 export const text = z.string().transform((s, ctx) => {
   const t = s.replace(/\r\n?/g, "\n").trim();
   const bad = CONTROL.exec(t);
   if (bad) issue(ctx, "E_TEXT_CONTROL", { char: bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") });
+  // Bidi controls reorder what is printed, a lone surrogate prints as a box; other invisibles (a BOM inside) are named.
+  // Zero-width space and joiners stay allowed: Thai text uses them as line-break hints.
+  const odd = oddChars(t, true)[0];
+  if (odd) issue(ctx, odd.kind === "bidi" ? "E_TEXT_BIDI" : odd.kind === "surrogate" ? "E_TEXT_SURROGATE" : "E_TEXT_INVISIBLE", { char: odd.name, at: odd.at, value: around(t, odd.at) });
   const glyphs = missingGlyphs(t);
   if (glyphs.length > 0) {
     const codes = glyphs.map((g) => g.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0"));
@@ -53,6 +69,7 @@ export const paragraphs = z.union([text.transform((t) => [t]), z.array(text)]);
 
 /** A score 0–100 with at most two decimals, Thai or Arabic digits. */
 export const score = z.string().transform((s, ctx) => {
+  if (refuseInvisible(ctx, s)) return z.NEVER;
   const n = parseNumber(s);
   if (n === undefined) {
     issue(ctx, "E_SCORE_FORMAT", { value: s });
@@ -64,6 +81,7 @@ export const score = z.string().transform((s, ctx) => {
 });
 
 export const count = z.string().transform((s, ctx) => {
+  if (refuseInvisible(ctx, s)) return z.NEVER;
   const n = parseNumber(s);
   if (n === undefined || !Number.isInteger(n) || n < 0) {
     issue(ctx, "E_INTEGER", { value: s });
@@ -74,6 +92,7 @@ export const count = z.string().transform((s, ctx) => {
 
 /** A Buddhist-era year such as 2563 (Thai digits allowed). */
 export const beYear = z.string().transform((s, ctx) => {
+  if (refuseInvisible(ctx, s)) return z.NEVER;
   const n = parseNumber(s);
   if (n === undefined || !Number.isInteger(n)) {
     issue(ctx, "E_INTEGER", { value: s });
@@ -84,6 +103,7 @@ export const beYear = z.string().transform((s, ctx) => {
 });
 
 export const thaiDate = z.string().transform((s, ctx): ThaiDate => {
+  if (refuseInvisible(ctx, s)) return z.NEVER;
   const r = parseThaiDate(s);
   if (r.ok) return r.date;
   issue(ctx, r.reason === "impossible" ? "E_DATE_IMPOSSIBLE" : r.reason === "year" ? "E_DATE_YEAR" : "E_DATE_FORMAT", { value: s });
@@ -92,6 +112,7 @@ export const thaiDate = z.string().transform((s, ctx): ThaiDate => {
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.string().transform((s, ctx) => {
+    if (refuseInvisible(ctx, s)) return z.NEVER;
     const v = s.trim();
     if (!(values as readonly string[]).includes(v)) {
       issue(ctx, "E_ENUM", { value: v, allowed: values.join(", ") });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, GRADES } from "./scalars.js";
+import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, refuseInvisible, GRADES } from "./scalars.js";
 import { LABELS_2566 } from "../../ita/frameworks/common.js";
 import { indicatorIdOf } from "../../ita/frameworks/indicator-names.js";
 
@@ -23,6 +23,7 @@ const Official = z.strictObject({
 const ToolTexts = z.strictObject({ iit: paragraphs.optional(), eit: paragraphs.optional(), oit: paragraphs.optional() });
 
 const oitItemId = z.string().transform((s, ctx) => {
+  if (refuseInvisible(ctx, s)) return z.NEVER;
   const m = /^\s*[Oo]\s*([0-9๐-๙]{1,3})\s*$/.exec(s);
   if (!m) {
     issue(ctx, "E_OIT_ITEM_ID", { value: s });
