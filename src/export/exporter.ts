@@ -1,4 +1,5 @@
 import type { DocModel } from "../model/document.js";
+import type { OfficialFont } from "../model/official-fonts.js";
 
 /** The four faces of one family, as bytes loaded once per process (or worker). */
 export interface FontSet {
@@ -19,6 +20,8 @@ export interface ExportOptions {
   readonly createdAt: Date;
   /** Image bytes by the model's image reference (e.g. the emblem). A missing ref is skipped. */
   readonly images?: ReadonlyMap<string, Uint8Array>;
+  /** The face a DOCX names (org.yaml settings.font); default TH SarabunPSK. The PDF embeds `fonts`. */
+  readonly docxFont?: OfficialFont;
 }
 
 export interface Exporter {

@@ -164,7 +164,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       await stale.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
-    const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
+    const docxFont = org.org.settings?.font;
+    const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images, ...(docxFont ? { docxFont } : {}) };
     for (const format of formats) {
       const target = join(outDir, `${job.baseName}.${format}`);
       try {
