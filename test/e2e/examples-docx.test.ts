@@ -37,6 +37,13 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * pdftotext reads LibreOffice's PDF of the TH SarabunPSK stand-in with some tone
+ * marks one letter late (ตัวชี้วัด → "ตัวชีว้ัด"; the page shows them right), so
+ * words are compared without tone marks.
+ */
+const words = (s: string): string => squash(s).replace(/[\u0E48-\u0E4B]/g, "");
+
 /** Every number in the printed text, in reading order ("๘๗.๘๔", "๓๖.๖๗%", "๐"). */
 const numbers = (text: string): string[] => text.match(/[๐-๙0-9]+(?:\.[๐-๙0-9]+)?%?/g) ?? [];
 
@@ -77,8 +84,8 @@ describe("the memo DOCX printed by LibreOffice", () => {
     for (const year of years) {
       const f = exampleYaml("khon-kaen-city", `${year}.yaml`);
       const total = thai(`${score2(str(f, "assessment", "official", "total"))} ระดับ ${str(f, "assessment", "official", "grade")}`);
-      expect(squash(printed)).toContain(squash(total));
-      expect(squash(printed)).toContain(squash(thai(`${str(f, "assessment", "indicator_count")} ตัวชี้วัด`)));
+      expect(words(printed)).toContain(words(total));
+      expect(words(printed)).toContain(words(thai(`${str(f, "assessment", "indicator_count")} ตัวชี้วัด`)));
     }
     expect(printed).not.toMatch(/\b(87\.84|75\.30)\b/);
   });
@@ -92,8 +99,8 @@ describe("the memo DOCX printed by LibreOffice", () => {
     expect(missingFrom(found, [...previous, ...current])).toEqual([]);
     expect(inOrder(found, previous)).toBe(true);
     expect(inOrder(found, current)).toBe(true);
-    const header = squash(thai(`คะแนนปี ${years[1]}`));
-    expect(squash(printed)).toContain(header);
+    const header = words(thai(`คะแนนปี ${years[1]}`));
+    expect(words(printed)).toContain(header);
   });
 
   test("holds the grade distribution: counts and percentages, passed and failed", () => {

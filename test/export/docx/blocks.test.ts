@@ -90,7 +90,7 @@ describe("other blocks", () => {
 
   it("turns a spacer into an exact-height empty paragraph, scaled like text", async () => {
     const xml = await documentXmlOf(model([{ type: "spacer", heightPt: 12 }]));
-    expect(xml).toContain(`<w:spacing w:after="0" w:before="0" w:line="${Math.round(12 * 0.67 * 20)}" w:lineRule="exact"/>`);
+    expect(xml).toContain(`<w:spacing w:after="0" w:before="0" w:line="${12 * 20}" w:lineRule="exact"/>`);
   });
 
   it("writes a page break", async () => {
@@ -126,17 +126,22 @@ describe("other blocks", () => {
     expect(xml).toContain('<w:vAlign w:val="bottom"/>');
     expect(xml).toContain('<w:jc w:val="right"/>');
     // The table's own size (12 pt official) wins over the ITA Table Text style's 14.
-    expect(runsOf(xml)[0]).toContain(`<w:sz w:val="${Math.round(12 * 0.67 * 2)}"/>`);
+    expect(runsOf(xml)[0]).toContain(`<w:sz w:val="${12 * 2}"/>`);
   });
 
-  it("writes the family and sizes of the configured face (e.g. TH Sarabun New at scale 1)", async () => {
-    const fonts = { ...memoOptions.fonts, family: "TH Sarabun New", sizeScale: 1 };
+  it("names TH SarabunPSK at official sizes by default, whatever face the PDF embeds", async () => {
+    const fonts = { ...memoOptions.fonts, family: "Laksaman", sizeScale: 0.665 };
     const xml = await documentXmlOf(model([para("ทดสอบ")]), { ...memoOptions, fonts });
+    expect(runsOf(xml)[0]).toContain('<w:rFonts w:ascii="TH SarabunPSK" w:cs="TH SarabunPSK" w:eastAsia="TH SarabunPSK" w:hAnsi="TH SarabunPSK"/><w:sz w:val="32"/><w:szCs w:val="32"/>');
+  });
+
+  it("writes the family the organisation chose (settings.font: TH Sarabun New)", async () => {
+    const xml = await documentXmlOf(model([para("ทดสอบ")]), { ...memoOptions, docxFont: "TH Sarabun New" });
     expect(runsOf(xml)[0]).toContain('<w:rFonts w:ascii="TH Sarabun New" w:cs="TH Sarabun New" w:eastAsia="TH Sarabun New" w:hAnsi="TH Sarabun New"/><w:sz w:val="32"/><w:szCs w:val="32"/>');
   });
 
   it("rejects a block kind it does not know", () => {
-    const ctx = { family: "Sarabun", sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
+    const ctx = { family: "TH SarabunPSK" as const, sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
     expect(() => blockToDocx({ type: "chart" } as unknown as Block, ctx)).toThrow(/unhandled block/);
   });
 });
