@@ -157,6 +157,11 @@ describe("every generated DOCX", () => {
     }
   });
 
+  test("the official faces are the size table's own unit (fonts/sizes.json scale 1), which is why DOCX sizes are written unscaled", () => {
+    const sizes = JSON.parse(readFileSync(join(ROOT, "fonts", "sizes.json"), "utf8")) as Record<string, { scale?: number }>;
+    for (const f of OFFICIAL_FONTS) expect(sizes[f]?.scale, f).toBe(1);
+  });
+
   test("sets the regulation's sizes: body 16 pt in the styles; memo title 29 pt (exactly 35 pt line), labels 20 pt bold", () => {
     for (const b of built) {
       const styles = b.parts.get("word/styles.xml") ?? "";
