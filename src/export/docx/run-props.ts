@@ -85,33 +85,39 @@ export function keepMaiYamokWithWord(text: string): string {
   return text.replace(/ (?=\u0E46)/g, "\u00A0");
 }
 
-/** Thai letters, marks and digits. */
-const THAI = /[\u0E00-\u0E7F]/u;
-/** Letters and marks of any other script: Latin words, codes such as O17. */
+/** Letters and marks outside ASCII and Thai (é, Ω): rare, so looked up only when met. */
 const OTHER_LETTER = /[\p{L}\p{M}]/u;
+
+/** true: Thai (letters, marks, digits); false: another script's letter; undefined: space, punctuation, digit. */
+function scriptOf(text: string, i: number): boolean | undefined {
+  const c = text.charCodeAt(i);
+  if (c >= 0x0e00 && c <= 0x0e7f) return true;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false;
+  if (c < 0xc0) return undefined;
+  return OTHER_LETTER.test(text[i]!) ? false : undefined;
+}
 
 /**
  * A text cut where its script changes: Thai pieces are complex script, the
  * others Latin. Spaces, punctuation and Arabic digits go with the piece
  * before them (the first piece takes those in front of it), so a cut never
  * falls inside a word; a text of only such characters counts as Thai.
+ * (UTF-16 units: a surrogate pair is never Thai or ASCII, so it stays whole.)
  */
 export function scriptPieces(text: string): { readonly cs: boolean; readonly text: string }[] {
   const pieces: { cs: boolean; text: string }[] = [];
-  let leading = "";
-  for (const ch of text) {
-    const cs = THAI.test(ch) ? true : OTHER_LETTER.test(ch) ? false : undefined;
-    const last = pieces[pieces.length - 1];
-    if (cs === undefined) {
-      if (last) last.text += ch;
-      else leading += ch;
-    } else if (last && last.cs === cs) last.text += ch;
-    else {
-      pieces.push({ cs, text: leading + ch });
-      leading = "";
+  let current: boolean | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cs = scriptOf(text, i);
+    if (cs === undefined || cs === current) continue;
+    if (current !== undefined) {
+      pieces.push({ cs: current, text: text.slice(from, i) });
+      from = i;
     }
+    current = cs;
   }
-  if (leading !== "") pieces.push({ cs: true, text: leading });
+  pieces.push({ cs: current ?? true, text: text.slice(from) });
   return pieces;
 }
 
