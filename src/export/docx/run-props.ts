@@ -45,16 +45,27 @@ export function runProps(ctx: FontCtx, look: RunLook): RunProps {
   };
 }
 
-/** A memo repeats a handful of looks hundreds of times; each one's XML is made once. */
-const rPrCache = new Map<string, string>();
+/**
+ * A memo repeats a handful of looks hundreds of times; each one's XML is made
+ * once, per family and scale (one or two per process), then by a small
+ * numeric key of the look.
+ */
+const rPrCache = new Map<string, Map<number, string>>();
 const RPR_CACHE_LIMIT = 2000;
 
 /** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
 export function rPr(ctx: FontCtx, look: RunLook): string {
   const size = halfPoints(ctx, look.sizePt);
   const cs = look.complexScript !== false;
-  const key = `${ctx.family}\u0000${ctx.sizeScale}\u0000${size}\u0000${look.bold}\u0000${look.italic === true}\u0000${look.underline === true}\u0000${cs}`;
-  const cached = rPrCache.get(key);
+  const fontKey = `${ctx.family}\u0000${ctx.sizeScale}`;
+  let looks = rPrCache.get(fontKey);
+  if (looks === undefined) {
+    if (rPrCache.size >= 8) rPrCache.clear();
+    looks = new Map();
+    rPrCache.set(fontKey, looks);
+  }
+  const key = size * 64 + (look.bold === undefined ? 0 : look.bold ? 1 : 2) * 16 + (look.italic ? 8 : 0) + (look.underline ? 4 : 0) + (cs ? 1 : 0);
+  const cached = looks.get(key);
   if (cached !== undefined) return cached;
   const f = esc(ctx.family);
   const bold = look.bold === undefined ? "" : look.bold ? "<w:b/><w:bCs/>" : '<w:b w:val="false"/><w:bCs w:val="false"/>';
@@ -65,8 +76,8 @@ export function rPr(ctx: FontCtx, look: RunLook): string {
     (look.underline ? '<w:u w:val="single"/>' : "") +
     (cs ? "<w:cs/>" : "") +
     `<w:lang w:val="${THAI_LANGUAGE.value}" w:bidi="${THAI_LANGUAGE.bidirectional}"/></w:rPr>`;
-  if (rPrCache.size >= RPR_CACHE_LIMIT) rPrCache.clear();
-  rPrCache.set(key, xml);
+  if (looks.size >= RPR_CACHE_LIMIT) looks.clear();
+  looks.set(key, xml);
   return xml;
 }
 
@@ -123,6 +134,7 @@ export function scriptPieces(text: string): { readonly cs: boolean; readonly tex
 
 /** A piece's content: a tab becomes w:tab and a newline a line break, so a typed comment or a dotted line keeps its layout. */
 function contentXml(text: string): string {
+  if (!text.includes("\n") && !text.includes("\t")) return textXml(text);
   let out = "";
   text.split("\n").forEach((line, i) => {
     if (i > 0) out += "<w:br/>";
@@ -137,8 +149,10 @@ function contentXml(text: string): string {
 /** One model text → runs, one per script piece (see scriptPieces). */
 export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
   if (text === "") return `<w:r>${rPr(ctx, look)}</w:r>`;
+  const pieces = scriptPieces(text);
+  if (pieces.length === 1 && pieces[0]!.cs) return `<w:r>${rPr(ctx, look)}${contentXml(text)}</w:r>`;
   let out = "";
-  for (const piece of scriptPieces(text)) out += `<w:r>${rPr(ctx, { ...look, complexScript: piece.cs })}${contentXml(piece.text)}</w:r>`;
+  for (const piece of pieces) out += `<w:r>${rPr(ctx, { ...look, complexScript: piece.cs })}${contentXml(piece.text)}</w:r>`;
   return out;
 }
 
