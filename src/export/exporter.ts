@@ -3,7 +3,7 @@ import type { OfficialFont } from "../model/official-fonts.js";
 
 /** The four faces of one family, as bytes loaded once per process (or worker). */
 export interface FontSet {
-  /** Family name written into DOCX runs and PDF font tables ("Sarabun"). */
+  /** Family name written into PDF font tables ("Sarabun"); a DOCX names ExportOptions.docxFont instead. */
   readonly family: string;
   /** Official-face points × sizeScale = this family's points (fonts/sizes.json). */
   readonly sizeScale: number;
