@@ -3,6 +3,7 @@ import { blockToDocx } from "../../../src/export/docx/blocks/index.js";
 import { cellColumns, scaleWidths } from "../../../src/export/docx/blocks/table.js";
 import { exportDocx } from "../../../src/export/docx/index.js";
 import { imageInfo } from "../../../src/export/docx/image-info.js";
+import { scriptPieces } from "../../../src/export/docx/run-props.js";
 import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Paragraph, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { makePng, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
@@ -179,5 +180,36 @@ describe("ไม้ยมก", () => {
     const xml = await documentXmlOf(model([para("มาตรการต่าง ๆ ที่จัดทำขึ้น และ ๆ")]));
     expect(xml).toContain("มาตรการต่าง\u00A0ๆ ที่จัดทำขึ้น และ\u00A0ๆ");
     expect(xml).not.toContain("ต่าง ๆ");
+  });
+});
+
+describe("runs split by script", () => {
+  it("cuts where Thai meets Latin, keeping spaces, punctuation and digits with the piece before (the first piece takes the leading ones)", () => {
+    expect(scriptPieces("การ (ITA) ต่อ")).toEqual([
+      { cs: true, text: "การ (" },
+      { cs: false, text: "ITA) " },
+      { cs: true, text: "ต่อ" },
+    ]);
+    expect(scriptPieces("O17 E-Service การ")).toEqual([
+      { cs: false, text: "O17 E-Service " },
+      { cs: true, text: "การ" },
+    ]);
+    expect(scriptPieces("- ")).toEqual([{ cs: true, text: "- " }]);
+    expect(scriptPieces("๒๕๖๓ ABC")).toEqual([
+      { cs: true, text: "๒๕๖๓ " },
+      { cs: false, text: "ABC" },
+    ]);
+    expect(scriptPieces("ผู้ é")).toEqual([
+      { cs: true, text: "ผู้ " },
+      { cs: false, text: "é" },
+    ]);
+  });
+
+  it("writes a Thai piece with <w:cs/> and a Latin piece without it, same font and size", async () => {
+    const xml = await documentXmlOf(model([para("ประเมิน ITA ปี")]));
+    const runs = runsOf(xml);
+    expect(runs.map(textOf)).toEqual(["ประเมิน ", "ITA ", "ปี"]);
+    expect(runs.map((r) => r.includes("<w:cs/>"))).toEqual([true, false, true]);
+    for (const r of runs) expect(r).toContain('<w:sz w:val="32"/><w:szCs w:val="32"/>');
   });
 });
