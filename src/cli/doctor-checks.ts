@@ -12,6 +12,7 @@ import { loadEmblem } from "./build/emblem.js";
 import { loadTemplates } from "./build/resources-load.js";
 import { discover, PathNotFound, readErrorDiagnostic, readSources } from "./discover.js";
 import { FONTS_DIR } from "./resources.js";
+import { DEFAULT_OFFICIAL_FONT } from "../model/official-fonts.js";
 
 export interface Check {
   readonly id: string;
@@ -127,6 +128,19 @@ export async function checkEmblems(paths: readonly string[], cwd: string, lang: 
     else checks.push({ id: "emblem", required: true, ok: false, label, detail: formatDiagnostic(r.diagnostic, lang).split("\n")[0], fix: { th: "แก้ settings.emblem ใน org.yaml ให้ชี้ไปยังไฟล์ PNG หรือ JPEG ไม่เกิน 5 MB", en: "point settings.emblem in org.yaml at a PNG or JPEG of at most 5 MB" } });
   }
   return checks;
+}
+
+/** The faces the DOCX files of the organisations under `paths` name (settings.font), the default first; unreadable folders count as the default. */
+export async function docxFontsOf(paths: readonly string[], cwd: string): Promise<string[]> {
+  const families = new Set<string>([DEFAULT_OFFICIAL_FONT]);
+  if (paths.length === 0) return [...families];
+  const folders = await discover(paths, cwd).catch(() => []);
+  for (const folder of folders) {
+    const src = await readSources(folder, cwd);
+    const font = loadOrganisation(folder.dir, src.org, []).org?.org.settings?.font;
+    if (font) families.add(font);
+  }
+  return [...families];
 }
 
 /** First line a program prints for its version flag, or its error code when it cannot be run. */

@@ -1,8 +1,9 @@
 import type { DocModel } from "../model/document.js";
+import type { OfficialFont } from "../model/official-fonts.js";
 
 /** The four faces of one family, as bytes loaded once per process (or worker). */
 export interface FontSet {
-  /** Family name written into DOCX runs and PDF font tables ("Sarabun"). */
+  /** Family name written into PDF font tables ("Sarabun"); a DOCX names ExportOptions.docxFont instead. */
   readonly family: string;
   /** Official-face points × sizeScale = this family's points (fonts/sizes.json). */
   readonly sizeScale: number;
@@ -19,6 +20,8 @@ export interface ExportOptions {
   readonly createdAt: Date;
   /** Image bytes by the model's image reference (e.g. the emblem). A missing ref is skipped. */
   readonly images?: ReadonlyMap<string, Uint8Array>;
+  /** The face a DOCX names (org.yaml settings.font); default TH SarabunPSK. The PDF embeds `fonts`. */
+  readonly docxFont?: OfficialFont;
 }
 
 export interface Exporter {

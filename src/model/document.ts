@@ -7,8 +7,9 @@
  * renderer decided), so exporters never rewrite text.
  *
  * Sizes are in points of the *official* face (TH Sarabun New 16 pt body).
- * Each exporter scales them through the font-family size table
- * (fonts/sizes.json) because bundled Sarabun draws larger at the same size.
+ * The PDF exporter scales them through the font-family size table
+ * (fonts/sizes.json) for the face it embeds; the DOCX names an official face
+ * and writes them as they are.
  */
 
 export type Align = "left" | "center" | "right" | "justify";

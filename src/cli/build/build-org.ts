@@ -175,7 +175,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
-    const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
+    const docxFont = org.org.settings?.font;
+    const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images, ...(docxFont ? { docxFont } : {}) };
     for (const format of formats) {
       const target = join(outDir, `${job.baseName}.${format}`);
       try {

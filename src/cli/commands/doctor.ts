@@ -1,10 +1,13 @@
 /**
  * itadoc doctor: is this machine ready to make documents? Bundled fonts,
  * templates (or --templates DIR), Node.js, the emblem of each organisation
- * named, and the optional LibreOffice and pdftotext. Exit 0 when every
+ * named, whether the faces the DOCX and PDF name are installed (fc-match),
+ * and the optional LibreOffice and pdftotext. Exit 0 when every
  * required check passes, 1 otherwise.
  */
-import { checkEmblems, checkFonts, checkLibreOffice, checkNode, checkPdftotext, checkTemplates, type Check } from "../doctor-checks.js";
+import { checkEmblems, checkFonts, checkLibreOffice, checkNode, checkPdftotext, checkTemplates, docxFontsOf, type Check } from "../doctor-checks.js";
+import { checkDocxFont, checkPdfFont } from "../doctor-font-checks.js";
+import { FONTS_DIR, loadBundledFonts } from "../resources.js";
 import { Exit, type CliIO } from "../io.js";
 
 export interface DoctorOptions {
@@ -14,15 +17,18 @@ export interface DoctorOptions {
 }
 
 export async function runDoctor(opts: DoctorOptions, io: CliIO): Promise<number> {
-  const [node, fonts, templates, emblems, soffice, pdftotext] = await Promise.all([
+  const pdfFamily = await loadBundledFonts().then((f) => f.family, () => undefined);
+  const [node, fonts, templates, emblems, soffice, pdftotext, docxFonts, pdfFont] = await Promise.all([
     checkNode(),
     checkFonts(),
     checkTemplates(opts.templates, io.cwd, io.lang),
     opts.paths.length > 0 ? checkEmblems(opts.paths, io.cwd, io.lang) : Promise.resolve([] as Check[]),
     checkLibreOffice(),
     checkPdftotext(),
+    docxFontsOf(opts.paths, io.cwd).then((families) => Promise.all(families.map((f) => checkDocxFont(f)))),
+    pdfFamily === undefined ? Promise.resolve([] as Check[]) : checkPdfFont(pdfFamily, FONTS_DIR).then((c) => [c]),
   ]);
-  const checks = [node, fonts, templates, ...emblems, soffice, pdftotext];
+  const checks = [node, fonts, templates, ...emblems, ...docxFonts, ...pdfFont, soffice, pdftotext];
   const ok = checks.every((c) => c.ok || !c.required);
   if (opts.json) {
     io.out(JSON.stringify({ ok, command: "doctor", checks: checks.map((c) => ({ id: c.id, required: c.required, ok: c.ok, label: c.label[io.lang], detail: c.detail ?? null, fix: c.fix?.[io.lang] ?? null })) }, null, 2));

@@ -1,10 +1,11 @@
-import type { FontSet } from "../exporter.js";
+import type { ExportOptions } from "../exporter.js";
+import { DEFAULT_OFFICIAL_FONT, type OfficialFont } from "../../model/official-fonts.js";
 import type { MediaCollector } from "./media.js";
 
 /** What every block converter needs; one per section (the text width changes with orientation). */
 export interface DocxContext {
-  readonly family: string;
-  /** Official-face points × sizeScale = points written for `family`. */
+  readonly family: OfficialFont;
+  /** Model points × sizeScale = points written. 1: the DOCX names an official face, whose points the model's are. */
   readonly sizeScale: number;
   /** Body size in official-face points. */
   readonly baseSizePt: number;
@@ -15,8 +16,12 @@ export interface DocxContext {
   readonly media: MediaCollector;
 }
 
-export function fontContext(fonts: FontSet): Pick<DocxContext, "family" | "sizeScale"> {
-  return { family: fonts.family, sizeScale: fonts.sizeScale };
+/**
+ * The face the DOCX names: the one a government PC has, not the PDF's
+ * embedded face (FontSet), so Word shows "TH SarabunPSK 16" to the clerk.
+ */
+export function fontContext(options: Pick<ExportOptions, "docxFont">): Pick<DocxContext, "family" | "sizeScale"> {
+  return { family: options.docxFont ?? DEFAULT_OFFICIAL_FONT, sizeScale: 1 };
 }
 
 /** Official-face points → this family's half-points (w:sz), the unit Word stores sizes in. */

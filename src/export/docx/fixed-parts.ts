@@ -6,6 +6,7 @@
  */
 import { Document, Packer } from "docx";
 import type { DocxContext } from "./context.js";
+import { fontTableXml } from "./font-table.js";
 import { addTableStyle, documentStyles } from "./styles.js";
 import { packEntry, readZip, type PackedEntry, type ZipEntry } from "./zip.js";
 
@@ -14,6 +15,8 @@ type StyleCtx = Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">;
 /** Parts each document writes itself. */
 const PER_DOCUMENT = new Set(["[Content_Types].xml", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels"]);
 const STYLES_PART = "word/styles.xml";
+const FONT_TABLE_PART = "word/fontTable.xml";
+const SETTINGS_PART = "word/settings.xml";
 /** Font sets × body sizes one process meets are few; the bound only guards a long-running caller. */
 const CACHE_LIMIT = 32;
 
@@ -32,10 +35,32 @@ export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
 }
 
 async function makeFixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
+  const rewrites: Record<string, (xml: string) => string> = {
+    [STYLES_PART]: addTableStyle,
+    // docx.js writes an empty font table: Word and LibreOffice would have nothing to substitute by.
+    [FONT_TABLE_PART]: () => fontTableXml(ctx.family),
+    [SETTINGS_PART]: addThemeFontLanguages,
+  };
   const empty = new Document({ styles: documentStyles(ctx), sections: [{ children: [] }] });
   const packed = await Packer.pack(empty, "uint8array");
   return readZip(packed)
     .filter((e) => !PER_DOCUMENT.has(e.path))
-    .map((e): ZipEntry => (e.path === STYLES_PART ? { path: e.path, data: Buffer.from(addTableStyle(Buffer.from(e.data).toString("utf8")), "utf8") } : e))
+    .map((e): ZipEntry => {
+      const rewrite = rewrites[e.path];
+      return rewrite ? { path: e.path, data: Buffer.from(rewrite(Buffer.from(e.data).toString("utf8")), "utf8") } : e;
+    })
     .map((e) => packEntry(e));
+}
+
+/**
+ * Word's default languages for the theme fonts: Thai for complex script, so
+ * text a clerk types into the document is proofed as Thai. CT_Settings puts
+ * w:themeFontLang after w:compat, which is the last element docx.js writes.
+ */
+export function addThemeFontLanguages(settingsXml: string): string {
+  const end = "</w:compat>";
+  const at = settingsXml.indexOf(end);
+  if (at < 0) throw new Error("word/settings.xml has no </w:compat>");
+  const after = at + end.length;
+  return settingsXml.slice(0, after) + '<w:themeFontLang w:val="en-US" w:bidi="th-TH"/>' + settingsXml.slice(after);
 }

@@ -7,8 +7,8 @@
  * rules live in blocks/memo-header.ts, blocks/signature.ts and
  * blocks/approval.ts; Word styles in styles.ts; page size, margins and
  * numbers in page-setup.ts.
- * Fonts are not embedded: runs name FontSet.family, so a clerk with TH
- * Sarabun New installed can switch the family (and sizeScale) in the config.
+ * Fonts are not embedded: runs name the official face a government PC has
+ * (TH SarabunPSK, or the org's settings.font) at the model's official sizes.
  */
 import type { DocModel } from "../../model/document.js";
 import type { ExportOptions, Exporter } from "../exporter.js";
@@ -31,7 +31,7 @@ export interface DocumentParts {
 }
 
 export function documentParts(doc: DocModel, options: ExportOptions): DocumentParts {
-  const base = { ...fontContext(options.fonts), baseSizePt: doc.baseSizePt };
+  const base = { ...fontContext(options), baseSizePt: doc.baseSizePt };
   // Relationship ids in the order Word tools expect: styles … settings, headers and footers, theme, pictures, font table.
   let nextRel = LEADING_RELATIONSHIPS + 1;
   const relId = (): string => `rId${nextRel++}`;
@@ -89,7 +89,7 @@ function packMedia(m: MediaFile): PackedEntry {
 }
 
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
-  const shared = await fixedParts({ ...fontContext(options.fonts), baseSizePt: doc.baseSizePt });
+  const shared = await fixedParts({ ...fontContext(options), baseSizePt: doc.baseSizePt });
   const own = documentParts(doc, options);
   const entries: PackedEntry[] = [...shared, ...own.media.map(packMedia)];
   for (const [path, xml] of own.xml) entries.push(packEntry({ path, data: Buffer.from(xml, "utf8") }));

@@ -15,7 +15,7 @@ export interface Spacing {
   readonly before?: number;
   readonly after?: number;
   readonly line?: number;
-  readonly lineRule?: "auto" | "exact";
+  readonly lineRule?: "auto" | "exact" | "atLeast";
 }
 
 export interface Indent {

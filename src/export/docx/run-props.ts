@@ -3,8 +3,10 @@
  * w:szCs and w:bCs/w:iCs, so every run sets the font on all four slots, both
  * sizes, both bold/italic flags and the languages: th-TH for complex script
  * (w:bidi, which is what Thai text uses) and en-US for Latin text (w:val).
- * Marking Latin runs th-TH made LibreOffice break English words anywhere
- * ("Tra|nsparency", "E-ser|vice"), as it applies the Thai breaker to them.
+ * Word applies the w:bidi language only to runs marked w:cs (or w:rtl), so
+ * Thai text goes in runs of its own marked <w:cs/>, and Latin words in runs
+ * without it: marking Latin runs th-TH made LibreOffice break English words
+ * anywhere ("Tra|nsparency", "E-ser|vice"), as it applies the Thai breaker.
  * runProps gives them as docx.js options (for the styles part, made once per
  * font set); rPr writes the same properties as XML for every run.
  */
@@ -19,6 +21,8 @@ export interface RunLook {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly underline?: boolean;
+  /** Thai text (<w:cs/>); left out = true, as a Thai document's marks and neutral runs are Thai. */
+  readonly complexScript?: boolean;
 }
 
 export const THAI_LANGUAGE = { value: "en-US", bidirectional: "th-TH" } as const;
@@ -41,15 +45,27 @@ export function runProps(ctx: FontCtx, look: RunLook): RunProps {
   };
 }
 
-/** A memo repeats a handful of looks hundreds of times; each one's XML is made once. */
-const rPrCache = new Map<string, string>();
+/**
+ * A memo repeats a handful of looks hundreds of times; each one's XML is made
+ * once, per family and scale (one or two per process), then by a small
+ * numeric key of the look.
+ */
+const rPrCache = new Map<string, Map<number, string>>();
 const RPR_CACHE_LIMIT = 2000;
 
 /** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
 export function rPr(ctx: FontCtx, look: RunLook): string {
   const size = halfPoints(ctx, look.sizePt);
-  const key = `${ctx.family}\u0000${ctx.sizeScale}\u0000${size}\u0000${look.bold}\u0000${look.italic === true}\u0000${look.underline === true}`;
-  const cached = rPrCache.get(key);
+  const cs = look.complexScript !== false;
+  const fontKey = `${ctx.family}\u0000${ctx.sizeScale}`;
+  let looks = rPrCache.get(fontKey);
+  if (looks === undefined) {
+    if (rPrCache.size >= 8) rPrCache.clear();
+    looks = new Map();
+    rPrCache.set(fontKey, looks);
+  }
+  const key = size * 64 + (look.bold === undefined ? 0 : look.bold ? 1 : 2) * 16 + (look.italic ? 8 : 0) + (look.underline ? 4 : 0) + (cs ? 1 : 0);
+  const cached = looks.get(key);
   if (cached !== undefined) return cached;
   const f = esc(ctx.family);
   const bold = look.bold === undefined ? "" : look.bold ? "<w:b/><w:bCs/>" : '<w:b w:val="false"/><w:bCs w:val="false"/>';
@@ -58,9 +74,10 @@ export function rPr(ctx: FontCtx, look: RunLook): string {
     (look.italic ? "<w:i/><w:iCs/>" : "") +
     `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
     (look.underline ? '<w:u w:val="single"/>' : "") +
+    (cs ? "<w:cs/>" : "") +
     `<w:lang w:val="${THAI_LANGUAGE.value}" w:bidi="${THAI_LANGUAGE.bidirectional}"/></w:rPr>`;
-  if (rPrCache.size >= RPR_CACHE_LIMIT) rPrCache.clear();
-  rPrCache.set(key, xml);
+  if (looks.size >= RPR_CACHE_LIMIT) looks.clear();
+  looks.set(key, xml);
   return xml;
 }
 
@@ -79,39 +96,90 @@ export function keepMaiYamokWithWord(text: string): string {
   return text.replace(/ (?=\u0E46)/g, "\u00A0");
 }
 
+/** Letters and marks outside ASCII and Thai (é, Ω): rare, so looked up only when met. */
+const OTHER_LETTER = /[\p{L}\p{M}]/u;
+
+/** true: Thai (letters, marks, digits); false: another script's letter; undefined: space, punctuation, digit. */
+function scriptOf(text: string, i: number): boolean | undefined {
+  const c = text.charCodeAt(i);
+  if (c >= 0x0e00 && c <= 0x0e7f) return true;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false;
+  if (c < 0xc0) return undefined;
+  return OTHER_LETTER.test(text[i]!) ? false : undefined;
+}
+
 /**
- * One model text → runs. A tab becomes w:tab and a newline a line break, so a
- * text that carries them (a typed comment, a dotted line) keeps its layout.
+ * A text cut where its script changes: Thai pieces are complex script, the
+ * others Latin. Spaces, punctuation and Arabic digits go with the piece
+ * before them (the first piece takes those in front of it), so a cut never
+ * falls inside a word; a text of only such characters counts as Thai.
+ * (UTF-16 units: a surrogate pair is never Thai or ASCII, so it stays whole.)
  */
-export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
-  const props = rPr(ctx, look);
-  if (!text.includes("\n") && !text.includes("\t")) return `<w:r>${props}${text === "" ? "" : textXml(text)}</w:r>`;
+export function scriptPieces(text: string): { readonly cs: boolean; readonly text: string }[] {
+  const pieces: { cs: boolean; text: string }[] = [];
+  let current: boolean | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cs = scriptOf(text, i);
+    if (cs === undefined || cs === current) continue;
+    if (current !== undefined) {
+      pieces.push({ cs: current, text: text.slice(from, i) });
+      from = i;
+    }
+    current = cs;
+  }
+  pieces.push({ cs: current ?? true, text: text.slice(from) });
+  return pieces;
+}
+
+/** A piece's content: a tab becomes w:tab and a newline a line break, so a typed comment or a dotted line keeps its layout. */
+function contentXml(text: string): string {
+  if (!text.includes("\n") && !text.includes("\t")) return textXml(text);
   let out = "";
   text.split("\n").forEach((line, i) => {
-    out += `<w:r>${props}${i > 0 ? "<w:br/>" : ""}`;
+    if (i > 0) out += "<w:br/>";
     line.split("\t").forEach((part, j) => {
       if (j > 0) out += "<w:tab/>";
       if (part !== "") out += textXml(part);
     });
-    out += "</w:r>";
   });
+  return out;
+}
+
+/** One model text → runs, one per script piece (see scriptPieces). */
+export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
+  if (text === "") return `<w:r>${rPr(ctx, look)}</w:r>`;
+  const pieces = scriptPieces(text);
+  if (pieces.length === 1 && pieces[0]!.cs) return `<w:r>${rPr(ctx, look)}${contentXml(text)}</w:r>`;
+  let out = "";
+  for (const piece of pieces) out += `<w:r>${rPr(ctx, { ...look, complexScript: piece.cs })}${contentXml(piece.text)}</w:r>`;
   return out;
 }
 
 /**
  * Model runs over a paragraph's look (its style's size and weight). Weight is
  * written only where a run differs from its style, so w:b stays a style matter.
+ * Neighbours that look the same are written as one text, so no word is split
+ * over two runs that Word would show as one.
  */
 export function modelRuns(ctx: FontCtx, runs: readonly Run[], base: RunLook): string {
   const styleBold = base.bold ?? false;
   let out = "";
+  let pending: { look: RunLook; key: string; text: string } | undefined;
   for (const r of runs) {
-    out += textRun(ctx, r.text, {
+    const look: RunLook = {
       sizePt: r.sizePt ?? base.sizePt,
       ...(r.bold !== undefined && r.bold !== styleBold ? { bold: r.bold } : {}),
       italic: r.italic ?? base.italic ?? false,
       underline: r.underline ?? base.underline ?? false,
-    });
+    };
+    const key = `${look.sizePt}|${look.bold}|${look.italic}|${look.underline}`;
+    if (pending && pending.key === key) pending.text += r.text;
+    else {
+      if (pending) out += textRun(ctx, pending.text, pending.look);
+      pending = { look, key, text: r.text };
+    }
   }
+  if (pending) out += textRun(ctx, pending.text, pending.look);
   return out;
 }

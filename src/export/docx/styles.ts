@@ -22,11 +22,15 @@ export interface StyleSpec {
   readonly spaceAfterPt?: number;
   readonly keepNext?: boolean;
   readonly outlineLevel?: number;
+  /** An exact line height in official-face points, where the regulation sets one. */
+  readonly lineExactPt?: number;
 }
 
 /** The regulation sets บันทึกข้อความ at 29 pt and its field labels at 20 pt, whatever the body size. */
 export const MEMO_TITLE_PT = 29;
 export const MEMO_LABEL_PT = 20;
+/** The typing guidance appended to the regulation: the title line is exactly 35 pt high. */
+export const MEMO_TITLE_LINE_PT = 35;
 
 export const STYLES: Readonly<Record<StyleKey, StyleSpec>> = {
   body: { id: "ITABody", name: "ITA Body", sizePt: (b) => b, bold: false },
@@ -38,7 +42,7 @@ export const STYLES: Readonly<Record<StyleKey, StyleSpec>> = {
   heading1: { id: "ITAHeading1", name: "ITA Heading 1", sizePt: (b) => b + 2, bold: true, spaceBeforePt: 6, keepNext: true, outlineLevel: 0 },
   heading2: { id: "ITAHeading2", name: "ITA Heading 2", sizePt: (b) => b, bold: true, spaceBeforePt: 6, keepNext: true, outlineLevel: 1 },
   heading3: { id: "ITAHeading3", name: "ITA Heading 3", sizePt: (b) => b, bold: true, keepNext: true, outlineLevel: 2 },
-  memoTitle: { id: "ITAMemoTitle", name: "ITA Memo Title", sizePt: () => MEMO_TITLE_PT, bold: true, align: "center" },
+  memoTitle: { id: "ITAMemoTitle", name: "ITA Memo Title", sizePt: () => MEMO_TITLE_PT, bold: true, align: "center", lineExactPt: MEMO_TITLE_LINE_PT },
   memoField: { id: "ITAMemoField", name: "ITA Memo Field", sizePt: (b) => b, bold: false },
   signature: { id: "ITASignature", name: "ITA Signature", sizePt: (b) => b, bold: false, align: "center", keepNext: true },
   pageNumber: { id: "ITAPageNumber", name: "ITA Page Number", sizePt: (b) => b, bold: false, align: "center" },
@@ -76,7 +80,7 @@ function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions 
     paragraph: {
       ...(spec.align ? { alignment: docxAlign(spec.align) as (typeof AlignmentType)[keyof typeof AlignmentType] } : {}),
       spacing: {
-        ...LINE_SPACING,
+        ...(spec.lineExactPt !== undefined ? { line: scaledTwips(ctx, spec.lineExactPt), lineRule: LineRuleType.EXACT } : LINE_SPACING),
         before: scaledTwips(ctx, spec.spaceBeforePt ?? 0),
         after: scaledTwips(ctx, spec.spaceAfterPt ?? 0),
       },

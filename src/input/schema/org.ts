@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OFFICIAL_FONTS } from "../../model/official-fonts.js";
 import { choice, numerals, text } from "./scalars.js";
 
 /** Organisation types as clerks write them; short forms are normalised. */
@@ -31,6 +32,8 @@ export type Organisation = z.infer<typeof Organisation>;
 export const Settings = z.strictObject({
   numerals: numerals.optional(),
   emblem: text.optional(),
+  /** The face the DOCX names (default TH SarabunPSK); an unknown one is E_ENUM with the allowed list. */
+  font: choice(OFFICIAL_FONTS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

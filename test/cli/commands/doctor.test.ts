@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkFonts, checkNode, fontProblem, FONT_FILES } from "../../../src/cli/doctor-checks.js";
+import { checkDocxFont, checkPdfFont } from "../../../src/cli/doctor-font-checks.js";
 import { FONTS_DIR } from "../../../src/cli/resources.js";
-import { ROOT } from "../../helpers/load-example.js";
+import { exampleText, ROOT } from "../../helpers/load-example.js";
+import { standInFontConfig } from "../../helpers/libreoffice.js";
 import { runCli } from "../../helpers/run-cli.js";
 import { filesUnder, KK_ORG, STACK, writeOrg } from "../../hostile/helpers.js";
 
@@ -81,5 +83,51 @@ describe("font check", () => {
   test("Node.js older than 20 fails the required check", () => {
     expect(checkNode("18.19.0")).toMatchObject({ ok: false, required: true });
     expect(checkNode("20.0.0").ok).toBe(true);
+  });
+});
+
+describe("font installation checks (fc-match)", () => {
+  test("the DOCX face found by fontconfig passes; the Debian substitute Laksaman does not, with the fix in Thai and English", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-fc-"));
+    const before = process.env["FONTCONFIG_FILE"];
+    try {
+      process.env["FONTCONFIG_FILE"] = standInFontConfig(dir);
+      const found = await checkDocxFont("TH SarabunPSK");
+      expect(found).toMatchObject({ id: "docx-font", ok: true, required: false });
+      expect(found.detail).toContain("StandIn.ttf");
+      const missing = await checkDocxFont("TH SarabunIT๙");
+      expect(missing.ok).toBe(false);
+      expect(missing.detail).toMatch(/^fc-match "TH SarabunIT๙" → /);
+      expect(missing.fix?.th).toContain("ติดตั้งฟอนต์ TH SarabunIT๙");
+      expect(missing.fix?.th).toContain("fc-cache -f");
+      expect(missing.fix?.en).toContain("install TH SarabunIT๙");
+      expect(missing.label.th).toContain("LibreOffice");
+    } finally {
+      if (before === undefined) delete process.env["FONTCONFIG_FILE"];
+      else process.env["FONTCONFIG_FILE"] = before;
+    }
+  });
+
+  test("no fc-match: says so and how to get it, never passes", async () => {
+    const c = await checkDocxFont("TH SarabunPSK", "fc-match-not-installed");
+    expect(c).toMatchObject({ ok: false, required: false, detail: "fc-match not found" });
+    expect(c.fix?.th).toContain("apt-get install fontconfig");
+    const pdf = await checkPdfFont("Sarabun", FONTS_DIR, "fc-match-not-installed");
+    expect(pdf).toMatchObject({ id: "pdf-font", ok: false, detail: "fc-match not found" });
+  });
+
+  test("doctor checks the face each organisation chose in settings.font; an unknown face is E_ENUM listing the allowed ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-doctor-font-"));
+    writeOrg(join(dir, "it"), { "org.yaml": KK_ORG.replace("settings:\n", "settings:\n  font: TH SarabunIT๙\n") });
+    const r = runCli(["doctor", "it", "--json"], dir);
+    const report = JSON.parse(r.stdout) as { checks: Array<{ id: string; label: string }> };
+    expect(report.checks.filter((c) => c.id === "docx-font").map((c) => c.label.split(" ")[1] + " " + c.label.split(" ")[2])).toEqual(["TH SarabunPSK", "TH SarabunIT๙"]);
+    expect(report.checks.some((c) => c.id === "pdf-font")).toBe(true);
+    writeOrg(join(dir, "bad"), { "org.yaml": KK_ORG.replace("settings:\n", "settings:\n  font: Angsana New\n"), "2563.yaml": exampleText("khon-kaen-city", "2563.yaml") });
+    const v = runCli(["validate", "bad"], dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/org\.yaml:\d+:\d+.*\[E_ENUM\].*settings\.font.*Angsana New/);
+    expect(v.stdout + v.stderr).toContain("TH SarabunPSK, TH Sarabun New, TH SarabunIT๙");
+    expect(v.stdout + v.stderr).not.toMatch(STACK);
   });
 });

@@ -3,6 +3,7 @@ import { blockToDocx } from "../../../src/export/docx/blocks/index.js";
 import { cellColumns, scaleWidths } from "../../../src/export/docx/blocks/table.js";
 import { exportDocx } from "../../../src/export/docx/index.js";
 import { imageInfo } from "../../../src/export/docx/image-info.js";
+import { scriptPieces } from "../../../src/export/docx/run-props.js";
 import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Paragraph, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { makePng, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
@@ -90,7 +91,7 @@ describe("other blocks", () => {
 
   it("turns a spacer into an exact-height empty paragraph, scaled like text", async () => {
     const xml = await documentXmlOf(model([{ type: "spacer", heightPt: 12 }]));
-    expect(xml).toContain(`<w:spacing w:after="0" w:before="0" w:line="${Math.round(12 * 0.67 * 20)}" w:lineRule="exact"/>`);
+    expect(xml).toContain(`<w:spacing w:after="0" w:before="0" w:line="${12 * 20}" w:lineRule="exact"/>`);
   });
 
   it("writes a page break", async () => {
@@ -126,17 +127,22 @@ describe("other blocks", () => {
     expect(xml).toContain('<w:vAlign w:val="bottom"/>');
     expect(xml).toContain('<w:jc w:val="right"/>');
     // The table's own size (12 pt official) wins over the ITA Table Text style's 14.
-    expect(runsOf(xml)[0]).toContain(`<w:sz w:val="${Math.round(12 * 0.67 * 2)}"/>`);
+    expect(runsOf(xml)[0]).toContain(`<w:sz w:val="${12 * 2}"/>`);
   });
 
-  it("writes the family and sizes of the configured face (e.g. TH Sarabun New at scale 1)", async () => {
-    const fonts = { ...memoOptions.fonts, family: "TH Sarabun New", sizeScale: 1 };
+  it("names TH SarabunPSK at official sizes by default, whatever face the PDF embeds", async () => {
+    const fonts = { ...memoOptions.fonts, family: "Laksaman", sizeScale: 0.665 };
     const xml = await documentXmlOf(model([para("ทดสอบ")]), { ...memoOptions, fonts });
+    expect(runsOf(xml)[0]).toContain('<w:rFonts w:ascii="TH SarabunPSK" w:cs="TH SarabunPSK" w:eastAsia="TH SarabunPSK" w:hAnsi="TH SarabunPSK"/><w:sz w:val="32"/><w:szCs w:val="32"/>');
+  });
+
+  it("writes the family the organisation chose (settings.font: TH Sarabun New)", async () => {
+    const xml = await documentXmlOf(model([para("ทดสอบ")]), { ...memoOptions, docxFont: "TH Sarabun New" });
     expect(runsOf(xml)[0]).toContain('<w:rFonts w:ascii="TH Sarabun New" w:cs="TH Sarabun New" w:eastAsia="TH Sarabun New" w:hAnsi="TH Sarabun New"/><w:sz w:val="32"/><w:szCs w:val="32"/>');
   });
 
   it("rejects a block kind it does not know", () => {
-    const ctx = { family: "Sarabun", sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
+    const ctx = { family: "TH SarabunPSK" as const, sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
     expect(() => blockToDocx({ type: "chart" } as unknown as Block, ctx)).toThrow(/unhandled block/);
   });
 });
@@ -174,5 +180,36 @@ describe("ไม้ยมก", () => {
     const xml = await documentXmlOf(model([para("มาตรการต่าง ๆ ที่จัดทำขึ้น และ ๆ")]));
     expect(xml).toContain("มาตรการต่าง\u00A0ๆ ที่จัดทำขึ้น และ\u00A0ๆ");
     expect(xml).not.toContain("ต่าง ๆ");
+  });
+});
+
+describe("runs split by script", () => {
+  it("cuts where Thai meets Latin, keeping spaces, punctuation and digits with the piece before (the first piece takes the leading ones)", () => {
+    expect(scriptPieces("การ (ITA) ต่อ")).toEqual([
+      { cs: true, text: "การ (" },
+      { cs: false, text: "ITA) " },
+      { cs: true, text: "ต่อ" },
+    ]);
+    expect(scriptPieces("O17 E-Service การ")).toEqual([
+      { cs: false, text: "O17 E-Service " },
+      { cs: true, text: "การ" },
+    ]);
+    expect(scriptPieces("- ")).toEqual([{ cs: true, text: "- " }]);
+    expect(scriptPieces("๒๕๖๓ ABC")).toEqual([
+      { cs: true, text: "๒๕๖๓ " },
+      { cs: false, text: "ABC" },
+    ]);
+    expect(scriptPieces("ผู้ é")).toEqual([
+      { cs: true, text: "ผู้ " },
+      { cs: false, text: "é" },
+    ]);
+  });
+
+  it("writes a Thai piece with <w:cs/> and a Latin piece without it, same font and size", async () => {
+    const xml = await documentXmlOf(model([para("ประเมิน ITA ปี")]));
+    const runs = runsOf(xml);
+    expect(runs.map(textOf)).toEqual(["ประเมิน ", "ITA ", "ปี"]);
+    expect(runs.map((r) => r.includes("<w:cs/>"))).toEqual([true, false, true]);
+    for (const r of runs) expect(r).toContain('<w:sz w:val="32"/><w:szCs w:val="32"/>');
   });
 });

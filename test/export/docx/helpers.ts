@@ -5,7 +5,7 @@ import { readZip } from "../../../src/export/docx/zip.js";
 import { DOCX_MEMO_EMBLEM } from "../../fixtures/models/docx-memo.js";
 import { crc32 } from "../../../src/export/docx/zip.js";
 
-/** The DOCX exporter writes only the family name; the face bytes are for the PDF exporter. */
+/** The PDF exporter's face; the DOCX exporter names the official face instead (ExportOptions.docxFont). */
 export const SARABUN: FontSet = {
   family: "Sarabun",
   sizeScale: 0.67,

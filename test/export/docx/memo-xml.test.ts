@@ -4,8 +4,8 @@ import { readZip } from "../../../src/export/docx/zip.js";
 import { docxMemoModel } from "../../fixtures/models/docx-memo.js";
 import { EMBLEM_PNG, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
 
-// Sarabun at sizeScale 0.67: body 16 pt → 21 half-points, labels 20 → 27, title 29 → 39.
-const BODY_HP = "21";
+// The official face at the regulation's sizes: body 16 pt → 32 half-points, labels 20 → 40, title 29 → 58.
+const BODY_HP = "32";
 const TEXT_WIDTH = 11906 - 1701 - 1134;
 
 let docx: Uint8Array;
@@ -31,7 +31,7 @@ describe("runs carry Thai font, sizes and language", () => {
     const textRuns = runsOf(documentXml).filter((r) => r.includes("<w:t"));
     expect(textRuns.length).toBeGreaterThan(200);
     for (const r of textRuns) {
-      expect(r).toContain('<w:rFonts w:ascii="Sarabun" w:cs="Sarabun" w:eastAsia="Sarabun" w:hAnsi="Sarabun"/>');
+      expect(r).toContain('<w:rFonts w:ascii="TH SarabunPSK" w:cs="TH SarabunPSK" w:eastAsia="TH SarabunPSK" w:hAnsi="TH SarabunPSK"/>');
       const sz = /<w:sz w:val="(\d+)"\/>/.exec(r)?.[1];
       expect(sz).toBeDefined();
       expect(r).toContain(`<w:szCs w:val="${sz}"/>`);
@@ -39,11 +39,11 @@ describe("runs carry Thai font, sizes and language", () => {
     }
   });
 
-  it("scales official sizes by the family's sizeScale", () => {
+  it("writes the regulation's sizes unscaled: 16 pt body, 29 pt title", () => {
     const bodyRun = runsOf(paragraphWith("ตามที่สำนักงาน ป.ป.ช.")).find((r) => textOf(r).startsWith("ตามที่"));
     expect(bodyRun).toContain(`<w:sz w:val="${BODY_HP}"/>`);
     const title = runsOf(paragraphWith("บันทึกข้อความ")).find((r) => textOf(r) === "บันทึกข้อความ");
-    expect(title).toContain('<w:szCs w:val="39"/>');
+    expect(title).toContain('<w:szCs w:val="58"/>');
     expect(title).toContain("<w:bCs/>");
   });
 
@@ -73,7 +73,7 @@ describe("บันทึกข้อความ header", () => {
     for (const label of ["ส่วนราชการ", "ที่", "วันที่", "เรื่อง"]) {
       const run = runsOf(paragraphs.slice(division, division + 3).join("")).find((r) => textOf(r) === label);
       expect(run, label).toContain("<w:b/>");
-      expect(run, label).toContain('<w:sz w:val="27"/>');
+      expect(run, label).toContain('<w:sz w:val="40"/>');
     }
   });
 
@@ -201,7 +201,7 @@ describe("signature and approvals", () => {
 });
 
 describe("styles.xml", () => {
-  it("defines named styles a clerk can change, all with explicit single line spacing", () => {
+  it("defines named styles a clerk can change, all with explicit line spacing", () => {
     for (const [id, name] of [
       ["ITABody", "ITA Body"],
       ["ITATitle", "ITA Title"],
@@ -212,9 +212,10 @@ describe("styles.xml", () => {
     ]) {
       const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? "";
       expect(style, id).toContain(`<w:name w:val="${name}"/>`);
-      expect(style, id).toMatch(/<w:spacing [^>]*w:line="240" w:lineRule="auto"\/>/);
+      // The memo title's line is exactly 35 pt (700 twips), as the regulation's typing guidance says; the others single.
+      expect(style, id).toMatch(id === "ITAMemoTitle" ? /<w:spacing [^>]*w:line="700" w:lineRule="exact"\/>/ : /<w:spacing [^>]*w:line="240" w:lineRule="auto"\/>/);
       expect(style, id).toContain('<w:lang w:val="en-US" w:bidi="th-TH"/>');
-      expect(style, id).toContain('w:cs="Sarabun"');
+      expect(style, id).toContain('w:cs="TH SarabunPSK"');
     }
     expect(stylesXml).toMatch(/<w:style w:type="table" [^>]*w:styleId="ITATable"><w:name w:val="ITA Table"\/>/);
   });

@@ -49,8 +49,8 @@ describe("package structure", () => {
     const defaultsOf = async (baseSizePt: number) =>
       /<w:docDefaults>.*<\/w:docDefaults>/.exec(part(await exportDocx(model([section([para("x")])], { baseSizePt }), memoOptions), "word/styles.xml"))?.[0];
     const sixteen = await defaultsOf(16);
-    expect(sixteen).toContain(`<w:sz w:val="${Math.round(16 * 0.67 * 2)}"/>`);
-    expect(await defaultsOf(14)).toContain(`<w:sz w:val="${Math.round(14 * 0.67 * 2)}"/>`);
+    expect(sixteen).toContain(`<w:sz w:val="${16 * 2}"/>`);
+    expect(await defaultsOf(14)).toContain(`<w:sz w:val="${14 * 2}"/>`);
     expect(await defaultsOf(16)).toBe(sixteen);
   });
 

@@ -1,8 +1,8 @@
 import type { MemoHeader } from "../../../model/document.js";
-import type { DocxContext } from "../context.js";
+import { scaledTwips, type DocxContext } from "../context.js";
 import { paragraphXml, type TabStop } from "../paragraph-xml.js";
 import { rPr, textRun, type RunLook } from "../run-props.js";
-import { MEMO_LABEL_PT, STYLES, styleSizePt } from "../styles.js";
+import { MEMO_LABEL_PT, MEMO_TITLE_LINE_PT, STYLES, styleSizePt } from "../styles.js";
 import { imageRun, widthForHeightCm } from "./image.js";
 
 /** Regulation practice: the Garuda is about 1.5 cm high at the top left. */
@@ -35,7 +35,10 @@ export function memoHeaderBlock(h: MemoHeader, ctx: DocxContext): string[] {
   ];
 }
 
-/** With an emblem: picture at the left margin, title on a centre tab; without: a centred title. */
+/**
+ * With an emblem: picture at the left margin, title on a centre tab; without: a centred title.
+ * The style's exact 35 pt line would clip the 1.5 cm (42.5 pt) emblem, so that line is "at least" 35 pt.
+ */
 function titleLine(h: MemoHeader, ctx: DocxContext): string {
   const look: RunLook = { sizePt: styleSizePt(ctx, "memoTitle"), bold: true };
   const widthCm = h.emblem === undefined ? undefined : widthForHeightCm(h.emblem, EMBLEM_HEIGHT_CM, ctx);
@@ -51,6 +54,7 @@ function titleLine(h: MemoHeader, ctx: DocxContext): string {
       style: STYLES.memoTitle.id,
       keepNext: true,
       tabs: [{ type: "center", position: Math.round(ctx.textWidthTwips / 2) }],
+      spacing: { line: scaledTwips(ctx, MEMO_TITLE_LINE_PT), lineRule: "atLeast" },
       align: "left",
       markRun: rPr(ctx, look),
     },

@@ -59,7 +59,8 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
   rows.forEach((cells, r) => {
     // A row with no cells would be invalid; Word has no way to show it anyway.
     if (cells.length === 0) return;
-    xml += `<w:tr><w:trPr><w:cantSplit/>${r < t.headerRows ? "<w:tblHeader/>" : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+    // Only header rows say w:tblHeader: mammoth reads any w:tblHeader, even w:val="off", as a header row.
+    xml += `<w:tr><w:trPr><w:cantSplit/>${r < t.headerRows ? "<w:tblHeader/>" : ""}</w:trPr>`;
     for (const cell of cells) xml += cellXml(cell);
     xml += "</w:tr>";
   });
