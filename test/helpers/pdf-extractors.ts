@@ -105,6 +105,9 @@ function streamOf(pdf: Buffer, objNum: string): Buffer {
   return /\/FlateDecode/.test(head[1] ?? "") ? inflateSync(data) : data;
 }
 
+/** A CMap hex string may be written in groups (`<0e19 0e49>`). */
+const hex = (s: string | undefined): string => (s ?? "").replace(/\s+/g, "");
+
 /** Every entry of every ToUnicode CMap in the file (pdfkit writes no object streams). */
 export function toUnicodeEntries(bytes: Uint8Array): CMapEntry[] {
   const pdf = Buffer.from(bytes);
@@ -113,17 +116,17 @@ export function toUnicodeEntries(bytes: Uint8Array): CMapEntry[] {
   for (const ref of refs) {
     const cmap = streamOf(pdf, ref).toString("latin1");
     for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const m of (block[1] ?? "").matchAll(/<([0-9a-fA-F]*)>\s*<([0-9a-fA-F]*)>/g)) entries.push({ code: m[1] ?? "", unicode: m[2] ?? "" });
+      for (const m of (block[1] ?? "").matchAll(/<([0-9a-fA-F]*)>\s*<([0-9a-fA-F\s]*)>/g)) entries.push({ code: m[1] ?? "", unicode: hex(m[2]) });
     }
     for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const m of (block[1] ?? "").matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]*>)/g)) {
+      for (const m of (block[1] ?? "").matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]*>)/g)) {
         const first = parseInt(m[1] ?? "0", 16);
         const dst = m[3] ?? "";
         if (dst.startsWith("[")) {
-          [...dst.matchAll(/<([0-9a-fA-F]*)>/g)].forEach((d, k) => entries.push({ code: (first + k).toString(16), unicode: d[1] ?? "" }));
+          [...dst.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach((d, k) => entries.push({ code: (first + k).toString(16), unicode: hex(d[1]) }));
         } else {
           const last = parseInt(m[2] ?? "0", 16);
-          for (let c = first; c <= last; c++) entries.push({ code: c.toString(16), unicode: dst.slice(1, -1) });
+          for (let c = first; c <= last; c++) entries.push({ code: c.toString(16), unicode: hex(dst.slice(1, -1)) });
         }
       }
     }

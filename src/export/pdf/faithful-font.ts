@@ -128,7 +128,8 @@ export function drawnPieces(text: string): string[] {
 const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
 
 /**
- * The text each glyph of `piece` stands for, given each glyph's advance.
+ * For faces whose subsets cannot hold cluster glyphs (CFF, variable fonts):
+ * the text each glyph of `piece` stands for, given each glyph's advance.
  * Within a grapheme cluster the text goes to a glyph that advances the pen
  * and the cluster's other glyphs get "": an extractor that sees a glyph with
  * width but no text inserts a space (กำ หนด). Sarabun draws ำ as nikhahit
@@ -315,27 +316,51 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
 
     /**
      * The glyphs that draw `piece` (shaped as `run`): one per grapheme
-     * cluster. A cluster's glyphs are found by shaping it alone; when the
-     * piece's glyphs do not line up with its clusters (a ligature across
-     * them), the whole piece is one cluster.
+     * cluster. A cluster's glyphs are found by shaping it alone and matching
+     * those glyph ids from both ends of the piece; where they do not match
+     * (a ligature across clusters, as in "Office", or marks reordered across
+     * them, as in น้ำ), the clusters in between share one glyph.
      */
     private drawnGlyphs(piece: string, run: GlyphRunLike): DrawnGlyph[] {
       const { glyphs, positions } = run;
-      let clusters: Array<readonly [start: number, end: number, text: string]> = [];
-      let at = 0;
+      const alone: Array<{ readonly text: string; readonly ids: readonly number[] }> = [];
       for (const { segment } of graphemes.segment(piece)) {
-        const n = this.shaped(segment).run.glyphs.length;
-        if (n === 0) continue;
-        clusters.push([at, at + n, segment]);
-        at += n;
+        const ids = this.shaped(segment).run.glyphs.map((g) => g.id);
+        if (ids.length > 0) alone.push({ text: segment, ids });
       }
-      if (at !== glyphs.length) clusters = [[0, glyphs.length, piece]];
-      if (!this.outlineOf || clusters.some(([start, end]) => end - start > MAX_CLUSTER_PARTS)) return this.textPerGlyph(piece, run);
-      return clusters.map(([start, end, text]) =>
-        end - start === 1
+      const matches = (c: { readonly ids: readonly number[] }, at: number): boolean =>
+        at >= 0 && at + c.ids.length <= glyphs.length && c.ids.every((id, k) => glyphs[at + k]?.id === id);
+      const head: Array<readonly [start: number, end: number, text: string]> = [];
+      let g = 0;
+      let c = 0;
+      while (c < alone.length && matches(alone[c]!, g)) {
+        head.push([g, g + alone[c]!.ids.length, alone[c]!.text]);
+        g += alone[c++]!.ids.length;
+      }
+      const tail: Array<readonly [start: number, end: number, text: string]> = [];
+      let end = glyphs.length;
+      let last = alone.length;
+      while (last > c && matches(alone[last - 1]!, end - alone[last - 1]!.ids.length) && end - alone[last - 1]!.ids.length >= g) {
+        end -= alone[--last]!.ids.length;
+        tail.unshift([end, end + alone[last]!.ids.length, alone[last]!.text]);
+      }
+      const middle = alone.slice(c, last).map((x) => x.text).join("");
+      const clusters = [...head];
+      if (end > g && middle.length > 0) clusters.push([g, end, middle]);
+      else if (end > g || middle.length > 0) return this.wholePiece(piece, run);
+      clusters.push(...tail);
+      if (!this.outlineOf || clusters.some(([start, stop]) => stop - start > MAX_CLUSTER_PARTS)) return this.textPerGlyph(piece, run);
+      return clusters.map(([start, stop, text]) =>
+        stop - start === 1
           ? { glyph: glyphs[start] as FontkitGlyph, position: positions[start] as FontkitPosition, text }
-          : this.clusterGlyph(glyphs.slice(start, end), positions.slice(start, end), text),
+          : this.clusterGlyph(glyphs.slice(start, stop), positions.slice(start, stop), text),
       );
+    }
+
+    /** Glyphs and clusters that cannot be matched at all: the piece is one glyph. */
+    private wholePiece(piece: string, run: GlyphRunLike): DrawnGlyph[] {
+      if (!this.outlineOf || run.glyphs.length > MAX_CLUSTER_PARTS || run.glyphs.length === 0) return this.textPerGlyph(piece, run);
+      return [this.clusterGlyph(run.glyphs, run.positions, piece)];
     }
 
     /** One composite glyph for a cluster's glyphs, placed as shaping placed them. */
