@@ -12,6 +12,7 @@ import type { ExportOptions, Exporter } from "../exporter.js";
 import { blocksToContent } from "./blocks/index.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./blocks/context.js";
 import { pdfFontsFor } from "./fonts.js";
+import { OutlineBuilder } from "./outline.js";
 import { renderPdf } from "./pdfmake-engine.js";
 
 export { parseSizeTable, familySize, type SizeTable, type FamilySize } from "./size-table.js";
@@ -56,6 +57,7 @@ export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<
   const scale = options.fonts.sizeScale;
   const images = options.images ?? new Map<string, Uint8Array>();
   const first = doc.sections[0];
+  const outline = new OutlineBuilder();
   const content = doc.sections.map((section) => {
     const dims = pageDims(section);
     const margins = marginsOf(section);
@@ -67,6 +69,7 @@ export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<
       textHeight: dims.height - margins[1] - margins[3],
       images,
       lineHeight: 1,
+      outline,
     };
     return {
       section: blocksToContent(section.blocks, ctx),
