@@ -50,6 +50,8 @@ export const CODES = [
   "E_TEMPLATE_HELPER",
   "E_EMBLEM",
   "E_EXPORT",
+  "E_PDF_FONT",
+  "E_PDF_GLYPH",
   "E_WRITE",
   // command line
   "E_USAGE",

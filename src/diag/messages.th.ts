@@ -51,6 +51,8 @@ export const MESSAGES_TH: Record<Code, MessageEntry> = {
   E_TEMPLATE_HELPER: { msg: (p) => `ตัวช่วยในแม่แบบทำงานผิดพลาด: ${p.detail}`, hint: () => "แก้แม่แบบที่บรรทัดที่ระบุ หรือใช้แม่แบบเดิมของโปรแกรม (ไม่ระบุ --templates)" },
   E_EMBLEM: { msg: (p) => `ใช้ไฟล์ตราครุฑ ${p.path} ไม่ได้: ${p.reasonTh} จึงไม่สร้างบันทึกข้อความ`, hint: () => "แก้ settings.emblem ใน org.yaml ให้ชี้ไปยังไฟล์ภาพ PNG หรือ JPEG ขนาดไม่เกิน 5 MB ที่มีอยู่จริง หรือลบบรรทัดนี้ออกเพื่อสร้างบันทึกโดยไม่มีตราครุฑ" },
   E_EXPORT: { msg: (p) => `สร้างไฟล์ ${p.format} ไม่สำเร็จ: ${p.detail}`, hint: () => "แจ้งผู้ดูแลโปรแกรมพร้อมไฟล์ข้อมูล" },
+  E_PDF_FONT: { msg: (p) => `ใช้ฟอนต์ PDF ${p.path} ไม่ได้: ${p.reasonTh} จึงไม่สร้างไฟล์ PDF`, hint: () => "แก้ settings.pdf_font ใน org.yaml ให้ชี้ไปยังโฟลเดอร์ที่มีไฟล์ฟอนต์ TrueType (.ttf) ตัวปกติและตัวหนา หรือระบุ regular: และ bold: เป็นไฟล์ .ttf หรือลบบรรทัดนี้เพื่อใช้ฟอนต์ที่มากับโปรแกรม" },
+  E_PDF_GLYPH: { msg: (p) => `ฟอนต์ PDF ${p.family} ไม่มีตัวอักษร ${p.chars} (U+${p.codes}) จึงไม่สร้างไฟล์ PDF นี้`, hint: () => "แก้ข้อความให้ใช้ตัวอักษรอื่น หรือกำหนด settings.pdf_font ใน org.yaml เป็นฟอนต์ที่มีตัวอักษรนี้" },
   E_WRITE: { msg: (p) => `บันทึกไฟล์ไม่ได้: ${p.path} (${p.reason})`, hint: () => "ตรวจสอบสิทธิ์การเขียนและพื้นที่ว่างของโฟลเดอร์ผลลัพธ์" },
   E_USAGE: { msg: (p) => `${p.detail}`, hint: () => "ดูวิธีใช้ด้วย itadoc --help" },
   E_PATH_NOT_FOUND: { msg: (p) => `ไม่พบไฟล์หรือโฟลเดอร์: ${p.path}`, hint: () => "ตรวจสอบชื่อและตำแหน่งของไฟล์" },

@@ -12,7 +12,7 @@ import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-do
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { exportDocx } from "../../export/docx/index.js";
-import { exportPdf } from "../../export/pdf/index.js";
+import { exportPdf, MissingGlyphsError } from "../../export/pdf/index.js";
 import { loadOrganisation } from "../../input/load-organisation.js";
 import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
@@ -61,6 +61,8 @@ export interface OrgBuildResult {
 export interface BuildResources {
   readonly templates: TemplateSet;
   readonly fonts: FontSet;
+  /** The family the PDFs embed (pdf-fonts.ts); `fonts` when absent. */
+  readonly pdfFonts?: FontSet;
 }
 
 const EMBLEM_REF = "emblem";
@@ -100,6 +102,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
   const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
+  const pdfFonts = res.pdfFonts ?? res.fonts;
   const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = planDocuments(org, {
     kinds: s.kinds,
@@ -168,14 +171,17 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     for (const format of formats) {
       const target = join(outDir, `${job.baseName}.${format}`);
       try {
-        const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, options);
+        const bytes = await (format === "pdf" ? exportPdf(rendered.doc, { ...options, fonts: pdfFonts }) : exportDocx(rendered.doc, options));
         await writeAtomic(target, bytes);
         nextManifest[`${job.baseName}.${format}`] = key;
         docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, target), skipped: false });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
+        const codes = (e instanceof MissingGlyphsError ? e.chars : []).map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0"));
         diagnostics.push(
-          code
+          e instanceof MissingGlyphsError
+            ? error("E_PDF_GLYPH", { family: e.family, chars: e.chars.join(" "), codes: codes.join(", U+") }, { file: job.file, line: 0, col: 0 })
+            : code
             ? error("E_WRITE", { path: rel(s.cwd, target), reason: code }, { file: job.file, line: 0, col: 0 })
             : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
         );

@@ -18,6 +18,7 @@ import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
 import { loadBundledFonts } from "../resources.js";
+import { loadBundledPdfFonts } from "../pdf-fonts.js";
 
 export interface BuildOptions {
   readonly paths: readonly string[];
@@ -251,7 +252,7 @@ async function runAll(
   try {
     if (jobs === 1 || tasks.length === 1) {
       // In this thread the templates already compiled for the early check are used as they are.
-      const resources = { templates, fonts: await loadBundledFonts() };
+      const resources = { templates, fonts: await loadBundledFonts(), pdfFonts: await loadBundledPdfFonts() };
       for (const task of tasks) {
         if (interrupted) break;
         onResult(task, await buildOrganisation(task, settings, resources).then((result): TaskOutcome => ({ ok: true, result }), (e: Error): TaskOutcome => ({ ok: false, message: e.message })));

@@ -12,9 +12,11 @@ import type { ExportOptions, Exporter } from "../exporter.js";
 import { blocksToContent } from "./blocks/index.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./blocks/context.js";
 import { pdfFontsFor } from "./fonts.js";
+import { charsWithoutGlyph, MissingGlyphsError } from "./glyph-coverage.js";
 import { OutlineBuilder } from "./outline.js";
 import { renderPdf } from "./pdfmake-engine.js";
 
+export { MissingGlyphsError } from "./glyph-coverage.js";
 export { parseSizeTable, familySize, type SizeTable, type FamilySize } from "./size-table.js";
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -54,6 +56,8 @@ function pageNumberNode(p: PageNumbering, fontSize: number) {
 
 export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
   const fonts = pdfFontsFor(options.fonts);
+  const undrawable = charsWithoutGlyph(doc, (c) => fonts.hasGlyph(c));
+  if (undrawable.length > 0) throw new MissingGlyphsError(options.fonts.family, undrawable);
   const scale = options.fonts.sizeScale;
   const images = options.images ?? new Map<string, Uint8Array>();
   const first = doc.sections[0];
