@@ -22,6 +22,7 @@ import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
+import { loadOrgPdfFont } from "./pdf-font-setting.js";
 import { readManifest, writeManifest, type Manifest } from "./manifest.js";
 
 export interface OrgBuildSettings {
@@ -102,7 +103,10 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
   const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
-  const pdfFonts = res.pdfFonts ?? res.fonts;
+  const wantsPdf = (s.formats ?? s.kinds.map((k) => PRIMARY_FORMAT[k])).includes("pdf");
+  const orgFont = wantsPdf ? await loadOrgPdfFont(org, s.cwd) : ({ state: "none" } as const);
+  const pdfFonts = orgFont.state === "ok" ? orgFont.fonts : (res.pdfFonts ?? res.fonts);
+  let pdfFontReported = false;
   const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = planDocuments(org, {
     kinds: s.kinds,
@@ -113,7 +117,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   }).filter((j) => !org.brokenFiles.has(j.file));
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
-  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
+  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
   await removeStaleTemporaryFiles(outDir);
   const stored = await readManifest(outDir);
   const manifest: Manifest = s.force ? {} : stored;
@@ -170,6 +174,14 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images };
     for (const format of formats) {
       const target = join(outDir, `${job.baseName}.${format}`);
+      // A configured PDF font that cannot be used stops the PDFs only, as the emblem stops the memo.
+      if (format === "pdf" && orgFont.state === "error") {
+        if (!pdfFontReported) diagnostics.push(orgFont.diagnostic);
+        pdfFontReported = true;
+        failed++;
+        await stale.withdraw((name) => name === `${job.baseName}.${format}`, org.orgFile);
+        continue;
+      }
       try {
         const bytes = await (format === "pdf" ? exportPdf(rendered.doc, { ...options, fonts: pdfFonts }) : exportDocx(rendered.doc, options));
         await writeAtomic(target, bytes);
