@@ -15,8 +15,12 @@ export class MissingGlyphsError extends Error {
   }
 }
 
-/** White space, controls and format characters (ZWSP, ZWJ) draw nothing, so need no glyph. */
-const DRAWS_NOTHING = /[\s\p{Cc}\p{Cf}]/u;
+/**
+ * Line ends, tabs, controls and format characters (ZWSP, ZWJ) draw nothing,
+ * so need no glyph. Other spaces do: a thin or narrow no-break space
+ * without a glyph would print as .notdef.
+ */
+const DRAWS_NOTHING = /[\n\r\t\p{Cc}\p{Cf}]/u;
 
 /** Every string the model holds (text, labels, page-number format), visited once each. */
 function* strings(value: unknown): Generator<string> {
