@@ -12,6 +12,10 @@
 // national run would, where every organisation writes its own sentences;
 // --unique gives every run's longer Thai strings a different prefix, so
 // sentence-level caches miss and only the shared vocabulary stays warm.
+//
+// Then the same content (the same pdfmake document definition, same fonts) is
+// laid out and written by stock pdfmake 0.3.11 through its public API, side by
+// side: the measures PDFs must stay at least 3x faster than that.
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,17 +27,21 @@ const dist = (p) => import(join(ROOT, "dist", p));
 const { discover, readSources } = await dist("cli/discover.js");
 const { createdAtFor } = await dist("cli/build/build-org.js");
 const { BUILTIN_TEMPLATES, loadBundledFonts, readTemplateFiles } = await dist("cli/resources.js");
+const { loadBundledPdfFonts, PDF_FONT_FILES } = await dist("cli/pdf-fonts.js");
 const { compileTemplateSet } = await dist("render/load-templates.js");
 const { loadOrganisation } = await dist("input/load-organisation.js");
 const { planDocuments, DEFAULT_MEASURES_COLUMNS } = await dist("documents/plan-documents.js");
 const { renderDocument } = await dist("render/render-template.js");
-const { exportPdf } = await dist("export/pdf/index.js");
+const { exportPdf, pdfDefinition } = await dist("export/pdf/index.js");
 
 const { values: args } = parseArgs({
   options: {
     runs: { type: "string", default: "40" },
     warmup: { type: "string", default: "5" },
     unique: { type: "boolean", default: false },
+    "stock-runs": { type: "string", default: "10" },
+    // the DOCX family (Google Sarabun) instead of the PDF family: isolates the font's share of a change
+    sarabun: { type: "boolean", default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -94,7 +102,8 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f1 = (x) => x.toFixed(1);
 
 const fontsStart = process.hrtime.bigint();
-const fonts = await loadBundledFonts();
+const fonts = args.sarabun ? await loadBundledFonts() : await loadBundledPdfFonts();
+const FONT_FILES = args.sarabun ? ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"] : PDF_FONT_FILES;
 const { templates, jobs } = await loadJobs();
 const setupMs = ms(fontsStart);
 
@@ -129,7 +138,7 @@ for (const job of jobs) {
 
 console.log(
   `node ${process.version}, ${RUNS} runs after ${WARMUP} warm-up${UNIQUE ? ", every run with its own sentences (--unique)" : ""}, ` +
-    `setup (fonts + templates + inputs) ${f1(setupMs)} ms`,
+    `font ${fonts.family}, setup (fonts + templates + inputs) ${f1(setupMs)} ms`,
 );
 console.log("");
 console.log(
@@ -164,4 +173,42 @@ console.log(
 console.log(`measures PDFs CPU time: median ${f1(median(cpuPerDoc))} ms, mean ${f1(mean(cpuPerDoc))} ms, ${f1(1000 / mean(cpuPerDoc))} documents/s per core`);
 // maxRSS is in KiB on Linux and macOS.
 console.log(`peak RSS ${f1(process.resourceUsage().maxRSS / 1024)} MiB`);
+
+// Stock pdfmake on the same definitions: its own font loading per document
+// (TTF files read and parsed by pdfkit), stock text measuring and drawing.
+const require = (await import("node:module")).createRequire(import.meta.url);
+const stock = require("pdfmake");
+stock.setUrlAccessPolicy(() => false);
+stock.setLocalAccessPolicy(() => true);
+const [normal, bold, italics, bolditalics] = FONT_FILES.map((f) => join(ROOT, "fonts", f));
+stock.setFonts({ [fonts.family]: { normal, bold, italics, bolditalics } });
+const STOCK_RUNS = Number(args["stock-runs"]);
+const stockPerDoc = [];
+const oursPerDoc = [];
+console.log("");
+console.log(["same content, stock pdfmake 0.3.11".padEnd(38), "pages", "   CPU med", " ours CPU", "  ratio"].join("  "));
+for (const r of measures) {
+  const def = () => pdfDefinition(render(templates, r.job), { fonts, createdAt: r.job.createdAt, images: new Map() });
+  const once = async () => {
+    const d = def();
+    const { images: _images, language, ...rest } = d;
+    return stock.createPdf({ ...rest, language }).getBuffer();
+  };
+  const first = await once();
+  const times = [];
+  for (let i = 0; i < STOCK_RUNS; i++) {
+    const cpu = process.cpuUsage();
+    await once();
+    const used = process.cpuUsage(cpu);
+    times.push((used.user + used.system) / 1000);
+  }
+  // CPU time on both sides: wall time on a shared machine measures the neighbours
+  const ours = median(r.cpuMs);
+  stockPerDoc.push(...times);
+  oursPerDoc.push(...r.cpuMs);
+  console.log([r.job.name.padEnd(38), String(pageCount(first)).padStart(5), f1(median(times)).padStart(10), f1(ours).padStart(9), `${f1(median(times) / ours)}x`.padStart(7)].join("  "));
+}
+const ratio = median(stockPerDoc) / median(oursPerDoc);
+console.log(`measures PDFs, CPU time (render + export): stock pdfmake median ${f1(median(stockPerDoc))} ms vs itadoc ${f1(median(oursPerDoc))} ms: ${f1(ratio)}x faster (must be >= 3x)`);
+if (ratio < 3) process.exitCode = 1;
 if (results.some((r) => r.deterministic === false)) process.exitCode = 1;

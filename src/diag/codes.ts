@@ -67,6 +67,8 @@ export const CODES = [
   "E_EMBLEM",
   "E_EXPORT",
   "E_DOC_MEMORY",
+  "E_PDF_FONT",
+  "E_PDF_GLYPH",
   "E_WRITE",
   "E_OUT_LOCKED",
   // command line

@@ -76,6 +76,8 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_EMBLEM: { msg: (p) => `cannot use the emblem image ${p.path}: ${p.reasonEn}; the memo is not made`, hint: () => "point settings.emblem in org.yaml at an existing PNG or JPEG of at most 5 MB, or remove the line to make the memo without an emblem" },
   E_EXPORT: { msg: (p) => `could not make the ${p.format} file: ${p.detail}`, hint: () => "report this with the input file" },
   E_DOC_MEMORY: { msg: (p) => `could not make ${p.name}: it exhausted the memory limit (${p.detail}); the other documents are made`, hint: () => "check this document's data or template for unusually long texts or lists, and report it with the input file" },
+  E_PDF_FONT: { msg: (p) => `cannot use the PDF font ${p.path}: ${p.reasonEn}; no PDF is made`, hint: () => "point settings.pdf_font in org.yaml at a folder holding the regular and bold TrueType (.ttf) files, or give regular: and bold: .ttf files, or remove the line to use the bundled font" },
+  E_PDF_GLYPH: { msg: (p) => `the PDF font ${p.family} has no glyph for ${p.chars} (U+${p.codes}); this PDF is not made`, hint: () => "use other characters in the text, or set settings.pdf_font in org.yaml to a font that has them" },
   E_WRITE: { msg: (p) => `cannot write ${p.path} (${p.reason})`, hint: () => "check permissions and free space of the output folder" },
   E_OUT_LOCKED: {
     msg: (p) => `output folder ${p.path} is in use by another itadoc build (process ${p.pid} on ${p.host}, started ${p.started}); not building over it`,

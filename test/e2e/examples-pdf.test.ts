@@ -209,7 +209,9 @@ describe("the memo of Khon Kaen 2563 (Thai digits)", () => {
     const first = memo.findIndex((p) => squash(p).includes("ตัวชี้วัดที่เป็นจุดอ่อน"));
     expect(first, `no page holds ${header}`).toBeGreaterThanOrEqual(0);
     const next = squash(memo[first + 1] ?? "");
-    for (const cell of headerCells) expect(next, `page ${first + 2}`).toContain(cell);
+    // a header cell may wrap ("คะแนนปี" above "๒๕๖๓"): found as a chain of that page's printed pieces
+    const nextPage = (segments.get(DOCS.memo) ?? []).filter((sg) => sg.page === first + 2);
+    for (const cell of headerCells) expect(containsText(nextPage, cell), `page ${first + 2}: ${cell}`).toBe(true);
     // the next page continues the table (a later weak item), it does not start another one
     expect(next).toMatch(/O(2[7-9]|3\d|4\d)/);
   });

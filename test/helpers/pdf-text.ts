@@ -3,9 +3,10 @@
  *
  * pdftotext's reading order interleaves table cells that sit side by side
  * (a line of the left cell, then a line of the right one), so a cell's text
- * is not contiguous in its output. pdfSegments() uses word positions
- * (-bbox-layout) to cut each printed line where two cells meet, and
- * containsText() then finds a text as a chain of such pieces.
+ * is not contiguous in its output. pdfSegments() takes words in content
+ * order with their positions (-raw -bbox) and cuts them into printed lines,
+ * one piece per cell, and containsText() then finds a text as a chain of
+ * such pieces.
  */
 import { execFileSync } from "node:child_process";
 
@@ -45,28 +46,31 @@ const unescape = (s: string): string =>
 const num = (attrs: string, name: string): number => Number(new RegExp(`${name}="([^"]+)"`).exec(attrs)?.[1]);
 
 export function pdfSegments(path: string): Segment[] {
-  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox-layout", path, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  // -raw keeps the content stream's order, which is the layout's: each cell's
+  // lines one after another. pdftotext's reading order (-bbox-layout) regroups
+  // lines into its own blocks, and with TH Sarabun's tall lines it may put a
+  // cell's second line after the next row.
+  const xml = execFileSync("pdftotext", ["-enc", "UTF-8", "-raw", "-bbox", path, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
   const segments: Segment[] = [];
   const pages = xml.split(/<page /).slice(1);
   pages.forEach((page, p) => {
-    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-      let current: { words: string[]; xMin: number; xMax: number; yMin: number; yMax: number } | undefined;
-      const flush = (): void => {
-        if (current) segments.push({ page: p + 1, text: current.words.join(" "), xMin: current.xMin, xMax: current.xMax, yMin: current.yMin, yMax: current.yMax });
-        current = undefined;
-      };
-      for (const w of (line[1] ?? "").matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)) {
-        const attrs = w[1] ?? "";
-        const box = { xMin: num(attrs, "xMin"), xMax: num(attrs, "xMax"), yMin: num(attrs, "yMin"), yMax: num(attrs, "yMax") };
-        if (current && box.xMin - current.xMax > CELL_GAP_PT) flush();
-        if (!current) current = { words: [], ...box };
-        current.words.push(unescape(w[2] ?? ""));
-        current.xMax = box.xMax;
-        current.yMin = Math.min(current.yMin, box.yMin);
-        current.yMax = Math.max(current.yMax, box.yMax);
-      }
-      flush();
+    let current: { words: string[]; xMin: number; xMax: number; yMin: number; yMax: number } | undefined;
+    const flush = (): void => {
+      if (current) segments.push({ page: p + 1, text: current.words.join(" "), xMin: current.xMin, xMax: current.xMax, yMin: current.yMin, yMax: current.yMax });
+      current = undefined;
+    };
+    for (const w of page.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)) {
+      const attrs = w[1] ?? "";
+      const box = { xMin: num(attrs, "xMin"), xMax: num(attrs, "xMax"), yMin: num(attrs, "yMin"), yMax: num(attrs, "yMax") };
+      // a new printed line, or the same line in the next cell
+      if (current && (Math.abs(box.yMin - current.yMin) > 1 || box.xMin - current.xMax > CELL_GAP_PT || box.xMin < current.xMax - 1)) flush();
+      if (!current) current = { words: [], ...box };
+      current.words.push(unescape(w[2] ?? ""));
+      current.xMax = box.xMax;
+      current.yMin = Math.min(current.yMin, box.yMin);
+      current.yMax = Math.max(current.yMax, box.yMax);
     }
+    flush();
   });
   return segments;
 }

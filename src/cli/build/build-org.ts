@@ -11,7 +11,7 @@ import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-do
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { exportDocx } from "../../export/docx/index.js";
-import { exportPdf } from "../../export/pdf/index.js";
+import { exportPdf, MissingGlyphsError } from "../../export/pdf/index.js";
 import { loadOrganisation } from "../../input/load-organisation.js";
 import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
@@ -23,6 +23,7 @@ import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
+import { loadOrgPdfFont } from "./pdf-font-setting.js";
 
 export interface OrgBuildSettings {
   readonly cwd: string;
@@ -66,6 +67,8 @@ export interface OrgBuildResult {
 export interface BuildResources {
   readonly templates: TemplateSet;
   readonly fonts: FontSet;
+  /** The family the PDFs embed (pdf-fonts.ts); `fonts` when absent. */
+  readonly pdfFonts?: FontSet;
 }
 
 const EMBLEM_REF = "emblem";
@@ -106,6 +109,10 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
   const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
+  const wantsPdf = (s.formats ?? s.kinds.map((k) => PRIMARY_FORMAT[k])).includes("pdf");
+  const orgFont = wantsPdf ? await loadOrgPdfFont(org, s.cwd) : ({ state: "none" } as const);
+  const pdfFonts = orgFont.state === "ok" ? orgFont.fonts : (res.pdfFonts ?? res.fonts);
+  let pdfFontReported = false;
   const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = planDocuments(org, {
     kinds: s.kinds,
@@ -116,7 +123,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   }).filter((j) => !org.brokenFiles.has(j.file));
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
-  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : ""]);
+  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
   await removeStaleTemporaryFiles(outDir);
   const outputs = await openOutputFolder(outDir, s, diagnostics);
   // A document section with errors (memo:, measures:, report:) builds nothing: its earlier output is withdrawn.
@@ -179,14 +186,25 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     const options: ExportOptions = { fonts: res.fonts, createdAt: createdAtFor(job.fiscalYear), images, ...(docxFont ? { docxFont } : {}) };
     for (const format of formats) {
       const target = join(outDir, `${job.baseName}.${format}`);
+      // A configured PDF font that cannot be used stops the PDFs only, as the emblem stops the memo.
+      if (format === "pdf" && orgFont.state === "error") {
+        if (!pdfFontReported) diagnostics.push(orgFont.diagnostic);
+        pdfFontReported = true;
+        failed++;
+        await outputs.withdraw((name) => name === `${job.baseName}.${format}`, org.orgFile);
+        continue;
+      }
       try {
-        const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, options);
+        const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, format === "pdf" ? { ...options, fonts: pdfFonts } : options);
         const written = await outputs.write(`${job.baseName}.${format}`, bytes, key, job.file);
         docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, written), skipped: false });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
+        const codes = (e instanceof MissingGlyphsError ? e.chars : []).map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0"));
         diagnostics.push(
-          code
+          e instanceof MissingGlyphsError
+            ? error("E_PDF_GLYPH", { family: e.family, chars: e.chars.join(" "), codes: codes.join(", U+") }, { file: job.file, line: 0, col: 0 })
+            : code
             ? error("E_WRITE", { path: rel(s.cwd, target), reason: code }, { file: job.file, line: 0, col: 0 })
             : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),
         );

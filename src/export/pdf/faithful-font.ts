@@ -1,27 +1,32 @@
 /**
- * A pdfkit font whose text extracts exactly as it was typed, draws no glyph
- * for the zero-width space we use as a line-break opportunity, and shapes
- * Thai and non-Thai text as separate runs.
+ * A pdfkit font whose text extracts exactly as it was typed, in every
+ * reader, draws no glyph for the zero-width space we use as a line-break
+ * opportunity, and shapes Thai and non-Thai text as separate runs.
  *
  * Why a subclass of pdfkit's EmbeddedFont:
  * - Stock pdfkit writes each subset glyph's ToUnicode entry from fontkit's
- *   `glyph.codePoints`. Sarabun decomposes ำ (U+0E33) into nikhahit + sara aa,
- *   and fontkit caches Glyph objects by id, so the sara aa glyph reports "า"
- *   (or nothing) depending on which text came first: กำหนด extracts as
- *   "กำาหนด". Here each grapheme cluster's text goes to the first glyph drawn
- *   for it and the cluster's other glyphs map to nothing; when one glyph id
- *   needs two different texts, the subset gets a second copy of the outline.
+ *   `glyph.codePoints`. Sarabun decomposes ำ (U+0E33) into nikhahit + sara aa
+ *   and reorders marks (น้ำ: no nu, nikhahit + mai tho, sara aa), and fontkit
+ *   caches Glyph objects by id, so glyph-by-glyph text is wrong or missing.
+ *   Giving a cluster's other glyphs empty text (`<>`) is no fix: pdf.js,
+ *   PDFium and MuPDF each fill such a glyph with a guess (คุ%ณ, U+FFFD).
+ *   Here every grapheme cluster that shapes to several glyphs is drawn as
+ *   one composite glyph of the subset (clusterOutline), whose ToUnicode
+ *   entry is the cluster's text; a one-glyph cluster maps to its own text.
+ *   So every glyph id maps to exactly one non-empty string, and the strings
+ *   in content order are the input text. When one glyph id needs two texts,
+ *   the subset gets a second copy of the outline.
  * - pdfmake breaks lines only where the `linebreak` package allows, which
  *   never happens between two Thai letters. We insert U+200B there; Sarabun
  *   has no glyph for it (it would draw .notdef), so layout drops it.
  * - fontkit chooses one script per string, so "Q&Aของ" would be shaped as
  *   Latin and lose Thai mark positioning.
  * - Shaping is the slow part of an export, and a shaped word depends only on
- *   the face and the text: runs, widths and each glyph's text are kept per
- *   face for every document of the process, in bounded caches.
+ *   the face and the text: runs, widths and each word's drawn glyphs are
+ *   kept per face for every document of the process, in bounded caches.
  */
 import { BoundedCache } from "./bounded-cache.js";
-import { useOutlineCache, type OutlineCache } from "./subset-glyphs.js";
+import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineCache, type OutlineRecord, type PlacedGlyph } from "./subset-glyphs.js";
 
 export const ZWSP = "\u200B";
 
@@ -123,7 +128,8 @@ export function drawnPieces(text: string): string[] {
 const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
 
 /**
- * The text each glyph of `piece` stands for, given each glyph's advance.
+ * For faces whose subsets cannot hold cluster glyphs (CFF, variable fonts):
+ * the text each glyph of `piece` stands for, given each glyph's advance.
  * Within a grapheme cluster the text goes to a glyph that advances the pen
  * and the cluster's other glyphs get "": an extractor that sees a glyph with
  * width but no text inserts a space (กำ หนด). Sarabun draws ำ as nikhahit
@@ -180,18 +186,32 @@ export const DEFAULT_CACHE_LIMITS: ShapingCacheLimits = { runs: 20_000, widths: 
 /** Strings longer than this (whole lines) are measured from their cached pieces but not cached themselves. */
 const LONGEST_CACHED_WIDTH = 80;
 
+/** One glyph as it goes into the content stream: a face glyph or a cluster glyph, and the text it extracts as. */
+interface DrawnGlyph {
+  readonly glyph: FontkitGlyph;
+  readonly position: FontkitPosition;
+  readonly text: string;
+}
+
 interface ShapedPiece {
   readonly run: GlyphRunLike;
   /** fontkit's GlyphRun recomputes its advance on every read. */
   readonly advanceWidth: number;
-  /** What each glyph extracts as (glyphTexts), worked out when the piece is first drawn. */
-  texts?: readonly string[];
+  /** The glyphs that draw the piece, worked out when it is first drawn. */
+  drawn?: readonly DrawnGlyph[];
 }
 
 interface FaceCaches {
   readonly pieces: BoundedCache<string, ShapedPiece>;
   readonly widths: BoundedCache<string, number>;
   readonly outlines: OutlineCache;
+  /**
+   * Cluster glyphs by their parts and advance → an id above the face's own
+   * glyph ids (their outlines are in `outlines`). Bounded by the distinct
+   * shaped clusters of a script, a few thousand for Thai.
+   */
+  readonly clusters: Map<string, number>;
+  nextClusterId: number;
 }
 
 const NO_GLYPHS: readonly never[] = [];
@@ -204,17 +224,27 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     /** Font glyph id → the text it stands for → subset glyph id. */
     private readonly subsetIds = new Map<number, Map<string, number>>();
     private readonly caches: FaceCaches;
+    /** The face's outlines, or null when its subsets cannot hold cluster glyphs (not plain TrueType). */
+    private readonly outlineOf: ((gid: number) => OutlineRecord) | null;
 
     constructor(document: unknown, font: unknown, id: string) {
       super(document, font, id);
-      const face = font as object;
+      const face = font as { numGlyphs: number };
       let caches = faces.get(face);
       if (!caches) {
-        caches = { pieces: new BoundedCache(limits.runs), widths: new BoundedCache(limits.widths), outlines: new Map() };
+        caches = {
+          pieces: new BoundedCache(limits.runs),
+          widths: new BoundedCache(limits.widths),
+          outlines: new Map(),
+          clusters: new Map(),
+          nextClusterId: face.numGlyphs,
+        };
         faces.set(face, caches);
       }
       this.caches = caches;
-      useOutlineCache(this.subset, caches.outlines);
+      this.outlineOf = useOutlineCache(this.subset, caches.outlines);
+      // before any subset of the face is written, whether or not it draws a cluster glyph: equal bytes cold or warm
+      if (this.outlineOf) makeRoomForClusters(this.subset);
     }
 
     private shaped(piece: string): ShapedPiece {
@@ -269,31 +299,99 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
       for (const piece of drawnPieces(text)) {
-        let run: GlyphRunLike;
-        let texts: readonly string[];
+        let drawn: readonly DrawnGlyph[];
         if (features) {
-          run = this.layoutRun(piece, features);
-          texts = this.textsOf(piece, run);
+          drawn = this.drawnGlyphs(piece, this.layoutRun(piece, features));
         } else {
           const shaped = this.shaped(piece);
-          run = shaped.run;
-          texts = shaped.texts ??= this.textsOf(piece, run);
+          drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
         }
-        const { glyphs } = run;
-        for (let i = 0; i < glyphs.length; i++) {
-          encoded.push(hex4(this.subsetGlyph(glyphs[i] as FontkitGlyph, texts[i] ?? "")));
-          positions.push(run.positions[i] as FontkitPosition);
+        for (const d of drawn) {
+          encoded.push(hex4(this.subsetGlyph(d.glyph, d.text)));
+          positions.push(d.position);
         }
       }
       return [encoded, positions];
     }
 
-    private textsOf(piece: string, run: GlyphRunLike): string[] {
-      return glyphTexts(
+    /**
+     * The glyphs that draw `piece` (shaped as `run`): one per grapheme
+     * cluster. A cluster's glyphs are found by shaping it alone and matching
+     * those glyph ids from both ends of the piece; where they do not match
+     * (a ligature across clusters, as in "Office", or marks reordered across
+     * them, as in น้ำ), the clusters in between share one glyph.
+     */
+    private drawnGlyphs(piece: string, run: GlyphRunLike): DrawnGlyph[] {
+      const { glyphs, positions } = run;
+      const alone: Array<{ readonly text: string; readonly ids: readonly number[] }> = [];
+      for (const { segment } of graphemes.segment(piece)) {
+        const ids = this.shaped(segment).run.glyphs.map((g) => g.id);
+        if (ids.length > 0) alone.push({ text: segment, ids });
+      }
+      const matches = (c: { readonly ids: readonly number[] }, at: number): boolean =>
+        at >= 0 && at + c.ids.length <= glyphs.length && c.ids.every((id, k) => glyphs[at + k]?.id === id);
+      const head: Array<readonly [start: number, end: number, text: string]> = [];
+      let g = 0;
+      let c = 0;
+      while (c < alone.length && matches(alone[c]!, g)) {
+        head.push([g, g + alone[c]!.ids.length, alone[c]!.text]);
+        g += alone[c++]!.ids.length;
+      }
+      const tail: Array<readonly [start: number, end: number, text: string]> = [];
+      let end = glyphs.length;
+      let last = alone.length;
+      while (last > c && matches(alone[last - 1]!, end - alone[last - 1]!.ids.length) && end - alone[last - 1]!.ids.length >= g) {
+        end -= alone[--last]!.ids.length;
+        tail.unshift([end, end + alone[last]!.ids.length, alone[last]!.text]);
+      }
+      const middle = alone.slice(c, last).map((x) => x.text).join("");
+      const clusters = [...head];
+      if (end > g && middle.length > 0) clusters.push([g, end, middle]);
+      else if (end > g || middle.length > 0) return this.wholePiece(piece, run);
+      clusters.push(...tail);
+      if (!this.outlineOf || clusters.some(([start, stop]) => stop - start > MAX_CLUSTER_PARTS)) return this.textPerGlyph(piece, run);
+      return clusters.map(([start, stop, text]) =>
+        stop - start === 1
+          ? { glyph: glyphs[start] as FontkitGlyph, position: positions[start] as FontkitPosition, text }
+          : this.clusterGlyph(glyphs.slice(start, stop), positions.slice(start, stop), text),
+      );
+    }
+
+    /** Glyphs and clusters that cannot be matched at all: the piece is one glyph. */
+    private wholePiece(piece: string, run: GlyphRunLike): DrawnGlyph[] {
+      if (!this.outlineOf || run.glyphs.length > MAX_CLUSTER_PARTS || run.glyphs.length === 0) return this.textPerGlyph(piece, run);
+      return [this.clusterGlyph(run.glyphs, run.positions, piece)];
+    }
+
+    /** One composite glyph for a cluster's glyphs, placed as shaping placed them. */
+    private clusterGlyph(glyphs: readonly FontkitGlyph[], positions: readonly FontkitPosition[], text: string): DrawnGlyph {
+      const toUnits = (v: number): number => Math.round(v / this.scale);
+      const parts: PlacedGlyph[] = [];
+      let pen = 0;
+      glyphs.forEach((g, i) => {
+        const p = positions[i] as FontkitPosition;
+        parts.push({ glyphID: g.id, dx: pen + toUnits(p.xOffset), dy: toUnits(p.yOffset) });
+        pen += toUnits(p.xAdvance);
+      });
+      const key = `${parts.map((p) => `${p.glyphID}:${p.dx}:${p.dy}`).join(",")}/${pen}`;
+      let id = this.caches.clusters.get(key);
+      if (id === undefined) {
+        id = this.caches.nextClusterId++;
+        this.caches.outlines.set(id, clusterOutline(parts, pen, this.outlineOf as (gid: number) => OutlineRecord));
+        this.caches.clusters.set(key, id);
+      }
+      const advance = pen * this.scale;
+      return { glyph: { id, advanceWidth: pen }, position: { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }, text };
+    }
+
+    /** Without cluster glyphs: the face's glyphs, the text spread over them by glyphTexts. */
+    private textPerGlyph(piece: string, run: GlyphRunLike): DrawnGlyph[] {
+      const texts = glyphTexts(
         piece,
         run.positions.map((p) => p.xAdvance),
         (cluster) => this.shaped(cluster).run.glyphs.length,
       );
+      return run.glyphs.map((glyph, i) => ({ glyph, position: run.positions[i] as FontkitPosition, text: texts[i] ?? "" }));
     }
 
     private subsetGlyph(glyph: FontkitGlyph, text: string): number {

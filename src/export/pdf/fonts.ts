@@ -17,6 +17,8 @@ export interface PdfFonts {
   widthOf(type: FaceType, text: string, sizePt: number): number;
   /** (ascender − descender) / em of the regular face: pdfmake's line height at lineHeight 1. */
   readonly lineHeightEm: number;
+  /** Whether both the regular and the bold face draw the character. */
+  hasGlyph(codePoint: number): boolean;
 }
 
 // pdfkit is pdfmake's dependency; resolve it from there, not from the app.
@@ -62,6 +64,9 @@ function parseFontSet(set: FontSet): PdfFonts {
       if (!face) throw new Error(`unknown font face ${type}`);
       // Shaped runs are cached per face inside FaithfulFont, for all documents.
       return new FaithfulFont(doc, face.font, id);
+    },
+    hasGlyph(codePoint) {
+      return [measuring.normal, measuring.bold].every((f) => (f.font as { hasGlyphForCodePoint(c: number): boolean }).hasGlyphForCodePoint(codePoint));
     },
     lineHeightEm: (measurers.normal.ascender - measurers.normal.descender) / 1000,
     widthOf(type, text, sizePt) {

@@ -12,8 +12,11 @@ import type { ExportOptions, Exporter } from "../exporter.js";
 import { blocksToContent } from "./blocks/index.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./blocks/context.js";
 import { pdfFontsFor } from "./fonts.js";
-import { renderPdf } from "./pdfmake-engine.js";
+import { charsWithoutGlyph, MissingGlyphsError } from "./glyph-coverage.js";
+import { OutlineBuilder } from "./outline.js";
+import { renderPdf, type DocDefinition } from "./pdfmake-engine.js";
 
+export { MissingGlyphsError } from "./glyph-coverage.js";
 export { parseSizeTable, familySize, type SizeTable, type FamilySize } from "./size-table.js";
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -51,11 +54,16 @@ function pageNumberNode(p: PageNumbering, fontSize: number) {
   };
 }
 
-export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
+/**
+ * The pdfmake document definition of `doc` (exported for bench/pdf.mjs,
+ * which lays the same content out with stock pdfmake for comparison).
+ */
+export function pdfDefinition(doc: DocModel, options: ExportOptions): DocDefinition {
   const fonts = pdfFontsFor(options.fonts);
   const scale = options.fonts.sizeScale;
   const images = options.images ?? new Map<string, Uint8Array>();
   const first = doc.sections[0];
+  const outline = new OutlineBuilder();
   const content = doc.sections.map((section) => {
     const dims = pageDims(section);
     const margins = marginsOf(section);
@@ -67,6 +75,7 @@ export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<
       textHeight: dims.height - margins[1] - margins[3],
       images,
       lineHeight: 1,
+      outline,
     };
     return {
       section: blocksToContent(section.blocks, ctx),
@@ -79,30 +88,34 @@ export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<
   const numbers = doc.pageNumbers ? pageNumberNode(doc.pageNumbers, bodySize) : undefined;
   const usedImages: Record<string, Buffer> = {};
   for (const [ref, bytes] of images) usedImages[ref] = Buffer.from(bytes);
-  return renderPdf(
-    {
-      content,
-      pageSize: "A4",
-      pageOrientation: first?.page.orientation ?? "portrait",
-      pageMargins: first ? marginsOf(first) : [85, 71, 57, 57],
-      defaultStyle: { font: options.fonts.family, fontSize: bodySize, lineHeight: 1 },
-      ...(numbers && doc.pageNumbers?.position === "top-center" ? { header: numbers } : {}),
-      ...(numbers && doc.pageNumbers?.position === "bottom-center" ? { footer: numbers } : {}),
-      images: usedImages,
-      info: {
-        Title: doc.meta.title,
-        ...(doc.meta.subject ? { Subject: doc.meta.subject } : {}),
-        ...(doc.meta.author ? { Author: doc.meta.author } : {}),
-        ...(doc.meta.keywords ? { Keywords: doc.meta.keywords } : {}),
-        Creator: "itadoc",
-        Producer: "itadoc (pdfmake)",
-        CreationDate: options.createdAt,
-        ModDate: options.createdAt,
-      },
-      language: doc.meta.lang,
+  return {
+    content,
+    pageSize: "A4",
+    pageOrientation: first?.page.orientation ?? "portrait",
+    pageMargins: first ? marginsOf(first) : [85, 71, 57, 57],
+    defaultStyle: { font: options.fonts.family, fontSize: bodySize, lineHeight: 1 },
+    ...(numbers && doc.pageNumbers?.position === "top-center" ? { header: numbers } : {}),
+    ...(numbers && doc.pageNumbers?.position === "bottom-center" ? { footer: numbers } : {}),
+    images: usedImages,
+    info: {
+      Title: doc.meta.title,
+      ...(doc.meta.subject ? { Subject: doc.meta.subject } : {}),
+      ...(doc.meta.author ? { Author: doc.meta.author } : {}),
+      ...(doc.meta.keywords ? { Keywords: doc.meta.keywords } : {}),
+      Creator: "itadoc",
+      Producer: "itadoc (pdfmake)",
+      CreationDate: options.createdAt,
+      ModDate: options.createdAt,
     },
-    fonts,
-  );
+    language: doc.meta.lang,
+  };
+}
+
+export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
+  const fonts = pdfFontsFor(options.fonts);
+  const undrawable = charsWithoutGlyph(doc, (c) => fonts.hasGlyph(c));
+  if (undrawable.length > 0) throw new MissingGlyphsError(options.fonts.family, undrawable);
+  return renderPdf(pdfDefinition(doc, options), fonts);
 }
 
 export const pdfExporter: Exporter = {

@@ -137,6 +137,32 @@ function splitOverflowingFirst(inlines: LineInline[] | undefined, available: num
   inlines.splice(1, 0, rest);
 }
 
+interface RenderedLine {
+  readonly _outline?: { readonly id?: string };
+}
+
+/**
+ * pdfmake's renderer, but a bookmark points at its heading's line: pdfmake
+ * gives each outline entry the top of the page, at pdfkit's XYZ with the
+ * page width as `left` (scrolled to the right edge). The heading node's id
+ * is also a named destination at the line (outline.ts), so the entry goes
+ * there.
+ */
+class OutlineRenderer extends RendererCtor {
+  renderLine(line: RenderedLine, x: number, y: number): void {
+    const self = this as unknown as { outlineMap: Record<string, { outlineData: Record<string, unknown> }> };
+    const base = RendererCtor.prototype as unknown as { renderLine(l: RenderedLine, x: number, y: number): void };
+    base.renderLine.call(this, line, x, y);
+    const id = line._outline?.id;
+    const entry = id ? self.outlineMap[id] : undefined;
+    // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, the form a named destination takes
+    if (entry && id) entry.outlineData["Dest"] = new String(id);
+  }
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
+
 /** pdfmake's PDFDocument, but fonts come parsed from the per-FontSet cache. */
 class PreparsedFontDocument extends PdfMakeDocument {
   constructor(
@@ -144,6 +170,25 @@ class PreparsedFontDocument extends PdfMakeDocument {
     options: Record<string, unknown>,
   ) {
     super({}, {}, {}, {}, options);
+  }
+
+  /**
+   * pdfkit copies Title, Author, Subject, Keywords and Creator into the XMP
+   * metadata as they are, so "Q&A" or "<" would make the XML unreadable
+   * (pdf.js then shows no title). The XMP gets escaped copies; the Info
+   * dictionary keeps the text.
+   */
+  _addInfo(): void {
+    const self = this as unknown as { info: Record<string, unknown> };
+    const info = self.info;
+    const escaped: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(info)) escaped[k] = typeof v === "string" ? escapeXml(v) : v;
+    self.info = escaped;
+    try {
+      (PdfMakeDocument.prototype as unknown as { _addInfo(): void })._addInfo.call(this);
+    } finally {
+      self.info = info;
+    }
   }
 
   provideFont(familyName: string, bold: boolean, italics: boolean): EmbeddedFontInstance {
@@ -202,7 +247,7 @@ export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Ui
     undefined,
   );
   mergeInlines(pages);
-  new RendererCtor(doc).renderPages(pages);
+  new OutlineRenderer(doc).renderPages(pages);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on("data", (c) => chunks.push(c));

@@ -29,11 +29,16 @@ export const Organisation = z.strictObject({
 });
 export type Organisation = z.infer<typeof Organisation>;
 
+/** The organisation's own TrueType font for the PDFs: a folder of .ttf files, or the files themselves (cli/build/pdf-font-setting.ts). */
+export const PdfFontSetting = z.union([text, z.strictObject({ regular: text, bold: text, italic: text.optional(), bold_italic: text.optional() })]);
+export type PdfFontSetting = z.infer<typeof PdfFontSetting>;
+
 export const Settings = z.strictObject({
   numerals: numerals.optional(),
   emblem: text.optional(),
   /** The face the DOCX names (default TH SarabunPSK); an unknown one is E_ENUM with the allowed list. */
   font: choice(OFFICIAL_FONTS).optional(),
+  pdf_font: PdfFontSetting.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -12,7 +12,7 @@ describe("size table", () => {
   });
 
   test("an unlisted family is taken at official size", () => {
-    expect(familySize(table, "Laksaman")).toEqual({ scale: 1, lineHeight: 1 });
+    expect(familySize(table, "Garuda")).toEqual({ scale: 1, lineHeight: 1 });
   });
 
   test("rejects entries without a positive scale", () => {

@@ -1,4 +1,5 @@
 import type { PdfFonts } from "../fonts.js";
+import type { OutlineBuilder } from "../outline.js";
 
 export const PT_PER_CM = 72 / 2.54;
 
@@ -17,6 +18,8 @@ export interface BlockContext {
   readonly images: ReadonlyMap<string, Uint8Array>;
   /** Line height as a multiple of the font's own (ascender − descender). */
   readonly lineHeight: number;
+  /** Bookmarks for the document's headings (outline.ts); none without it. */
+  readonly outline?: OutlineBuilder;
 }
 
 /** A pdfmake content node; pdfmake's own typings are not installed. */

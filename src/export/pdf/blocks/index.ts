@@ -1,15 +1,22 @@
-import { assertNever, type Block } from "../../../model/document.js";
+import { assertNever, type Block, type Run } from "../../../model/document.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./context.js";
 import { approval, memoHeader, signature } from "./memo.js";
 import { table } from "./table.js";
 import { heading, list, paragraph, pdfAlign } from "./text.js";
+import { outlineLevelOf, outlineText } from "../outline.js";
+
+/** A heading's node with its bookmark (outline.ts), when the context keeps an outline. */
+function withOutline(b: Block & { readonly runs: readonly Run[] }, node: Node, ctx: BlockContext): Node {
+  const level = outlineLevelOf(b);
+  return level && ctx.outline ? { ...node, ...ctx.outline.entry(level, outlineText(b.runs)) } : node;
+}
 
 function block(b: Block, ctx: BlockContext): Node[] {
   switch (b.type) {
     case "paragraph":
-      return [paragraph(b, ctx)];
+      return [withOutline(b, paragraph(b, ctx), ctx)];
     case "heading":
-      return [heading(b, ctx)];
+      return [withOutline(b, heading(b, ctx), ctx)];
     case "list":
       return [list(b, ctx)];
     case "table":
