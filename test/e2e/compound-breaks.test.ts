@@ -54,8 +54,11 @@ describe("line ends and compounds", () => {
       { before: "ผู้รับผิดชอบ", after: "ตรวจสอบ" },
       // มาตรการ|บริหารงาน: two words, though การบริหารงาน can be read across them
       { before: "กำหนดมาตรการ", after: "บริหารงานบุคคล" },
+      // ดำเนินการ|ป้องกัน: the same with ดำเนินการ; การจัดหา|พัสดุ is a cut inside one term
+      { before: "โดยดำเนินการ", after: "ป้องกันการทุจริต" },
+      { before: "หรือการจัดหา", after: "พัสดุ" },
     ];
-    expect(cutsInside(sample, ["จัดทำ", "ผู้รับผิดชอบ", "ตรวจสอบ", "การบริหารงาน"])).toEqual(["ได้จัด|ทำรายงาน (จัดทำ)"]);
+    expect(cutsInside(sample, ["จัดทำ", "ผู้รับผิดชอบ", "ตรวจสอบ", "การบริหารงาน", "การป้องกัน", "การจัดหาพัสดุ"])).toEqual(["ได้จัด|ทำรายงาน (จัดทำ)", "หรือการจัดหา|พัสดุ (การจัดหาพัสดุ)"]);
   });
 
   for (const [org, year, kind] of DOCS) {

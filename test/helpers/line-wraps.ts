@@ -42,7 +42,7 @@ export function cutsInside(wraps: readonly Wrap[], words: readonly string[]): st
  * Words that end in การ: "มาตรการ|บริหารงาน" ends a line between two words,
  * though "การบริหารงาน" can be read across it.
  */
-const ENDS_IN_KAN = ["มาตรการ", "ราชการ", "กิจการ", "โครงการ", "กระบวนการ", "วิธีการ", "ปฏิบัติการ", "แผนการ", "บริการ", "ทางการ"];
+const ENDS_IN_KAN = ["มาตรการ", "ดำเนินการ", "ราชการ", "กิจการ", "โครงการ", "กระบวนการ", "วิธีการ", "ปฏิบัติการ", "แผนการ", "บริการ", "ทางการ"];
 
 function cutsWord(w: Wrap, word: string): boolean {
   for (let k = 1; k < word.length; k++) {
