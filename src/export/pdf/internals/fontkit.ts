@@ -7,6 +7,18 @@
  * package.json `overrides`.
  */
 
+import { createRequire } from "node:module";
+
+// fontkit comes with pdfkit, pdfmake's dependency: resolve it from there, not from the app.
+const fontkit = createRequire(createRequire(createRequire(import.meta.url).resolve("pdfmake/package.json")).resolve("pdfkit"))("fontkit") as {
+  create(bytes: Buffer): { readonly familyName?: string };
+};
+
+/** The family name a font file declares (name table), or undefined. */
+export function familyNameOf(bytes: Uint8Array): string | undefined {
+  return fontkit.create(Buffer.from(bytes)).familyName;
+}
+
 /** The fontkit version pinned in package.json `overrides`, which these declarations were checked against. */
 export const FONTKIT_VERSION = "2.0.4";
 
