@@ -122,7 +122,7 @@ function tableStyleXml(): string {
   return (
     `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE_ID}">` +
     `<w:name w:val="ITA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-    `<w:pPr><w:spacing w:before="0" w:after="0" w:line="${LINE_SPACING.line}" w:lineRule="${LINE_SPACING.lineRule}"/></w:pPr>` +
+    `<w:pPr>${pPrContent({ spacing: { ...LINE_SPACING, before: 0, after: 0 } })}</w:pPr>` +
     `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>` +
     `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
