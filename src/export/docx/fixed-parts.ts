@@ -13,7 +13,7 @@ import { fontTableXml } from "./font-table.js";
 import { withItaStyles } from "./styles.js";
 import { packEntry, type PackedEntry, type ZipEntry } from "./zip.js";
 
-type StyleCtx = Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">;
+type StyleCtx = Pick<DocxContext, "family" | "baseSizePt">;
 
 /** Parts each document writes itself. */
 const PER_DOCUMENT = new Set(["[Content_Types].xml", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels"]);
@@ -26,7 +26,7 @@ const CACHE_LIMIT = 32;
 const cache = new Map<string, Promise<readonly PackedEntry[]>>();
 
 export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
-  const key = JSON.stringify([ctx.family, ctx.sizeScale, ctx.baseSizePt]);
+  const key = JSON.stringify([ctx.family, ctx.baseSizePt]);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -46,7 +46,7 @@ async function makeFixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
   };
   // docx.js indents its built-in TOC 2–9 styles by the default size (as Word
   // does), so it is told that size; the defaults it writes are replaced by ours.
-  const empty = new Document({ styles: { default: { document: { run: { size: halfPoints(ctx, ctx.baseSizePt) } } } }, sections: [{ children: [] }] });
+  const empty = new Document({ styles: { default: { document: { run: { size: halfPoints(ctx.baseSizePt) } } } }, sections: [{ children: [] }] });
   const packed = await Packer.pack(empty, "uint8array");
   return Object.entries(unzipSync(packed))
     .map(([path, data]): ZipEntry => ({ path, data }))

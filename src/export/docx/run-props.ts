@@ -26,7 +26,7 @@ export interface RunLook {
 
 export const THAI_LANGUAGE = { value: "en-US", bidirectional: "th-TH" } as const;
 
-type FontCtx = Pick<DocxContext, "family" | "sizeScale">;
+type FontCtx = Pick<DocxContext, "family">;
 
 /**
  * A memo repeats a handful of looks hundreds of times; each one's XML is made
@@ -38,9 +38,9 @@ const RPR_CACHE_LIMIT = 2000;
 
 /** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
 export function rPr(ctx: FontCtx, look: RunLook): string {
-  const size = halfPoints(ctx, look.sizePt);
+  const size = halfPoints(look.sizePt);
   const cs = look.complexScript !== false;
-  const fontKey = `${ctx.family}\u0000${ctx.sizeScale}`;
+  const fontKey = ctx.family;
   let looks = rPrCache.get(fontKey);
   if (looks === undefined) {
     if (rPrCache.size >= 8) rPrCache.clear();

@@ -1,7 +1,7 @@
 /**
  * Named Word styles a clerk can change (Home → Styles): one per model
  * ParagraphStyle plus the headings and the memo parts, and one table style.
- * Sizes are official-face points, scaled per font family when written.
+ * Sizes are official-face points, written as they are (the DOCX names an official face).
  *
  * Their run and paragraph properties are written by the same functions as
  * every run and paragraph of the body (run-props.ts rPr, paragraph-xml.ts
@@ -12,7 +12,7 @@
  */
 import type { Align, ParagraphStyle } from "../../model/document.js";
 import { docxAlign } from "./alignment.js";
-import { scaledTwips, type DocxContext } from "./context.js";
+import { pointTwips, type DocxContext } from "./context.js";
 import { pPrContent, type Spacing } from "./paragraph-xml.js";
 import { rPr } from "./run-props.js";
 import { esc } from "./xml.js";
@@ -61,7 +61,7 @@ export const TABLE_STYLE_ID = "ITATable";
 /** Single line spacing, written out so it never falls back to an application default. */
 export const LINE_SPACING = { line: 240, lineRule: "auto" } as const;
 
-type StyleCtx = Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">;
+type StyleCtx = Pick<DocxContext, "family" | "baseSizePt">;
 
 export function styleSizePt(ctx: Pick<DocxContext, "baseSizePt">, key: StyleKey): number {
   return STYLES[key].sizePt(ctx.baseSizePt);
@@ -79,9 +79,9 @@ export function docDefaultsXml(ctx: StyleCtx): string {
 /** One ITA paragraph style as a w:style element. */
 export function paragraphStyleXml(ctx: StyleCtx, spec: StyleSpec): string {
   const spacing: Spacing = {
-    ...(spec.lineExactPt !== undefined ? { line: scaledTwips(ctx, spec.lineExactPt), lineRule: "exact" } : LINE_SPACING),
-    before: scaledTwips(ctx, spec.spaceBeforePt ?? 0),
-    after: scaledTwips(ctx, spec.spaceAfterPt ?? 0),
+    ...(spec.lineExactPt !== undefined ? { line: pointTwips(spec.lineExactPt), lineRule: "exact" } : LINE_SPACING),
+    before: pointTwips(spec.spaceBeforePt ?? 0),
+    after: pointTwips(spec.spaceAfterPt ?? 0),
   };
   const pPr = pPrContent({
     ...(spec.keepNext ? { keepNext: true } : {}),

@@ -13,7 +13,7 @@ import { rPr } from "../../../src/export/docx/run-props.js";
 import { STYLES, TABLE_STYLE_ID } from "../../../src/export/docx/styles.js";
 import { inflateRawSync } from "node:zlib";
 
-const ctx: Pick<DocxContext, "family" | "sizeScale" | "baseSizePt"> = { family: "TH SarabunPSK", sizeScale: 1, baseSizePt: 16 };
+const ctx: Pick<DocxContext, "family" | "baseSizePt"> = { family: "TH SarabunPSK", baseSizePt: 16 };
 
 async function stylesXml(c = ctx): Promise<string> {
   const styles = (await fixedParts(c)).find((p) => p.path === "word/styles.xml");
