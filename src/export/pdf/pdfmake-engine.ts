@@ -5,7 +5,7 @@
  * escaped XMP metadata, fonts from the parsed FontSet, merged inlines.
  */
 import type { PdfFonts } from "./fonts.js";
-import { layOutAndRender, type EngineHooks, type LineInline } from "./internals/pdfmake.js";
+import { layOutAndRender, type EngineHooks, type LayoutJob, type LineInline } from "./internals/pdfmake.js";
 import { mergeInlines } from "./merge-inlines.js";
 import { overflowBreak } from "./thai-wrap.js";
 
@@ -48,15 +48,8 @@ function escapedInfo(info: Record<string, unknown>): Record<string, unknown> {
   return escaped;
 }
 
-export interface DocDefinition {
-  readonly content: unknown;
-  readonly pageSize: string;
-  readonly pageOrientation: "portrait" | "landscape";
-  readonly pageMargins: readonly [number, number, number, number];
-  readonly defaultStyle: Record<string, unknown>;
-  readonly header?: unknown;
-  readonly footer?: unknown;
-  readonly images: Record<string, Buffer>;
+/** What the PDF exporter hands over: the page and content as pdfmake takes them, and the document's metadata. */
+export interface DocDefinition extends Omit<LayoutJob, "documentOptions" | "family"> {
   readonly info: Record<string, unknown>;
   readonly language: string;
 }
@@ -69,26 +62,20 @@ export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Ui
     openFont: (doc, type, id) => fonts.open(doc, type, id),
     beforeRender: mergeInlines,
   };
+  const { info, language, ...page } = def;
   return layOutAndRender(
     {
-      content: def.content,
-      pageSize: def.pageSize,
-      pageOrientation: def.pageOrientation,
-      pageMargins: def.pageMargins,
-      defaultStyle: def.defaultStyle,
-      header: def.header,
-      footer: def.footer,
-      images: def.images,
+      ...page,
       family: fonts.family,
       documentOptions: {
         pdfVersion: "1.7",
         compress: true,
-        lang: def.language,
+        lang: language,
         displayTitle: true,
         fontLayoutCache: true,
         bufferPages: false,
         autoFirstPage: false,
-        info: def.info,
+        info,
         font: null,
       },
     },
