@@ -15,13 +15,12 @@ import { pdfFontsFor, type PdfFonts } from "../../../src/export/pdf/fonts.js";
 import { FONTKIT_INTERNALS, FONTKIT_VERSION } from "../../../src/export/pdf/internals/fontkit.js";
 import {
   checkPdfmakeVersion,
-  FastTextInlines,
+  PdfEngineMismatch,
   layOutAndRender,
+  pdfmake,
   PDFMAKE_INSTANCE_MEMBERS,
   PDFMAKE_INTERNALS,
   PDFMAKE_VERSION,
-  StockTextInlines,
-  StyleContextStackClass,
   type EngineHooks,
   type LaidPage,
   type PdfKitDoc,
@@ -57,6 +56,8 @@ describe("pinned versions", () => {
   test("another pdfmake version stops the export with a message that names both versions", () => {
     expect(() => checkPdfmakeVersion(PDFMAKE_VERSION)).not.toThrow();
     expect(() => checkPdfmakeVersion("0.3.12")).toThrow(/pdfmake 0\.3\.12 is installed.*written for pdfmake 0\.3\.11/);
+    // the class the build reports as E_INTERNAL (cli/build/build-org.ts)
+    expect(() => checkPdfmakeVersion("0.3.12")).toThrow(PdfEngineMismatch);
   });
 });
 
@@ -183,9 +184,9 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
   }
 
   /** The inlines as plain data: the font as its face name, everything else as measured. */
-  function measured(Inlines: typeof StockTextInlines, textArray: unknown, stackOverrides: readonly unknown[]): unknown {
+  function measured(Inlines: ReturnType<typeof pdfmake>["StockTextInlines"], textArray: unknown, stackOverrides: readonly unknown[]): unknown {
     const doc = measuringDocument();
-    const stack = new StyleContextStackClass({ strong: { bold: true, fontSize: 18 }, quiet: { color: "gray", lineHeight: 1.2 } }, { font: fonts.family, fontSize: 16 });
+    const stack = new (pdfmake().StyleContextStack)({ strong: { bold: true, fontSize: 18 }, quiet: { color: "gray", lineHeight: 1.2 } }, { font: fonts.family, fontSize: 16 });
     for (const o of stackOverrides) stack.push(o);
     const inlines = new Inlines(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
     const built = inlines.buildInlines(textArray, stack);
@@ -206,8 +207,8 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
         [[{ text: `  ${text}  `, leadingIndent: 12, preserveTrailingSpaces: true, sup: n % 5 === 0 }], [{ characterSpacing: 0.5 }]],
       ];
       for (const [textArray, overrides] of variants) {
-        const stock = measured(StockTextInlines, structuredClone(textArray), overrides);
-        const fast = measured(FastTextInlines, structuredClone(textArray), overrides);
+        const stock = measured(pdfmake().StockTextInlines, structuredClone(textArray), overrides);
+        const fast = measured(pdfmake().FastTextInlines, structuredClone(textArray), overrides);
         expect(fast, `${phrase} (${JSON.stringify(overrides)})`).toEqual(stock);
         compared++;
       }
