@@ -17,7 +17,7 @@
 import { createRequire } from "node:module";
 import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "../text-measure.js";
 
-/** The pdfmake version these adapters were written against; any other stops the PDF export at load. */
+/** The pdfmake version these adapters were written against; any other stops the PDF export when it first loads pdfmake. */
 export const PDFMAKE_VERSION = "0.3.11";
 
 const require = createRequire(import.meta.url);
