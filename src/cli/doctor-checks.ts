@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic, type Lang } from "../diag/format.js";
+import { parseSizeTable } from "../export/pdf/size-table.js";
 import { loadOrganisation } from "../input/load-organisation.js";
 import { loadEmblem } from "./build/emblem.js";
 import { loadTemplates } from "./build/resources-load.js";
@@ -74,8 +75,9 @@ export async function checkFonts(dir = FONTS_DIR): Promise<Check> {
       if (p) problems.push(`${name}: ${p}`);
     }
   }
-  const sizes = await readFile(join(dir, "sizes.json"), "utf8").then((t) => JSON.parse(t) as unknown).catch(() => undefined);
-  if (!sizes || typeof sizes !== "object" || !("Sarabun" in sizes)) problems.push("sizes.json: missing or unreadable");
+  const sizes = await readFile(join(dir, "sizes.json"), "utf8").then((t) => parseSizeTable(JSON.parse(t) as unknown)).catch(() => undefined);
+  // the bundled families: Sarabun (cli/resources.ts loadBundledFonts) and Laksaman (the PDFs)
+  if (!sizes || !sizes.has("Sarabun") || !sizes.has("Laksaman")) problems.push("sizes.json: missing or unreadable");
   if (problems.length === 0) return { id: "fonts", required: true, ok: true, label, detail: `${FONT_FILES.length} TTF, sizes.json (${dir})` };
   return {
     id: "fonts",

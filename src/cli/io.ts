@@ -1,4 +1,4 @@
-/** The command's view of the terminal; tests pass an in-memory one. */
+/** The command's view of the terminal: bin.ts passes the process's streams; a caller that runs main() in-process passes its own. */
 import type { Lang } from "../diag/format.js";
 
 export interface CliIO {

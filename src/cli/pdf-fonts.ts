@@ -12,9 +12,10 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import type { FontSet } from "../export/exporter.js";
-import { FONTS_DIR } from "./resources.js";
+import { familyNameOf } from "../export/pdf/internals/fontkit.js";
+import { familySize } from "../export/pdf/size-table.js";
+import { FONTS_DIR, readSizeTable } from "./resources.js";
 
 /** The bundled PDF family's files: regular, bold, italic, bold italic. */
 export const PDF_FONT_FILES = ["Laksaman.ttf", "Laksaman-Bold.ttf", "Laksaman-Italic.ttf", "Laksaman-BoldItalic.ttf"] as const;
@@ -27,24 +28,9 @@ export interface PdfFontFiles {
   readonly boldItalic?: string;
 }
 
-interface SizeEntry {
-  readonly scale?: number;
-}
-
-// fontkit comes with pdfkit, pdfmake's dependency: only the family name is read here
-const fontkit = createRequire(createRequire(createRequire(import.meta.url).resolve("pdfmake/package.json")).resolve("pdfkit/package.json"))("fontkit") as {
-  create(bytes: Buffer): { familyName?: string };
-};
-
-let sizes: Promise<Record<string, SizeEntry>> | undefined;
 const loaded = new Map<string, Promise<FontSet>>();
 
-function sizeTable(): Promise<Record<string, SizeEntry>> {
-  sizes ??= readFile(join(FONTS_DIR, "sizes.json"), "utf8").then((t) => JSON.parse(t) as Record<string, SizeEntry>);
-  return sizes;
-}
-
-async function load(files: PdfFontFiles, defaultScale: number): Promise<FontSet> {
+async function load(files: PdfFontFiles): Promise<FontSet> {
   const read = async (path: string) => new Uint8Array(await readFile(path));
   const [regular, bold, italic, boldItalic] = await Promise.all([
     read(files.regular),
@@ -52,9 +38,8 @@ async function load(files: PdfFontFiles, defaultScale: number): Promise<FontSet>
     read(files.italic ?? files.regular),
     read(files.boldItalic ?? files.bold),
   ]);
-  const family = fontkit.create(Buffer.from(regular)).familyName ?? "PDF";
-  const scale = (await sizeTable())[family]?.scale ?? defaultScale;
-  return { family, sizeScale: scale, regular, bold, italic, boldItalic };
+  const family = familyNameOf(regular) ?? "PDF";
+  return { family, sizeScale: familySize(await readSizeTable(), family).scale, regular, bold, italic, boldItalic };
 }
 
 /** The bundled PDF family (Laksaman). */
@@ -68,7 +53,7 @@ export function loadPdfFonts(files: PdfFontFiles): Promise<FontSet> {
   const key = JSON.stringify(files);
   let set = loaded.get(key);
   if (!set) {
-    set = load(files, 1);
+    set = load(files);
     loaded.set(key, set);
     // a failed read is not kept: the next build may find the file
     set.catch(() => loaded.delete(key));

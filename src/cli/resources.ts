@@ -8,6 +8,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { FontSet } from "../export/exporter.js";
+import { familySize, parseSizeTable, type SizeTable } from "../export/pdf/size-table.js";
 import { FILE_KIND_EN, FILE_KIND_TH, readRegularFile } from "./read-regular.js";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -97,8 +98,13 @@ export async function readTemplateFiles(dir: string): Promise<Map<string, string
   return r.files;
 }
 
-interface SizeEntry {
-  readonly scale: number;
+let sizeTable: Promise<SizeTable> | undefined;
+
+/** fonts/sizes.json, read and checked once per process (or worker); a read or parse failure is not kept. */
+export function readSizeTable(): Promise<SizeTable> {
+  sizeTable ??= readFile(join(FONTS_DIR, "sizes.json"), "utf8").then((t) => parseSizeTable(JSON.parse(t) as unknown));
+  sizeTable.catch(() => (sizeTable = undefined));
+  return sizeTable;
 }
 
 let fontCache: Promise<FontSet> | undefined;
@@ -106,12 +112,12 @@ let fontCache: Promise<FontSet> | undefined;
 /** The bundled Sarabun family; loaded once per process (or worker). */
 export function loadBundledFonts(): Promise<FontSet> {
   fontCache ??= (async () => {
-    const sizes = JSON.parse(await readFile(join(FONTS_DIR, "sizes.json"), "utf8")) as Record<string, SizeEntry>;
+    const sizes = await readSizeTable();
     const read = async (name: string) => new Uint8Array(await readFile(join(FONTS_DIR, name)));
     const [regular, bold, italic, boldItalic] = await Promise.all(
       ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"].map(read),
     );
-    return { family: "Sarabun", sizeScale: sizes["Sarabun"]?.scale ?? 0.75, regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
+    return { family: "Sarabun", sizeScale: familySize(sizes, "Sarabun").scale, regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
   })();
   return fontCache;
 }

@@ -8,6 +8,7 @@ import type { HelperDelegate, HelperOptions } from "handlebars";
 import { bahtText } from "../thai/baht-text.js";
 import { formatThaiDate, isValidThaiDate, parseThaiDate, type ThaiDate } from "../thai/date.js";
 import { applyNumerals, parseNumber, type Numerals } from "../thai/digits.js";
+import { ceToBe } from "../thai/fiscal-year.js";
 import { formatPercent, formatScore } from "../thai/format.js";
 
 /** Where a helper was called: Handlebars passes the call's location to every helper. */
@@ -61,8 +62,6 @@ function required(v: unknown, options: Options): void {
   if (v === undefined) throw new MissingFieldError(callSite(options));
 }
 
-const BE_OFFSET = 543;
-
 function numeralsOf(options: Options): Numerals {
   const root = options.data?.root;
   const n = typeof root === "object" && root !== null ? (root as { numerals?: unknown }).numerals : undefined;
@@ -98,7 +97,7 @@ function decimalsOf(name: string, options: Options): number | undefined {
 function toThaiDate(name: string, v: unknown, options: Options): ThaiDate | undefined {
   if (v === null || v === undefined || v === "") return undefined;
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
-    return { year: v.getUTCFullYear() + BE_OFFSET, month: v.getUTCMonth() + 1, day: v.getUTCDate() };
+    return { year: ceToBe(v.getUTCFullYear()), month: v.getUTCMonth() + 1, day: v.getUTCDate() };
   }
   if (typeof v === "object") {
     const d = v as Partial<ThaiDate>;
@@ -111,7 +110,7 @@ function toThaiDate(name: string, v: unknown, options: Options): ThaiDate | unde
     // An ISO date with a Christian-era year (2020-09-29, as YAML and JSON write dates).
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
     if (parsed.reason === "year" && iso) {
-      const date = { year: Number(iso[1]) + BE_OFFSET, month: Number(iso[2]), day: Number(iso[3]) };
+      const date = { year: ceToBe(Number(iso[1])), month: Number(iso[2]), day: Number(iso[3]) };
       if (isValidThaiDate(date)) return date;
     }
   }

@@ -5,6 +5,7 @@
  * error message can tell a typo from an impossible date or a Gregorian year.
  */
 import { applyNumerals, toArabicDigits, type Numerals } from "./digits.js";
+import { beToCe } from "./fiscal-year.js";
 
 export interface ThaiDate {
   /** Buddhist era (พ.ศ.), e.g. 2563. */
@@ -26,14 +27,12 @@ export const THAI_MONTHS_SHORT = [
 
 /** Below this a year is taken for a Gregorian one (2020 vs 2563). */
 const MIN_BE_YEAR = 2400;
-const BE_OFFSET = 543;
-
 export type ParseDateResult =
   | { readonly ok: true; readonly date: ThaiDate }
   | { readonly ok: false; readonly reason: "format" | "impossible" | "year" };
 
 export function daysInMonth(year: number, month: number): number {
-  const ce = year - BE_OFFSET;
+  const ce = beToCe(year);
   const leap = (ce % 4 === 0 && ce % 100 !== 0) || ce % 400 === 0;
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readZip } from "../../src/export/docx/zip.js";
+import { readZip } from "../helpers/unzip.js";
 import { OFFICIAL_FONTS } from "../../src/model/official-fonts.js";
 import { paragraphsOf, runsOf, textOf } from "../export/docx/helpers.js";
 import { ROOT } from "../helpers/load-example.js";

@@ -11,7 +11,7 @@ import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-do
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { exportDocx } from "../../export/docx/index.js";
-import { exportPdf, MissingGlyphsError } from "../../export/pdf/index.js";
+import { exportPdf, MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
 import { loadOrganisation } from "../../input/load-organisation.js";
 import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
@@ -204,6 +204,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         diagnostics.push(
           e instanceof MissingGlyphsError
             ? error("E_PDF_GLYPH", { family: e.family, chars: e.chars.join(" "), codes: codes.join(", U+") }, { file: job.file, line: 0, col: 0 })
+            : e instanceof PdfEngineMismatch
+            ? error("E_INTERNAL", { detail: e.message }, { file: job.file, line: 0, col: 0 })
             : code
             ? error("E_WRITE", { path: rel(s.cwd, target), reason: code }, { file: job.file, line: 0, col: 0 })
             : error("E_EXPORT", { format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 }),

@@ -5,12 +5,13 @@ import { error } from "../../diag/diagnostic.js";
 import { formatDiagnostic } from "../../diag/format.js";
 import { Exit, type CliIO } from "../io.js";
 import { starterOrg, starterYear } from "./init-starter.js";
+import { ceToBe, fiscalYearOf } from "../../thai/fiscal-year.js";
 
 export async function runInit(opts: { dir: string; year?: number }, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, opts.dir);
-  // The latest fiscal year whose results are out: results come in September, so before October it is last year's.
+  // The latest fiscal year whose results are out: the one before today's (results come in September, as it ends).
   const now = new Date();
-  const year = opts.year ?? now.getFullYear() + 543 - (now.getMonth() >= 9 ? 0 : 1);
+  const year = opts.year ?? fiscalYearOf({ year: ceToBe(now.getFullYear()), month: now.getMonth() + 1, day: now.getDate() }) - 1;
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
     ["org.yaml", starterOrg()],

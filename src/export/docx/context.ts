@@ -5,8 +5,6 @@ import type { MediaCollector } from "./media.js";
 /** What every block converter needs; one per section (the text width changes with orientation). */
 export interface DocxContext {
   readonly family: OfficialFont;
-  /** Model points × sizeScale = points written. 1: the DOCX names an official face, whose points the model's are. */
-  readonly sizeScale: number;
   /** Body size in official-face points. */
   readonly baseSizePt: number;
   /** Width between the section's margins. */
@@ -20,16 +18,20 @@ export interface DocxContext {
  * The face the DOCX names: the one a government PC has, not the PDF's
  * embedded face (FontSet), so Word shows "TH SarabunPSK 16" to the clerk.
  */
-export function fontContext(options: Pick<ExportOptions, "docxFont">): Pick<DocxContext, "family" | "sizeScale"> {
-  return { family: options.docxFont ?? DEFAULT_OFFICIAL_FONT, sizeScale: 1 };
+export function fontContext(options: Pick<ExportOptions, "docxFont">): Pick<DocxContext, "family"> {
+  return { family: options.docxFont ?? DEFAULT_OFFICIAL_FONT };
 }
 
-/** Official-face points → this family's half-points (w:sz), the unit Word stores sizes in. */
-export function halfPoints(ctx: Pick<DocxContext, "sizeScale">, officialPt: number): number {
-  return Math.max(2, Math.round(officialPt * ctx.sizeScale * 2));
+/**
+ * Points → half-points (w:sz), the unit Word stores sizes in. The DOCX names
+ * an official face, whose points the model's are, so sizes are written as
+ * they are (the PDF's embedded family is the one that is scaled).
+ */
+export function halfPoints(officialPt: number): number {
+  return Math.max(2, Math.round(officialPt * 2));
 }
 
-/** Official-face points of vertical space → twips, scaled like the text it stands for. */
-export function scaledTwips(ctx: Pick<DocxContext, "sizeScale">, officialPt: number): number {
-  return Math.round(officialPt * ctx.sizeScale * 20);
+/** Points of vertical space → whole twips. */
+export function pointTwips(officialPt: number): number {
+  return Math.round(officialPt * 20);
 }

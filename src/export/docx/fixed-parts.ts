@@ -1,16 +1,19 @@
 /**
  * Parts that are the same in every document of one font set and body size:
  * styles (with the ITA styles), numbering, settings, font table, theme,
- * notes, app and custom properties. docx.js writes them once per key; they
- * are kept compressed, so a document only adds its own parts.
+ * notes, app and custom properties. docx.js writes them once per key (the
+ * ITA styles and the font table are itadoc's, put in by styles.ts and
+ * font-table.ts); they are kept compressed, so a document only adds its own
+ * parts.
  */
 import { Document, Packer } from "docx";
-import type { DocxContext } from "./context.js";
+import { unzipSync } from "fflate";
+import { halfPoints, type DocxContext } from "./context.js";
 import { fontTableXml } from "./font-table.js";
-import { addTableStyle, documentStyles } from "./styles.js";
-import { packEntry, readZip, type PackedEntry, type ZipEntry } from "./zip.js";
+import { withItaStyles } from "./styles.js";
+import { packEntry, type PackedEntry, type ZipEntry } from "./zip.js";
 
-type StyleCtx = Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">;
+type StyleCtx = Pick<DocxContext, "family" | "baseSizePt">;
 
 /** Parts each document writes itself. */
 const PER_DOCUMENT = new Set(["[Content_Types].xml", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels"]);
@@ -23,7 +26,7 @@ const CACHE_LIMIT = 32;
 const cache = new Map<string, Promise<readonly PackedEntry[]>>();
 
 export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
-  const key = JSON.stringify([ctx.family, ctx.sizeScale, ctx.baseSizePt]);
+  const key = JSON.stringify([ctx.family, ctx.baseSizePt]);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -36,15 +39,18 @@ export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
 
 async function makeFixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
   const rewrites: Record<string, (xml: string) => string> = {
-    [STYLES_PART]: addTableStyle,
+    [STYLES_PART]: (xml) => withItaStyles(ctx, xml),
     // docx.js writes an empty font table: Word and LibreOffice would have nothing to substitute by.
     [FONT_TABLE_PART]: () => fontTableXml(ctx.family),
     [SETTINGS_PART]: addThemeFontLanguages,
   };
-  const empty = new Document({ styles: documentStyles(ctx), sections: [{ children: [] }] });
+  // docx.js indents its built-in TOC 2–9 styles by the default size (as Word
+  // does), so it is told that size; the defaults it writes are replaced by ours.
+  const empty = new Document({ styles: { default: { document: { run: { size: halfPoints(ctx.baseSizePt) } } } }, sections: [{ children: [] }] });
   const packed = await Packer.pack(empty, "uint8array");
-  return readZip(packed)
-    .filter((e) => !PER_DOCUMENT.has(e.path))
+  return Object.entries(unzipSync(packed))
+    .map(([path, data]): ZipEntry => ({ path, data }))
+    .filter((e) => !e.path.endsWith("/") && !PER_DOCUMENT.has(e.path))
     .map((e): ZipEntry => {
       const rewrite = rewrites[e.path];
       return rewrite ? { path: e.path, data: Buffer.from(rewrite(Buffer.from(e.data).toString("utf8")), "utf8") } : e;

@@ -2,7 +2,8 @@
  * DOCX exporter: DocModel → .docx bytes. The body, headers and footers are
  * written as WordprocessingML text straight from the model (blocks/*), the
  * parts every document of a font set shares come from fixed-parts.ts (made
- * once by docx.js), and all are zipped once with a fixed date and entry
+ * once by docx.js, with itadoc's styles and font table put in), and all are
+ * zipped once with a fixed date and entry
  * order, so the same model and options give the same bytes. Memo layout
  * rules live in blocks/memo-header.ts, blocks/signature.ts and
  * blocks/approval.ts; Word styles in styles.ts; page size, margins and

@@ -61,7 +61,7 @@ export function sectionPropertiesXml(
  */
 export function pageNumberParts(
   numbering: PageNumbering | undefined,
-  ctx: Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">,
+  ctx: Pick<DocxContext, "family" | "baseSizePt">,
   isFirst: boolean,
   relId: () => string,
   counts: { header: number; footer: number },
@@ -83,7 +83,7 @@ export function pageNumberParts(
 }
 
 /** "- {n} -" → "- " PAGE " -"; a format without {n} gets the number after it. Each piece is a run of its own. */
-export function pageNumberParagraph(format: string, ctx: Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">): string {
+export function pageNumberParagraph(format: string, ctx: Pick<DocxContext, "family" | "baseSizePt">): string {
   const at = format.indexOf("{n}");
   const before = at < 0 ? format : format.slice(0, at);
   const after = at < 0 ? "" : format.slice(at + 3);

@@ -1,5 +1,6 @@
 /**
- * w:p and its w:pPr as XML text. Properties are written in the order CT_PPr
+ * w:p and its w:pPr as XML text, for the body's paragraphs and for the
+ * styles in styles.xml. Properties are written in the order CT_PPr
  * requires (Word rejects a file whose order is wrong), attributes in the
  * order docx.js wrote them, so files keep the shape earlier versions had.
  */
@@ -33,6 +34,8 @@ export interface ParagraphProps {
   readonly indent?: Indent;
   /** A w:jc value: left, center, right, thaiDistribute. */
   readonly align?: string;
+  /** w:outlineLvl: 0 for a level-1 heading (styles.xml). */
+  readonly outlineLevel?: number;
   /** The paragraph mark's w:rPr (from rPr()). */
   readonly markRun?: string;
 }
@@ -58,6 +61,7 @@ export function pPrContent(p: ParagraphProps): string {
   const i = p.indent;
   if (i !== undefined) out += `<w:ind${attr("left", i.left)}${attr("hanging", i.hanging)}${attr("firstLine", i.firstLine)}/>`;
   if (p.align !== undefined) out += `<w:jc w:val="${p.align}"/>`;
+  if (p.outlineLevel !== undefined) out += `<w:outlineLvl w:val="${p.outlineLevel}"/>`;
   if (p.markRun !== undefined) out += p.markRun;
   return out;
 }

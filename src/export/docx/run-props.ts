@@ -7,10 +7,9 @@
  * Thai text goes in runs of its own marked <w:cs/>, and Latin words in runs
  * without it: marking Latin runs th-TH made LibreOffice break English words
  * anywhere ("Tra|nsparency", "E-ser|vice"), as it applies the Thai breaker.
- * runProps gives them as docx.js options (for the styles part, made once per
- * font set); rPr writes the same properties as XML for every run.
+ * rPr is the one writer of these properties, for every run and for the
+ * styles of styles.xml (styles.ts).
  */
-import { UnderlineType, type IRunOptions } from "docx";
 import type { Run } from "../../model/document.js";
 import { halfPoints, type DocxContext } from "./context.js";
 import { esc } from "./xml.js";
@@ -27,23 +26,7 @@ export interface RunLook {
 
 export const THAI_LANGUAGE = { value: "en-US", bidirectional: "th-TH" } as const;
 
-type RunProps = Omit<IRunOptions, "children" | "text" | "break">;
-type FontCtx = Pick<DocxContext, "family" | "sizeScale">;
-
-export function runProps(ctx: FontCtx, look: RunLook): RunProps {
-  const size = halfPoints(ctx, look.sizePt);
-  // docx.js writes w:bCs / w:iCs with the value of bold / italics when the
-  // complex-script flags are left out, so one value sets both.
-  return {
-    font: { ascii: ctx.family, hAnsi: ctx.family, eastAsia: ctx.family, cs: ctx.family },
-    size,
-    sizeComplexScript: size,
-    ...(look.bold !== undefined ? { bold: look.bold } : {}),
-    ...(look.italic ? { italics: true } : {}),
-    ...(look.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-    language: THAI_LANGUAGE,
-  };
-}
+type FontCtx = Pick<DocxContext, "family">;
 
 /**
  * A memo repeats a handful of looks hundreds of times; each one's XML is made
@@ -55,9 +38,9 @@ const RPR_CACHE_LIMIT = 2000;
 
 /** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
 export function rPr(ctx: FontCtx, look: RunLook): string {
-  const size = halfPoints(ctx, look.sizePt);
+  const size = halfPoints(look.sizePt);
   const cs = look.complexScript !== false;
-  const fontKey = `${ctx.family}\u0000${ctx.sizeScale}`;
+  const fontKey = ctx.family;
   let looks = rPrCache.get(fontKey);
   if (looks === undefined) {
     if (rPrCache.size >= 8) rPrCache.clear();

@@ -1,13 +1,21 @@
 /**
  * Named Word styles a clerk can change (Home → Styles): one per model
  * ParagraphStyle plus the headings and the memo parts, and one table style.
- * Sizes are official-face points, scaled per font family when written.
+ * Sizes are official-face points, written as they are (the DOCX names an official face).
+ *
+ * Their run and paragraph properties are written by the same functions as
+ * every run and paragraph of the body (run-props.ts rPr, paragraph-xml.ts
+ * pPrContent), so a style and a run cannot disagree on how a property is
+ * spelled. docx.js still writes the rest of word/styles.xml (its built-in
+ * styles, which Word expects to find); the ITA styles and the document
+ * defaults are put into that part here.
  */
-import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from "docx";
 import type { Align, ParagraphStyle } from "../../model/document.js";
 import { docxAlign } from "./alignment.js";
-import { scaledTwips, type DocxContext } from "./context.js";
-import { runProps } from "./run-props.js";
+import { pointTwips, type DocxContext } from "./context.js";
+import { pPrContent, type Spacing } from "./paragraph-xml.js";
+import { rPr } from "./run-props.js";
+import { esc } from "./xml.js";
 
 export type StyleKey = ParagraphStyle | "heading1" | "heading2" | "heading3" | "memoTitle" | "memoField" | "signature" | "pageNumber";
 
@@ -51,63 +59,73 @@ export const STYLES: Readonly<Record<StyleKey, StyleSpec>> = {
 export const TABLE_STYLE_ID = "ITATable";
 
 /** Single line spacing, written out so it never falls back to an application default. */
-export const LINE_SPACING = { line: 240, lineRule: LineRuleType.AUTO } as const;
+export const LINE_SPACING = { line: 240, lineRule: "auto" } as const;
 
-type StyleCtx = Pick<DocxContext, "family" | "sizeScale" | "baseSizePt">;
+type StyleCtx = Pick<DocxContext, "family" | "baseSizePt">;
 
 export function styleSizePt(ctx: Pick<DocxContext, "baseSizePt">, key: StyleKey): number {
   return STYLES[key].sizePt(ctx.baseSizePt);
 }
 
-export function documentStyles(ctx: StyleCtx): IStylesOptions {
-  const body = runProps(ctx, { sizePt: ctx.baseSizePt });
-  return {
-    default: {
-      document: { run: body, paragraph: { spacing: { ...LINE_SPACING, before: 0, after: 0 } } },
-    },
-    paragraphStyles: (Object.keys(STYLES) as StyleKey[]).map((key) => paragraphStyle(ctx, STYLES[key])),
-  };
+/** Style properties are the same whatever the script of the text: no <w:cs/>, which belongs to runs. */
+const styleRun = (ctx: StyleCtx, sizePt: number, bold: boolean): string => rPr(ctx, { sizePt, ...(bold ? { bold: true } : {}), complexScript: false });
+
+/** w:docDefaults: the body font and size, single spacing, no space around paragraphs. */
+export function docDefaultsXml(ctx: StyleCtx): string {
+  const pPr = pPrContent({ spacing: { ...LINE_SPACING, before: 0, after: 0 } });
+  return `<w:docDefaults><w:rPrDefault>${styleRun(ctx, ctx.baseSizePt, false)}</w:rPrDefault><w:pPrDefault><w:pPr>${pPr}</w:pPr></w:pPrDefault></w:docDefaults>`;
 }
 
-function paragraphStyle(ctx: StyleCtx, spec: StyleSpec): IParagraphStyleOptions {
-  return {
-    id: spec.id,
-    name: spec.name,
-    ...(spec.id === STYLES.body.id ? {} : { basedOn: STYLES.body.id }),
-    next: spec.id === STYLES.tableHeader.id ? STYLES.tableText.id : STYLES.body.id,
-    quickFormat: true,
-    run: runProps(ctx, { sizePt: spec.sizePt(ctx.baseSizePt), ...(spec.bold ? { bold: true } : {}) }),
-    paragraph: {
-      ...(spec.align ? { alignment: docxAlign(spec.align) as (typeof AlignmentType)[keyof typeof AlignmentType] } : {}),
-      spacing: {
-        ...(spec.lineExactPt !== undefined ? { line: scaledTwips(ctx, spec.lineExactPt), lineRule: LineRuleType.EXACT } : LINE_SPACING),
-        before: scaledTwips(ctx, spec.spaceBeforePt ?? 0),
-        after: scaledTwips(ctx, spec.spaceAfterPt ?? 0),
-      },
-      ...(spec.keepNext ? { keepNext: true } : {}),
-      ...(spec.outlineLevel !== undefined ? { outlineLevel: spec.outlineLevel } : {}),
-    },
+/** One ITA paragraph style as a w:style element. */
+export function paragraphStyleXml(ctx: StyleCtx, spec: StyleSpec): string {
+  const spacing: Spacing = {
+    ...(spec.lineExactPt !== undefined ? { line: pointTwips(spec.lineExactPt), lineRule: "exact" } : LINE_SPACING),
+    before: pointTwips(spec.spaceBeforePt ?? 0),
+    after: pointTwips(spec.spaceAfterPt ?? 0),
   };
+  const pPr = pPrContent({
+    ...(spec.keepNext ? { keepNext: true } : {}),
+    spacing,
+    ...(spec.align ? { align: docxAlign(spec.align) } : {}),
+    ...(spec.outlineLevel !== undefined ? { outlineLevel: spec.outlineLevel } : {}),
+  });
+  const basedOn = spec.id === STYLES.body.id ? "" : `<w:basedOn w:val="${STYLES.body.id}"/>`;
+  const next = spec.id === STYLES.tableHeader.id ? STYLES.tableText.id : STYLES.body.id;
+  return (
+    `<w:style w:type="paragraph" w:styleId="${spec.id}"><w:name w:val="${esc(spec.name)}"/>${basedOn}<w:next w:val="${next}"/><w:qFormat/>` +
+    `<w:pPr>${pPr}</w:pPr>${styleRun(ctx, spec.sizePt(ctx.baseSizePt), spec.bold)}</w:style>`
+  );
 }
 
 /**
- * The table style: thin single borders and narrow cell margins; a table with
- * borders off overrides them directly. docx.js has no table-style option (its
- * importedStyles would replace its default styles and docDefaults), so the
- * style is added to the word/styles.xml it writes (fixed-parts.ts).
+ * docx.js's word/styles.xml with itadoc's document defaults and styles: the
+ * defaults replace docx.js's empty ones, the ITA paragraph styles and the
+ * table style follow its built-in styles.
  */
-export function addTableStyle(stylesXml: string): string {
+export function withItaStyles(ctx: StyleCtx, stylesXml: string): string {
+  const defaults = /<w:docDefaults>.*?<\/w:docDefaults>|<w:docDefaults\/>/s;
+  if (!defaults.test(stylesXml)) throw new Error("word/styles.xml has no w:docDefaults");
+  const paragraphStyles = (Object.keys(STYLES) as StyleKey[]).map((key) => paragraphStyleXml(ctx, STYLES[key])).join("");
+  return addStyles(stylesXml.replace(defaults, () => docDefaultsXml(ctx)), paragraphStyles + tableStyleXml());
+}
+
+function addStyles(stylesXml: string, styles: string): string {
+  const end = stylesXml.lastIndexOf("</w:styles>");
+  if (end < 0) throw new Error("word/styles.xml has no </w:styles>");
+  return stylesXml.slice(0, end) + styles + stylesXml.slice(end);
+}
+
+/** The table style: thin single borders and narrow cell margins; a table with borders off overrides them directly. */
+function tableStyleXml(): string {
   const side = (name: string): string => `<w:${name} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map(side).join("");
-  const style =
+  return (
     `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE_ID}">` +
     `<w:name w:val="ITA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-    `<w:pPr><w:spacing w:before="0" w:after="0" w:line="${LINE_SPACING.line}" w:lineRule="auto"/></w:pPr>` +
+    `<w:pPr>${pPrContent({ spacing: { ...LINE_SPACING, before: 0, after: 0 } })}</w:pPr>` +
     `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>` +
     `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-    `</w:style>`;
-  const end = stylesXml.lastIndexOf("</w:styles>");
-  if (end < 0) throw new Error("word/styles.xml has no </w:styles>");
-  return stylesXml.slice(0, end) + style + stylesXml.slice(end);
+    `</w:style>`
+  );
 }

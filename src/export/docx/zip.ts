@@ -1,12 +1,19 @@
 /**
- * A small ZIP reader and writer for the DOCX package: every entry dated with
- * the document's fixed date (not the wall clock), in the order given, so the
+ * A small ZIP writer for the DOCX package: every entry dated with the
+ * document's fixed date (not the wall clock), in the order given, so the
  * same document gives the same bytes. Parts that are the same in every
  * document can be compressed once (packEntry) and written many times.
- * Only what a DOCX needs: stored or DEFLATE entries, no ZIP64, no encryption.
+ * Only what a DOCX needs: DEFLATE entries, no ZIP64, no encryption.
+ *
+ * Why not fflate's zipSync (fflate is already a dependency, for reading):
+ * it writes DOS dates from the machine's local time (getFullYear, getHours),
+ * so the bytes would depend on the time zone of the PC that builds, it
+ * throws for dates before 1980 or after 2099 where we clamp, and it has no
+ * way to write an entry compressed once for many documents. Reading is
+ * fflate's unzipSync (fixed-parts.ts, tests).
  */
 import * as zlib from "node:zlib";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
   readonly path: string;
@@ -17,7 +24,6 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIR = 0x06054b50;
 const DEFLATE = 8;
-const STORED = 0;
 /** General-purpose flag bit 11: file names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 
@@ -135,45 +141,6 @@ export function writePackedZip(entries: readonly PackedEntry[], modified: Date):
   ev.setUint32(12, centralSize, true);
   ev.setUint32(16, offset, true);
   return concat([...locals, ...centrals, end]);
-}
-
-/** Reads every file entry through the central directory (folders are skipped). */
-export function readZip(zip: Uint8Array): ZipEntry[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const endAt = findEndOfCentralDirectory(view);
-  const count = view.getUint16(endAt + 10, true);
-  let at = view.getUint32(endAt + 16, true);
-  const decoder = new TextDecoder();
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error("zip: bad central directory");
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const localAt = view.getUint32(at + 42, true);
-    const path = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
-    if (path.endsWith("/")) continue;
-    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
-    const raw = zip.subarray(dataAt, dataAt + compressedSize);
-    const data = method === STORED ? raw.slice() : method === DEFLATE ? new Uint8Array(inflateRawSync(raw)) : undefined;
-    if (data === undefined) throw new Error(`zip: unsupported compression ${method} for ${path}`);
-    if (data.length !== size) throw new Error(`zip: ${path} is not the size the zip says`);
-    entries.push({ path, data });
-  }
-  return entries;
-}
-
-function findEndOfCentralDirectory(view: DataView): number {
-  // The end record is 22 bytes plus a comment of at most 65535 bytes.
-  const lowest = Math.max(0, view.byteLength - 22 - 0xffff);
-  for (let at = view.byteLength - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === END_OF_CENTRAL_DIR) return at;
-  }
-  throw new Error("zip: no end of central directory");
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

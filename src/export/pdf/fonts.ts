@@ -3,9 +3,9 @@
  * worker). Each PDF gets fresh EmbeddedFont wrappers (they hold that PDF's
  * subset), but they share the parsed fontkit faces and their glyph caches.
  */
-import { createRequire } from "node:module";
 import type { FontSet } from "../exporter.js";
-import { makeFaithfulFontClass, type EmbeddedFontClass, type EmbeddedFontInstance } from "./faithful-font.js";
+import { makeFaithfulFontClass } from "./faithful-font.js";
+import { openFaces, type EmbeddedFontInstance } from "./internals/pdfkit.js";
 
 export type FaceType = "normal" | "bold" | "italics" | "bolditalics";
 
@@ -21,13 +21,6 @@ export interface PdfFonts {
   hasGlyph(codePoint: number): boolean;
 }
 
-// pdfkit is pdfmake's dependency; resolve it from there, not from the app.
-const requireFromPdfmake = createRequire(createRequire(import.meta.url).resolve("pdfmake/package.json"));
-type PdfKitCtor = new (options: Record<string, unknown>) => {
-  font(src: Uint8Array): { _font: EmbeddedFontInstance & { font: unknown; constructor: EmbeddedFontClass } };
-};
-const PdfKit = requireFromPdfmake("pdfkit") as PdfKitCtor;
-
 const cache = new WeakMap<FontSet, PdfFonts>();
 
 export function pdfFontsFor(set: FontSet): PdfFonts {
@@ -39,20 +32,14 @@ export function pdfFontsFor(set: FontSet): PdfFonts {
 }
 
 function parseFontSet(set: FontSet): PdfFonts {
-  // pdfkit exports neither EmbeddedFont nor fontkit; a throwaway document
-  // that never renders hands us both.
-  const probe = new PdfKit({ autoFirstPage: false });
   const bytes: Record<FaceType, Uint8Array> = {
     normal: set.regular,
     bold: set.bold,
     italics: set.italic,
     bolditalics: set.boldItalic,
   };
-  const measuring = {} as Record<FaceType, EmbeddedFontInstance & { font: unknown }>;
-  for (const type of Object.keys(bytes) as FaceType[]) {
-    measuring[type] = probe.font(Buffer.from(bytes[type]))._font;
-  }
-  const FaithfulFont = makeFaithfulFontClass(measuring.normal.constructor as EmbeddedFontClass);
+  const { faces: measuring, EmbeddedFont } = openFaces(bytes);
+  const FaithfulFont = makeFaithfulFontClass(EmbeddedFont);
   const measurers = {} as Record<FaceType, EmbeddedFontInstance>;
   for (const type of Object.keys(bytes) as FaceType[]) {
     measurers[type] = new FaithfulFont({ options: {} }, measuring[type].font, "M");
@@ -66,7 +53,7 @@ function parseFontSet(set: FontSet): PdfFonts {
       return new FaithfulFont(doc, face.font, id);
     },
     hasGlyph(codePoint) {
-      return [measuring.normal, measuring.bold].every((f) => (f.font as { hasGlyphForCodePoint(c: number): boolean }).hasGlyphForCodePoint(codePoint));
+      return [measuring.normal, measuring.bold].every((f) => f.font.hasGlyphForCodePoint(codePoint));
     },
     lineHeightEm: (measurers.normal.ascender - measurers.normal.descender) / 1000,
     widthOf(type, text, sizePt) {

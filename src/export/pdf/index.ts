@@ -17,6 +17,7 @@ import { OutlineBuilder } from "./outline.js";
 import { renderPdf, type DocDefinition } from "./pdfmake-engine.js";
 
 export { MissingGlyphsError } from "./glyph-coverage.js";
+export { PdfEngineMismatch } from "./internals/pdfmake.js";
 export { parseSizeTable, familySize, type SizeTable, type FamilySize } from "./size-table.js";
 
 const A4 = { width: 595.28, height: 841.89 };

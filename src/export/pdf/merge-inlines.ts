@@ -10,49 +10,8 @@
  * between them keeps them separate shaping pieces (faithful-font.ts cuts
  * there), so every glyph lands where the layout put it.
  */
-import { ZWSP } from "./faithful-font.js";
-
-/** The fields of pdfmake's positioned inline that drawing reads. */
-interface LaidInline {
-  text: string;
-  x: number;
-  width: number;
-  height?: number;
-  [field: string]: unknown;
-}
-
-interface LaidLine {
-  inlines: LaidInline[];
-}
-
-interface PageItem {
-  readonly type: string;
-  readonly item: unknown;
-}
-
-interface LaidPage {
-  readonly items: readonly PageItem[];
-}
-
-/** Must be equal for two inlines to be drawn as one. */
-const SAME_LOOK = [
-  "font",
-  "fontSize",
-  "color",
-  "opacity",
-  "characterSpacing",
-  "fontFeatures",
-  "decoration",
-  "decorationColor",
-  "decorationStyle",
-  "decorationThickness",
-  "background",
-  "sup",
-  "sub",
-] as const;
-
-/** An inline with any of these is drawn on its own (links, page references, justified gaps). */
-const DRAWN_ALONE = ["link", "linkToPage", "linkToDestination", "_pageNodeRef", "_tocItemRef", "_pageRef", "justifyShift"] as const;
+import { INLINE_DRAWN_ALONE_FIELDS as DRAWN_ALONE, INLINE_LOOK_FIELDS as SAME_LOOK, type LaidInline, type LaidLine, type LaidPage } from "./internals/pdfmake.js";
+import { ZWSP } from "./text-pieces.js";
 
 /** Farther apart than this (points) is a gap, not two touching words. */
 const TOUCHING = 1e-6;

@@ -1,7 +1,8 @@
 /**
  * The per-family size table (fonts/sizes.json): how many points of a family
  * draw as large as one point of the official TH Sarabun New. The CLI reads
- * the file and passes the scale in FontSet.sizeScale; this only checks it.
+ * the file (cli/resources.ts readSizeTable), parses it here and passes the
+ * scale in FontSet.sizeScale.
  */
 export interface FamilySize {
   /** Official-face points × scale = this family's points. */

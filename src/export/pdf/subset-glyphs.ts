@@ -8,58 +8,12 @@
  * read once per face and the subset is built from them; the output bytes are
  * the same as fontkit's.
  */
+import { faceMaxp, replaceGlyphCopying, type Component, type OutlineRecord, type TtfSubset } from "./internals/fontkit.js";
 
-interface Component {
-  readonly glyphID: number;
-  /** Byte offset of the component's glyph id inside the outline. */
-  readonly pos: number;
-}
-
-/** One outline of a face, as the subset needs it. */
-export interface OutlineRecord {
-  readonly bytes: Uint8Array;
-  readonly components: readonly Component[] | null;
-  readonly advance: number;
-  readonly bearing: number;
-}
+export type { OutlineRecord } from "./internals/fontkit.js";
 
 /** Outline records by glyph id, for one face (at most the face's glyph count). */
 export type OutlineCache = Map<number, OutlineRecord>;
-
-/** The parts of fontkit's (unexported) TTFSubset and TTFFont that this reads or replaces. */
-interface FontkitTtfFont {
-  readonly loca: { readonly offsets: readonly number[] };
-  readonly _variationProcessor?: unknown;
-  getGlyph(id: number): {
-    readonly advanceWidth: number;
-    _decode(): { readonly numberOfContours: number; readonly components?: readonly Component[] } | null;
-    _getMetrics(): { readonly leftBearing: number };
-  };
-  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
-}
-
-interface TtfSubsetInternals {
-  readonly font: FontkitTtfFont;
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
-  includeGlyph(id: number): number;
-  _addGlyph(gid: number): number;
-}
-
-function readOutline(font: FontkitTtfFont, gid: number): OutlineRecord {
-  const glyph = font.getGlyph(gid);
-  const decoded = glyph._decode();
-  const start = font.loca.offsets[gid] ?? 0;
-  const end = font.loca.offsets[gid + 1] ?? start;
-  const stream = font._getTableStream("glyf");
-  stream.pos += start;
-  // a copy: the subset keeps it across documents, the font's buffer may be reused
-  const bytes = new Uint8Array(stream.readBuffer(end - start));
-  const components = decoded && decoded.numberOfContours < 0 ? [...(decoded.components ?? [])].map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : null;
-  return { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
-}
 
 /**
  * Makes `subset` (a fontkit TTFSubset) take outlines from `cache`, and
@@ -67,34 +21,15 @@ function readOutline(font: FontkitTtfFont, gid: number): OutlineRecord {
  * variable fonts) as they are and returns null: they cannot hold the
  * composite glyphs of clusterOutline().
  */
-export function useOutlineCache(subset: unknown, cache: OutlineCache): ((gid: number) => OutlineRecord) | null {
-  const s = subset as Partial<TtfSubsetInternals>;
-  if (typeof s._addGlyph !== "function" || !s.font || typeof s.font.loca?.offsets === "undefined" || s.font._variationProcessor) return null;
-  const font = s.font;
-  const ttf = subset as TtfSubsetInternals;
-  const outlineOf = (gid: number): OutlineRecord => {
+export function useOutlineCache(subset: TtfSubset, cache: OutlineCache): ((gid: number) => OutlineRecord) | null {
+  return replaceGlyphCopying(subset, (gid, read) => {
     let record = cache.get(gid);
     if (!record) {
-      record = readOutline(font, gid);
+      record = read(gid);
       cache.set(gid, record);
     }
     return record;
-  };
-  ttf._addGlyph = (gid: number): number => {
-    const record = outlineOf(gid);
-    let bytes = record.bytes;
-    if (record.components) {
-      bytes = new Uint8Array(record.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const c of record.components) view.setUint16(c.pos, ttf.includeGlyph(c.glyphID));
-    }
-    ttf.glyf.push(bytes);
-    ttf.loca.offsets.push(ttf.offset);
-    ttf.hmtx.metrics.push({ advance: record.advance, bearing: record.bearing });
-    ttf.offset += bytes.length;
-    return ttf.glyf.length - 1;
-  };
-  return outlineOf;
+  });
 }
 
 /** A glyph of the face drawn at an offset (font units) inside a cluster glyph. */
@@ -155,9 +90,8 @@ export function clusterOutline(parts: readonly PlacedGlyph[], advance: number, o
  * MAX_CLUSTER_PARTS components. fontkit copies the face's maxp into each
  * subset, and FreeType rejects composites deeper than maxp says.
  */
-export function makeRoomForClusters(subset: unknown): void {
-  // the parsed face keeps one maxp object, which every subset copies
-  const maxp = (subset as { font?: { maxp?: { maxComponentDepth?: number; maxComponentElements?: number } } }).font?.maxp;
+export function makeRoomForClusters(subset: TtfSubset): void {
+  const maxp = faceMaxp(subset);
   if (!maxp || roomy.has(maxp)) return;
   maxp.maxComponentDepth = (maxp.maxComponentDepth ?? 1) + 1;
   maxp.maxComponentElements = Math.max(maxp.maxComponentElements ?? 0, MAX_CLUSTER_PARTS);

@@ -8,7 +8,9 @@
  * call the stack does not change, and a word without a `style` name of its
  * own either carries a property itself or gets the stack's value, so the
  * stack's value is looked up once per property and reused. The rest is
- * pdfmake's code as it was.
+ * pdfmake's code as it was. test/export/pdf/internals.test.ts checks that
+ * it measures exactly as pdfmake's own on the examples' phrases; the class
+ * it extends comes from internals/pdfmake.ts.
  */
 
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */

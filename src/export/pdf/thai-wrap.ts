@@ -11,7 +11,7 @@
 import type { Run } from "../../model/document.js";
 import { fallbackBreaks, segmentThai } from "../../thai/segment.js";
 import { BoundedCache } from "./bounded-cache.js";
-import { ZWSP } from "./faithful-font.js";
+import { ZWSP } from "./text-pieces.js";
 
 /**
  * A piece longer than this many code units cannot be a word (dictionary

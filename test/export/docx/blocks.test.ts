@@ -6,7 +6,8 @@ import { imageInfo } from "../../../src/export/docx/image-info.js";
 import { scriptPieces } from "../../../src/export/docx/run-props.js";
 import type { Block, DocModel, MemoHeader, PageNumbering, PageSetup, Paragraph, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
-import { makePng, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
+import { familySize } from "../../../src/export/pdf/size-table.js";
+import { makePng, memoOptions, paragraphsOf, part, runsOf, SIZE_TABLE, textOf } from "./helpers.js";
 import { MediaCollector } from "../../../src/export/docx/media.js";
 
 const model = (blocks: readonly Block[], extra: { page?: PageSetup; pageNumbers?: PageNumbering } = {}): DocModel => ({
@@ -131,7 +132,7 @@ describe("other blocks", () => {
   });
 
   it("names TH SarabunPSK at official sizes by default, whatever face the PDF embeds", async () => {
-    const fonts = { ...memoOptions.fonts, family: "Laksaman", sizeScale: 0.665 };
+    const fonts = { ...memoOptions.fonts, family: "Laksaman", sizeScale: familySize(SIZE_TABLE, "Laksaman").scale };
     const xml = await documentXmlOf(model([para("ทดสอบ")]), { ...memoOptions, fonts });
     expect(runsOf(xml)[0]).toContain('<w:rFonts w:ascii="TH SarabunPSK" w:cs="TH SarabunPSK" w:eastAsia="TH SarabunPSK" w:hAnsi="TH SarabunPSK"/><w:sz w:val="32"/><w:szCs w:val="32"/>');
   });
@@ -142,7 +143,7 @@ describe("other blocks", () => {
   });
 
   it("rejects a block kind it does not know", () => {
-    const ctx = { family: "TH SarabunPSK" as const, sizeScale: 1, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
+    const ctx = { family: "TH SarabunPSK" as const, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
     expect(() => blockToDocx({ type: "chart" } as unknown as Block, ctx)).toThrow(/unhandled block/);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { docxExporter, exportDocx } from "../../../src/export/docx/index.js";
-import { readZip } from "../../../src/export/docx/zip.js";
+import { readZip } from "../../helpers/unzip.js";
 import { docxMemoModel } from "../../fixtures/models/docx-memo.js";
 import { memoOptions, part } from "./helpers.js";
 

@@ -1,14 +1,19 @@
 /** Shared test inputs for the DOCX exporter: options, a generated emblem PNG, and unzipping. */
+import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import type { ExportOptions, FontSet } from "../../../src/export/exporter.js";
-import { readZip } from "../../../src/export/docx/zip.js";
+import { familySize, parseSizeTable } from "../../../src/export/pdf/size-table.js";
+import { readZip } from "../../helpers/unzip.js";
 import { DOCX_MEMO_EMBLEM } from "../../fixtures/models/docx-memo.js";
 import { crc32 } from "../../../src/export/docx/zip.js";
 
-/** The PDF exporter's face; the DOCX exporter names the official face instead (ExportOptions.docxFont). */
+/** fonts/sizes.json as the CLI reads it: the scales the product uses. */
+export const SIZE_TABLE = parseSizeTable(JSON.parse(readFileSync(new URL("../../../fonts/sizes.json", import.meta.url), "utf8")) as unknown);
+
+/** The PDF exporter's face at its real scale; the DOCX exporter names the official face instead (ExportOptions.docxFont). */
 export const SARABUN: FontSet = {
   family: "Sarabun",
-  sizeScale: 0.67,
+  sizeScale: familySize(SIZE_TABLE, "Sarabun").scale,
   regular: new Uint8Array(),
   bold: new Uint8Array(),
   italic: new Uint8Array(),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportDocx } from "../../../src/export/docx/index.js";
-import { readZip } from "../../../src/export/docx/zip.js";
+import { readZip } from "../../helpers/unzip.js";
 import { docxMemoModel } from "../../fixtures/models/docx-memo.js";
 import { EMBLEM_PNG, memoOptions, paragraphsOf, part, runsOf, textOf } from "./helpers.js";
 

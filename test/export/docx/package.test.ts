@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportDocx } from "../../../src/export/docx/index.js";
-import { readZip } from "../../../src/export/docx/zip.js";
+import { readZip } from "../../helpers/unzip.js";
 import type { Block, DocModel, Paragraph, Section, Table } from "../../../src/model/document.js";
 import { A4_PORTRAIT_OFFICIAL } from "../../../src/model/document.js";
 import { docxMemoModel } from "../../fixtures/models/docx-memo.js";

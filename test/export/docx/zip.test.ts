@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { crc32, dosDateTime, readZip, writeZip } from "../../../src/export/docx/zip.js";
+import { crc32, dosDateTime, writeZip } from "../../../src/export/docx/zip.js";
+import { readZip } from "../../helpers/unzip.js";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ZWSP } from "../../../src/export/pdf/faithful-font.js";
+import { ZWSP } from "../../../src/export/pdf/text-pieces.js";
 import { mergeInlines, mergeLine } from "../../../src/export/pdf/merge-inlines.js";
 
 const font = { id: "F1" };

@@ -6,7 +6,7 @@ import { useOutlineCache, type OutlineCache } from "../../../src/export/pdf/subs
 // fontkit comes with pdfkit, pdfmake's dependency
 const fromPdfmake = createRequire(createRequire(import.meta.url).resolve("pdfmake/package.json"));
 const fontkit = createRequire(fromPdfmake.resolve("pdfkit/package.json"))("fontkit") as {
-  create(bytes: Buffer): { layout(text: string): { glyphs: { id: number }[] }; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array } };
+  create(bytes: Buffer): { layout(text: string): { glyphs: { id: number }[] }; createSubset(): { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array } };
 };
 
 const font = fontkit.create(readFileSync(new URL("../../../fonts/Sarabun-Regular.ttf", import.meta.url)));

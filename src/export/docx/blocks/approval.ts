@@ -1,5 +1,5 @@
 import type { Approval } from "../../../model/document.js";
-import { scaledTwips, type DocxContext } from "../context.js";
+import { pointTwips, type DocxContext } from "../context.js";
 import { paragraphXml, type ParagraphProps } from "../paragraph-xml.js";
 import { rPr, textRun } from "../run-props.js";
 import { STYLES, styleSizePt } from "../styles.js";
@@ -27,7 +27,7 @@ export function approvalBlock(a: Approval, ctx: DocxContext): string[] {
     indent: contentIndent,
   });
   return [
-    para(textRun(ctx, `${a.salutation} ${a.to}`, look), { spacing: { before: scaledTwips(ctx, SPACE_BEFORE_PT) } }),
+    para(textRun(ctx, `${a.salutation} ${a.to}`, look), { spacing: { before: pointTwips(SPACE_BEFORE_PT) } }),
     ...a.options.map((o) => para(textRun(ctx, o, look), { indent: contentIndent })),
     ...a.comments.map((c) => para(textRun(ctx, c, look), { indent: contentIndent })),
     ...Array.from({ length: Math.max(0, a.commentLines) }, () => dotted),

@@ -36,6 +36,6 @@ export function listBlock(list: ListBlock, ctx: DocxContext, defaults: Paragraph
 /** Room for the longest marker: about 0.6 em a character plus a gap, never under 0.6 cm. */
 function hangingCm(list: ListBlock, ctx: DocxContext, sizePt: number): number {
   const longest = Math.max(0, ...list.items.map((i) => [...i.marker].length));
-  const emCm = ((sizePt * ctx.sizeScale) / 72) * 2.54;
+  const emCm = (sizePt / 72) * 2.54;
   return Math.max(0.6, (longest * 0.6 + 0.6) * emCm);
 }

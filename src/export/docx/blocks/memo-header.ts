@@ -1,5 +1,5 @@
 import type { MemoHeader } from "../../../model/document.js";
-import { scaledTwips, type DocxContext } from "../context.js";
+import { pointTwips, type DocxContext } from "../context.js";
 import { paragraphXml, type TabStop } from "../paragraph-xml.js";
 import { rPr, textRun, type RunLook } from "../run-props.js";
 import { MEMO_LABEL_PT, MEMO_TITLE_LINE_PT, STYLES, styleSizePt } from "../styles.js";
@@ -54,7 +54,7 @@ function titleLine(h: MemoHeader, ctx: DocxContext): string {
       style: STYLES.memoTitle.id,
       keepNext: true,
       tabs: [{ type: "center", position: Math.round(ctx.textWidthTwips / 2) }],
-      spacing: { line: scaledTwips(ctx, MEMO_TITLE_LINE_PT), lineRule: "atLeast" },
+      spacing: { line: pointTwips(MEMO_TITLE_LINE_PT), lineRule: "atLeast" },
       align: "left",
       markRun: rPr(ctx, look),
     },

@@ -1,6 +1,6 @@
 import type { Align, Paragraph } from "../../../model/document.js";
 import { docxAlign } from "../alignment.js";
-import { scaledTwips, type DocxContext } from "../context.js";
+import { pointTwips, type DocxContext } from "../context.js";
 import { paragraphXml, type Indent, type ParagraphProps, type Spacing } from "../paragraph-xml.js";
 import { modelRuns, rPr, type RunLook } from "../run-props.js";
 import { STYLES, styleSizePt, type StyleKey } from "../styles.js";
@@ -55,8 +55,8 @@ export function spacing(ctx: DocxContext, beforePt: number | undefined, afterPt:
   if (beforePt === undefined && afterPt === undefined) return {};
   return {
     spacing: {
-      ...(beforePt !== undefined ? { before: scaledTwips(ctx, beforePt) } : {}),
-      ...(afterPt !== undefined ? { after: scaledTwips(ctx, afterPt) } : {}),
+      ...(beforePt !== undefined ? { before: pointTwips(beforePt) } : {}),
+      ...(afterPt !== undefined ? { after: pointTwips(afterPt) } : {}),
     },
   };
 }

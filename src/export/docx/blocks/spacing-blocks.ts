@@ -1,5 +1,5 @@
 import type { Spacer } from "../../../model/document.js";
-import { scaledTwips, type DocxContext } from "../context.js";
+import { pointTwips, type DocxContext } from "../context.js";
 import { paragraphXml } from "../paragraph-xml.js";
 import { rPr } from "../run-props.js";
 
@@ -12,17 +12,17 @@ const TINY_PT = 1;
  */
 export function pageBreakBlock(ctx: DocxContext): string {
   return paragraphXml(
-    { spacing: { after: 0, before: 0, line: 20, lineRule: "exact" }, markRun: rPr(ctx, { sizePt: TINY_PT / ctx.sizeScale }) },
+    { spacing: { after: 0, before: 0, line: 20, lineRule: "exact" }, markRun: rPr(ctx, { sizePt: TINY_PT }) },
     '<w:r><w:br w:type="page"/></w:r>',
   );
 }
 
-/** Vertical space as an empty paragraph of exactly that height (scaled like text). */
+/** Vertical space as an empty paragraph of exactly that height. */
 export function spacerBlock(s: Spacer, ctx: DocxContext): string {
   return paragraphXml(
     {
-      spacing: { after: 0, before: 0, line: Math.max(20, scaledTwips(ctx, s.heightPt)), lineRule: "exact" },
-      markRun: rPr(ctx, { sizePt: TINY_PT / ctx.sizeScale }),
+      spacing: { after: 0, before: 0, line: Math.max(20, pointTwips(s.heightPt)), lineRule: "exact" },
+      markRun: rPr(ctx, { sizePt: TINY_PT }),
     },
     "",
   );

@@ -2,6 +2,7 @@ import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
 import { docxAlign, docxVAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
+import { paragraphXml } from "../paragraph-xml.js";
 import { TABLE_STYLE_ID } from "../styles.js";
 import { listBlock } from "./list.js";
 import { paragraphBlock, type ParagraphDefaults } from "./paragraph.js";
@@ -107,7 +108,7 @@ function addMergedCells(rows: CellOut[][]): void {
           ...cell,
           rowSpan: cell.rowSpan - 1,
           merge: "continue",
-          content: cell.lastAlign === undefined ? "<w:p/>" : `<w:p><w:pPr><w:jc w:val="${cell.lastAlign}"/></w:pPr></w:p>`,
+          content: paragraphXml(cell.lastAlign === undefined ? {} : { align: cell.lastAlign }, ""),
         });
       }
       column += cell.colSpan;

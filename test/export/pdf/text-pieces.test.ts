@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { drawnPieces, glyphTexts, shapingPieces, ZWSP } from "../../../src/export/pdf/faithful-font.js";
+import { drawnPieces, glyphTexts, shapingPieces, ZWSP } from "../../../src/export/pdf/text-pieces.js";
 
 describe("shapingPieces", () => {
   test("splits after spaces and where Thai meets Latin, and joins back", () => {

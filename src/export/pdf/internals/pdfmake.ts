@@ -1,0 +1,353 @@
+/**
+ * The one door to pdfmake's private parts. pdfmake 0.3.11 ships its Node
+ * build as CommonJS under `pdfmake/js/`, with no type declarations and no
+ * promise that these modules or members stay: the rest of src/export/pdf
+ * reaches them only through this file, and test/export/pdf/internals.test.ts
+ * checks that each one named in PDFMAKE_INTERNALS is still there.
+ *
+ * We drive the layout engine directly instead of through the `pdfmake`
+ * singleton: the singleton keeps fonts and a virtual file system in global
+ * state, warns on the console about URL/file access policies, and reads font
+ * files by name. We hand it parsed fonts and get bytes back.
+ *
+ * The subclasses below override private methods; what they do is decided by
+ * the hooks the caller passes (pdfmake-engine.ts), so this file holds only
+ * the knowledge of pdfmake's insides.
+ */
+import { createRequire } from "node:module";
+import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "../text-measure.js";
+
+/** The pdfmake version these adapters were written against; any other stops the PDF export when it first loads pdfmake. */
+export const PDFMAKE_VERSION = "0.3.11";
+
+const require = createRequire(import.meta.url);
+
+/** The installed pdfmake is not the one the adapters were written for: itadoc's fault, not the clerk's (E_INTERNAL). */
+export class PdfEngineMismatch extends Error {
+  constructor(readonly installed: string) {
+    super(
+      `pdfmake ${installed} is installed, but itadoc's PDF export was written for pdfmake ${PDFMAKE_VERSION} ` +
+        `(src/export/pdf/internals/pdfmake.ts uses its private modules); reinstall itadoc's dependencies (npm ci)`,
+    );
+  }
+}
+
+/** Throws PdfEngineMismatch when the installed pdfmake is not the one this file was written for. */
+export function checkPdfmakeVersion(installed: string): void {
+  if (installed !== PDFMAKE_VERSION) throw new PdfEngineMismatch(installed);
+}
+
+/**
+ * Private modules and the private members used on their objects: the canary
+ * test loads each module and checks each member, so an upgrade that renames
+ * one fails a test instead of a clerk's export.
+ */
+export const PDFMAKE_INTERNALS = {
+  "pdfmake/js/PDFDocument.js": { prototype: ["_addInfo", "provideFont", "getFontType"] },
+  "pdfmake/js/LayoutBuilder.js": { prototype: ["tryLayoutDocument", "buildNextLine", "registerTableLayouts", "layoutDocument"] },
+  "pdfmake/js/SVGMeasure.js": { prototype: [] },
+  "pdfmake/js/Renderer.js": { prototype: ["renderLine", "renderPages"] },
+  "pdfmake/js/PageSize.js": { exports: ["normalizePageSize", "normalizePageMargin"] },
+  "pdfmake/js/tableLayouts.js": { exports: ["tableLayouts"] },
+  "pdfmake/js/TextInlines.js": { prototype: ["measure", "widthOfText"] },
+  "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"] },
+} as const;
+
+/** Instance members read or written at run time (set in constructors, so not on the prototypes above). */
+export const PDFMAKE_INSTANCE_MEMBERS = {
+  /** PDFDocument (and pdfkit's document under it). */
+  document: ["_fontCount", "_fontFamilies", "fontCache", "info", "images"],
+  /** LayoutBuilder, during tryLayoutDocument. */
+  layoutBuilder: ["docMeasure", "writer"],
+  /** LayoutBuilder.docMeasure. */
+  docMeasure: ["textInlines"],
+  /** Renderer. */
+  renderer: ["outlineMap"],
+} as const;
+
+export interface Margins {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** pdfmake's PDFDocument as this code sees it (a pdfkit PDFDocument underneath). */
+export interface PdfKitDoc {
+  _fontCount: number;
+  _fontFamilies: Record<string, unknown>;
+  fontCache: Record<string, Record<string, unknown>>;
+  info: Record<string, unknown>;
+  images: Record<string, Buffer>;
+  getFontType(bold: boolean, italics: boolean): string;
+  on(event: "data", cb: (chunk: Buffer) => void): void;
+  on(event: "end" | "error", cb: (e?: unknown) => void): void;
+  end(): void;
+}
+
+type PdfKitDocCtor = new (
+  fonts: Record<string, unknown>,
+  images: Record<string, unknown>,
+  patterns: Record<string, unknown>,
+  attachments: Record<string, unknown>,
+  options: Record<string, unknown>,
+) => PdfKitDoc;
+
+interface LayoutBuilder {
+  registerTableLayouts(layouts: Record<string, unknown>): void;
+  layoutDocument(
+    content: unknown,
+    pdfKitDoc: PdfKitDoc,
+    styles: Record<string, unknown>,
+    defaultStyle: Record<string, unknown>,
+    background: unknown,
+    header: unknown,
+    footer: unknown,
+    watermark: unknown,
+    pageBreakBefore: unknown,
+  ): LaidPage[];
+}
+
+/** A positioned inline of a laid-out line: the fields drawing reads. */
+export interface LaidInline {
+  text: string;
+  x: number;
+  width: number;
+  height?: number;
+  [field: string]: unknown;
+}
+
+/** The fields of a laid inline that its look depends on: must be equal for two inlines to be drawn as one (merge-inlines.ts). */
+export const INLINE_LOOK_FIELDS = [
+  "font",
+  "fontSize",
+  "color",
+  "opacity",
+  "characterSpacing",
+  "fontFeatures",
+  "decoration",
+  "decorationColor",
+  "decorationStyle",
+  "decorationThickness",
+  "background",
+  "sup",
+  "sub",
+] as const;
+
+/** An inline with any of these is drawn on its own (links, page references, justified gaps). */
+export const INLINE_DRAWN_ALONE_FIELDS = ["link", "linkToPage", "linkToDestination", "_pageNodeRef", "_tocItemRef", "_pageRef", "justifyShift"] as const;
+
+/** A laid-out line (a page item of type "line"). */
+export interface LaidLine {
+  inlines: LaidInline[];
+}
+
+/** A laid-out page: what merge-inlines.ts rewrites before drawing. */
+export interface LaidPage {
+  readonly items: ReadonlyArray<{ readonly type: string; readonly item: unknown }>;
+}
+
+/** A measured word of a paragraph as buildNextLine sees it. */
+export interface LineInline {
+  text: string;
+  width: number;
+  leadingCut?: number;
+  trailingCut?: number;
+  leadingIndent?: number;
+  noWrap?: boolean | null;
+  font: { widthOfString(text: string, size: number, features: unknown): number };
+  fontSize: number;
+  fontFeatures?: unknown;
+  characterSpacing?: number;
+}
+
+interface RenderedLine {
+  readonly _outline?: { readonly id?: string };
+}
+
+/** What the PDF engine decides; pdfmake's internals call these at the points named. */
+export interface EngineHooks {
+  /** Before pdfmake builds a line from `inlines`, given the width the line has. */
+  beforeLine(inlines: LineInline[] | undefined, availableWidth: number): void;
+  /** The Info values pdfkit copies into the XMP metadata (the Info dictionary keeps the originals). */
+  xmpInfo(info: Record<string, unknown>): Record<string, unknown>;
+  /** A new font object for `doc`: face `type` ("normal", "bold", …) of the document's family, with pdfkit font id `id`. */
+  openFont(doc: PdfKitDoc, type: string, id: string): unknown;
+  /** The laid-out pages, before they are drawn; may rewrite them in place. */
+  beforeRender(pages: LaidPage[]): void;
+}
+
+export interface LayoutJob {
+  readonly content: unknown;
+  readonly pageSize: string;
+  readonly pageOrientation: "portrait" | "landscape";
+  readonly pageMargins: readonly [number, number, number, number];
+  readonly defaultStyle: Record<string, unknown>;
+  readonly header?: unknown;
+  readonly footer?: unknown;
+  readonly images: Record<string, Buffer>;
+  /** pdfkit document options other than the page size. */
+  readonly documentOptions: Record<string, unknown>;
+  /** The one font family the document uses. */
+  readonly family: string;
+}
+
+/** Lays out and draws one document with pdfmake's engine; resolves to the PDF bytes. */
+export function layOutAndRender(job: LayoutJob, hooks: EngineHooks): Promise<Uint8Array> {
+  return pdfmake().layOutAndRender(job, hooks);
+}
+
+/** pdfmake's private modules and itadoc's subclasses of its classes, loaded on first use. */
+export interface Pdfmake {
+  /** pdfmake's own TextInlines: the stock measure, for the canary test that compares it with ours. */
+  readonly StockTextInlines: TextInlinesClass;
+  /** TextInlines with the fast measure of text-measure.ts. */
+  readonly FastTextInlines: TextInlinesClass;
+  /** pdfmake's StyleContextStack class (a stack of style dictionaries and names). */
+  readonly StyleContextStack: new (styleDictionary: Record<string, unknown>, defaultStyle?: Record<string, unknown>) => { push(style: unknown): void };
+  /** Lays out and draws one document; resolves to the PDF bytes. */
+  layOutAndRender(job: LayoutJob, hooks: EngineHooks): Promise<Uint8Array>;
+}
+
+let loaded: Pdfmake | undefined;
+
+/**
+ * pdfmake's internals, after checking its version. Loaded on first use, not
+ * at import: a wrong pdfmake then fails the PDF export with a message
+ * (E_INTERNAL for the documents it stops), not the whole CLI at start-up.
+ */
+export function pdfmake(): Pdfmake {
+  loaded ??= load((require("pdfmake/package.json") as { version: string }).version);
+  return loaded;
+}
+
+function load(version: string): Pdfmake {
+  checkPdfmakeVersion(version);
+  const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
+  const LayoutBuilderCtor = (
+    require("pdfmake/js/LayoutBuilder.js") as {
+      default: new (pageSize: unknown, margins: Margins, svgMeasure: unknown) => LayoutBuilder;
+    }
+  ).default;
+  const SvgMeasure = (require("pdfmake/js/SVGMeasure.js") as { default: new () => unknown }).default;
+  const RendererCtor = (
+    require("pdfmake/js/Renderer.js") as {
+      default: new (doc: PdfKitDoc, progress?: unknown) => { renderPages(pages: unknown[]): void };
+    }
+  ).default;
+  const { normalizePageSize, normalizePageMargin } = require("pdfmake/js/PageSize.js") as {
+    normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number; orientation: string };
+    normalizePageMargin(m: unknown): Margins;
+  };
+  const { tableLayouts } = require("pdfmake/js/tableLayouts.js") as { tableLayouts: Record<string, unknown> };
+
+  /** pdfmake's own TextInlines and style lookup: the stock measure, for the canary test that compares it with ours. */
+  const StockTextInlines = (require("pdfmake/js/TextInlines.js") as { default: TextInlinesClass }).default;
+  const StyleContextStack = (require("pdfmake/js/StyleContextStack.js") as { default: { getStyleProperty: GetStyleProperty } }).default;
+  const getStyleProperty: GetStyleProperty = (item, stack, property, defaultValue) =>
+    StyleContextStack.getStyleProperty(item, stack, property, defaultValue);
+  /** pdfmake's StyleContextStack class (a stack of style dictionaries and names). */
+  const StyleContextStackClass = StyleContextStack as unknown as new (styleDictionary: Record<string, unknown>, defaultStyle?: Record<string, unknown>) => {
+    push(style: unknown): void;
+  };
+
+  /** TextInlines with the fast measure of text-measure.ts. */
+  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty);
+
+  /** pdfmake's layout engine, measuring text with FastTextInlines and calling hooks.beforeLine. */
+  class HookedLayoutBuilder extends LayoutBuilderCtor {
+    hooks!: EngineHooks;
+
+    tryLayoutDocument(...args: unknown[]): unknown {
+      const self = this as unknown as { docMeasure: { textInlines: { pdfDocument: unknown } } };
+      // layoutDocument makes a new DocMeasure just before this
+      self.docMeasure.textInlines = new FastTextInlines(self.docMeasure.textInlines.pdfDocument) as { pdfDocument: unknown };
+      const base = LayoutBuilderCtor.prototype as unknown as { tryLayoutDocument(...a: unknown[]): unknown };
+      return base.tryLayoutDocument.apply(this, args);
+    }
+
+    buildNextLine(textNode: { _inlines?: LineInline[] }): unknown {
+      const self = this as unknown as { writer: { context(): { availableWidth: number } } };
+      this.hooks.beforeLine(textNode._inlines, self.writer.context().availableWidth);
+      const base = LayoutBuilderCtor.prototype as unknown as { buildNextLine(node: unknown): unknown };
+      return base.buildNextLine.call(this, textNode);
+    }
+  }
+
+  /**
+   * pdfmake's renderer, but a bookmark points at its heading's line: pdfmake
+   * gives each outline entry the top of the page, at pdfkit's XYZ with the
+   * page width as `left` (scrolled to the right edge). The heading node's id
+   * is also a named destination at the line (outline.ts), so the entry goes
+   * there.
+   */
+  class OutlineRenderer extends RendererCtor {
+    renderLine(line: RenderedLine, x: number, y: number): void {
+      const self = this as unknown as { outlineMap: Record<string, { outlineData: Record<string, unknown> }> };
+      const base = RendererCtor.prototype as unknown as { renderLine(l: RenderedLine, x: number, y: number): void };
+      base.renderLine.call(this, line, x, y);
+      const id = line._outline?.id;
+      const entry = id ? self.outlineMap[id] : undefined;
+      // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, the form a named destination takes
+      if (entry && id) entry.outlineData["Dest"] = new String(id);
+    }
+  }
+
+  /** pdfmake's PDFDocument, but fonts come from hooks.openFont and the XMP gets hooks.xmpInfo. */
+  class HookedDocument extends PdfMakeDocument {
+    constructor(
+      private readonly hooks: EngineHooks,
+      private readonly family: string,
+      options: Record<string, unknown>,
+    ) {
+      super({}, {}, {}, {}, options);
+    }
+
+    _addInfo(): void {
+      const info = this.info;
+      this.info = this.hooks.xmpInfo(info);
+      try {
+        (PdfMakeDocument.prototype as unknown as { _addInfo(): void })._addInfo.call(this);
+      } finally {
+        this.info = info;
+      }
+    }
+
+    provideFont(familyName: string, bold: boolean, italics: boolean): unknown {
+      if (familyName !== this.family) throw new Error(`unknown font family ${familyName}`);
+      const type = this.getFontType(bold, italics);
+      const cache = (this.fontCache[familyName] ??= {});
+      const existing = cache[type];
+      if (existing) return existing;
+      const font = this.hooks.openFont(this, type, `F${++this._fontCount}`);
+      // pdfkit embeds every font listed here when the document ends.
+      this._fontFamilies[`${familyName}-${type}`] = font;
+      cache[type] = font;
+      return font;
+    }
+  }
+
+  /** Lays out and draws one document with pdfmake's engine; resolves to the PDF bytes. */
+  async function layOutAndRender(job: LayoutJob, hooks: EngineHooks): Promise<Uint8Array> {
+    const pageSize = normalizePageSize(job.pageSize, job.pageOrientation);
+    const doc = new HookedDocument(hooks, job.family, { size: [pageSize.width, pageSize.height], ...job.documentOptions });
+    doc.images = job.images;
+    const builder = new HookedLayoutBuilder(pageSize, normalizePageMargin([...job.pageMargins]), new SvgMeasure());
+    builder.hooks = hooks;
+    builder.registerTableLayouts(tableLayouts);
+    const pages = builder.layoutDocument(job.content, doc, {}, job.defaultStyle, undefined, job.header, job.footer, undefined, undefined);
+    hooks.beforeRender(pages);
+    new OutlineRenderer(doc).renderPages(pages);
+    const chunks: Buffer[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on("data", (c) => chunks.push(c));
+      doc.on("end", () => resolve());
+      doc.on("error", (e) => reject(e));
+    });
+    doc.end();
+    await done;
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  return { StockTextInlines, FastTextInlines, StyleContextStack: StyleContextStackClass, layOutAndRender };
+}

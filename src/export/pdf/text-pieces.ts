@@ -1,0 +1,94 @@
+/**
+ * The text side of FaithfulFont (faithful-font.ts): where a string is cut
+ * into the pieces fontkit shapes alone, and which text each glyph of a piece
+ * stands for when a face cannot hold cluster glyphs. Pure functions of
+ * strings, no font objects.
+ */
+
+/** The zero-width space itadoc inserts as a line-break opportunity; no glyph draws it. */
+export const ZWSP = "\u200B";
+
+const LETTER = /\p{L}/u;
+
+/** 1: Thai, 0: another script's letter, -1: script-neutral. */
+function scriptOf(code: number, ch: string): number {
+  if (code >= 0x0e00 && code <= 0x0e7f) return 1;
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? 0 : -1;
+  return LETTER.test(ch) ? 0 : -1;
+}
+
+/**
+ * Cut text into the pieces fontkit should shape alone: after each space or
+ * tab (as pdfkit does) and wherever the text switches between Thai and
+ * anything else. Script-neutral characters (spaces, digits, punctuation) stay
+ * with the run they follow.
+ */
+export function shapingPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let run = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const script = scriptOf(code, text[i] as string);
+    if (script >= 0) {
+      if (run >= 0 && run !== script && i > start) {
+        pieces.push(text.slice(start, i));
+        start = i;
+      }
+      run = script;
+    }
+    if (code === 0x20 || code === 0x09) {
+      pieces.push(text.slice(start, i + 1));
+      start = i + 1;
+      run = -1;
+    }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
+}
+
+/**
+ * The pieces a drawn or measured string is shaped in: U+200B is dropped and
+ * ends a piece. pdfmake measures each word alone (its words end at U+200B),
+ * so shaping a line of several words in the same pieces draws every glyph
+ * exactly where the layout put it.
+ */
+export function drawnPieces(text: string): string[] {
+  if (!text.includes(ZWSP)) return shapingPieces(text);
+  const pieces: string[] = [];
+  for (const part of text.split(ZWSP)) if (part.length > 0) pieces.push(...shapingPieces(part));
+  return pieces;
+}
+
+export const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
+
+/**
+ * For faces whose subsets cannot hold cluster glyphs (CFF, variable fonts):
+ * the text each glyph of `piece` stands for, given each glyph's advance.
+ * Within a grapheme cluster the text goes to a glyph that advances the pen
+ * and the cluster's other glyphs get "": an extractor that sees a glyph with
+ * width but no text inserts a space (กำ หนด). Sarabun draws ำ as nikhahit
+ * (no advance) + sara aa (advance), so a cluster ending in ำ with two
+ * advancing glyphs gives ำ to the second. When glyphs cannot be matched to
+ * clusters (a ligature across clusters), the first glyph gets the whole piece.
+ */
+export function glyphTexts(piece: string, advances: readonly number[], glyphsOf: (cluster: string) => number): string[] {
+  const texts: string[] = [];
+  for (const { segment } of graphemes.segment(piece)) {
+    const n = glyphsOf(segment);
+    if (n === 0) continue;
+    const start = texts.length;
+    for (let k = 0; k < n; k++) texts.push("");
+    const advancing: number[] = [];
+    for (let k = start; k < start + n; k++) if ((advances[k] ?? 0) > 0) advancing.push(k);
+    const [first, second] = advancing;
+    if (advancing.length === 2 && second !== undefined && first !== undefined && segment.endsWith("\u0E33")) {
+      texts[first] = segment.slice(0, -1);
+      texts[second] = "\u0E33";
+    } else {
+      texts[first ?? start] = segment;
+    }
+  }
+  if (texts.length === advances.length) return texts;
+  return advances.map((_, i) => (i === 0 ? piece : ""));
+}

@@ -1,0 +1,218 @@
+/**
+ * Canary for src/export/pdf/internals/: every private module and member of
+ * pdfmake, pdfkit and fontkit that the adapters use is still there, the
+ * versions are the pinned ones, and the fast measure (text-measure.ts) gives
+ * exactly what stock pdfmake's TextInlines.measure gives on real phrases.
+ * After an upgrade of pdfmake, pdfkit or fontkit, this file says which
+ * internal moved before a clerk's export breaks.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, sep } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { DocKind } from "../../../src/documents/common.js";
+import { pdfFontsFor, type PdfFonts } from "../../../src/export/pdf/fonts.js";
+import { FONTKIT_INTERNALS, FONTKIT_VERSION } from "../../../src/export/pdf/internals/fontkit.js";
+import {
+  checkPdfmakeVersion,
+  PdfEngineMismatch,
+  layOutAndRender,
+  pdfmake,
+  PDFMAKE_INSTANCE_MEMBERS,
+  PDFMAKE_INTERNALS,
+  PDFMAKE_VERSION,
+  type EngineHooks,
+  type LaidPage,
+  type PdfKitDoc,
+} from "../../../src/export/pdf/internals/pdfmake.js";
+import { installedPdfkitVersion, openFaces, PDFKIT_INTERNALS, PDFKIT_VERSION } from "../../../src/export/pdf/internals/pdfkit.js";
+import { withBreakOpportunities } from "../../../src/export/pdf/thai-wrap.js";
+import { builtinTemplates, exampleModel } from "../../helpers/example-model.js";
+import { modelParagraphs } from "../../helpers/model-text.js";
+import { sarabun } from "./helpers.js";
+
+const require = createRequire(import.meta.url);
+const requireFromPdfmake = createRequire(require.resolve("pdfmake/package.json"));
+const requireFromPdfkit = createRequire(requireFromPdfmake.resolve("pdfkit"));
+
+const hasMember = (o: object, name: string): boolean => name in o;
+
+describe("pinned versions", () => {
+  test("pdfmake, pdfkit and fontkit are the versions the adapters were written for", () => {
+    expect((require("pdfmake/package.json") as { version: string }).version).toBe(PDFMAKE_VERSION);
+    expect(installedPdfkitVersion).toBe(PDFKIT_VERSION);
+    // fontkit's exports map hides its package.json: read it beside the entry point pdfkit loads
+    const entry = requireFromPdfkit.resolve("fontkit");
+    const manifest = join(entry.slice(0, entry.lastIndexOf(`${sep}fontkit${sep}`) + "fontkit".length + 2), "package.json");
+    expect((JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version).toBe(FONTKIT_VERSION);
+  });
+
+  test("package.json pins pdfkit and fontkit exactly through overrides", () => {
+    const pkg = require("../../../package.json") as { overrides?: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.dependencies["pdfmake"]).toBe(PDFMAKE_VERSION);
+    expect(pkg.overrides).toMatchObject({ pdfkit: PDFKIT_VERSION, fontkit: FONTKIT_VERSION });
+  });
+
+  test("another pdfmake version stops the export with a message that names both versions", () => {
+    expect(() => checkPdfmakeVersion(PDFMAKE_VERSION)).not.toThrow();
+    expect(() => checkPdfmakeVersion("0.3.12")).toThrow(/pdfmake 0\.3\.12 is installed.*written for pdfmake 0\.3\.11/);
+    // the class the build reports as E_INTERNAL (cli/build/build-org.ts)
+    expect(() => checkPdfmakeVersion("0.3.12")).toThrow(PdfEngineMismatch);
+  });
+});
+
+describe("pdfmake internals", () => {
+  for (const [path, spec] of Object.entries(PDFMAKE_INTERNALS)) {
+    test(`${path} loads and has what the adapter uses`, () => {
+      const mod = require(path) as Record<string, unknown> & { default?: { prototype: object } & Record<string, unknown> };
+      if ("prototype" in spec) {
+        expect(typeof mod.default).toBe("function");
+        for (const m of spec.prototype) expect(typeof (mod.default!.prototype as Record<string, unknown>)[m], `${path} prototype.${m}`).toBe("function");
+      }
+      if ("statics" in spec) for (const m of spec.statics) expect(typeof mod.default![m], `${path} ${m}`).toBe("function");
+      if ("exports" in spec) for (const m of spec.exports) expect(mod[m], `${path} exports ${m}`).toBeDefined();
+    });
+  }
+
+  test("the instance members the adapter reads exist while a document is laid out and drawn", async () => {
+    const fonts = pdfFontsFor(sarabun);
+    const seen = { lines: 0, widths: [] as number[], fontDocs: [] as PdfKitDoc[], pages: [] as LaidPage[] };
+    const hooks: EngineHooks = {
+      beforeLine: (inlines, width) => {
+        if (inlines) seen.lines++;
+        seen.widths.push(width);
+      },
+      xmpInfo: (info) => ({ ...info, Title: "escaped" }),
+      openFont: (doc, type, id) => {
+        seen.fontDocs.push(doc);
+        return fonts.open(doc, type, id);
+      },
+      beforeRender: (pages) => seen.pages.push(...pages),
+    };
+    const bytes = await layOutAndRender(
+      {
+        content: [{ text: "บันทึกข้อความ", tocItem: true, id: "h1" }, { text: withBreakOpportunities("การประเมินคุณธรรมและความโปร่งใส") }],
+        pageSize: "A4",
+        pageOrientation: "portrait",
+        pageMargins: [72, 72, 72, 72],
+        defaultStyle: { font: fonts.family, fontSize: 16 },
+        images: {},
+        family: fonts.family,
+        documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: { Title: "t" }, font: null, compress: false },
+      },
+      hooks,
+    );
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    // buildNextLine ran with writer.context().availableWidth: the A4 width less the margins
+    expect(seen.lines).toBeGreaterThan(0);
+    expect(seen.widths.every((w) => Math.abs(w - (595.28 - 144)) < 0.01)).toBe(true);
+    const doc = seen.fontDocs[0]!;
+    for (const m of PDFMAKE_INSTANCE_MEMBERS.document) expect(hasMember(doc, m), `document.${m}`).toBe(true);
+    expect(seen.pages[0]!.items.some((i) => i.type === "line")).toBe(true);
+    // the XMP got the hook's value, the Info dictionary the original
+    const text = Buffer.from(bytes).toString("latin1");
+    expect(text).toContain("escaped");
+    expect(text).toMatch(/<rdf:li xml:lang="x-default">escaped<\/rdf:li>/);
+    expect(text).toMatch(/^\(t\)$/m);
+  });
+});
+
+describe("pdfkit and fontkit internals", () => {
+  const { faces, EmbeddedFont } = openFaces({ normal: sarabun.regular });
+  const face = faces.normal;
+
+  test("pdfkit's EmbeddedFont has the fields and methods FaithfulFont uses", () => {
+    for (const f of PDFKIT_INTERNALS.embeddedFontFields) expect(hasMember(face, f), `EmbeddedFont.${f}`).toBe(true);
+    for (const m of PDFKIT_INTERNALS.embeddedFontMethods) expect(typeof (EmbeddedFont.prototype as unknown as Record<string, unknown>)[m], `EmbeddedFont.${m}`).toBe("function");
+    const PdfKit = requireFromPdfmake("pdfkit") as new (o: object) => { font(b: Buffer): object };
+    const doc = new PdfKit({ autoFirstPage: false }).font(Buffer.from(sarabun.regular));
+    for (const f of PDFKIT_INTERNALS.documentFields) expect(hasMember(doc, f), `PDFDocument.${f}`).toBe(true);
+  });
+
+  test("fontkit's TrueType face, glyph and subset have the members subset-glyphs.ts uses", () => {
+    const font = face.font as unknown as Record<string, unknown> & { getGlyph(id: number): object };
+    for (const m of FONTKIT_INTERNALS.faceMembers) expect(font[m], `TTFFont.${m}`).toBeDefined();
+    const glyph = font.getGlyph(3) as Record<string, unknown>;
+    for (const m of FONTKIT_INTERNALS.glyphMembers) expect(glyph[m], `Glyph.${m}`).toBeDefined();
+    // glyf, loca, hmtx and offset exist while the subset is written, where the replaced _addGlyph runs
+    const subset = openFaces({ normal: sarabun.regular }).faces.normal.subset as unknown as Record<string, unknown> & { includeGlyph(id: number): number; encode(): Uint8Array };
+    subset.includeGlyph(3);
+    expect(subset.encode().length).toBeGreaterThan(0);
+    for (const m of FONTKIT_INTERNALS.subsetMembers) expect(subset[m], `TTFSubset.${m}`).toBeDefined();
+  });
+});
+
+/** Real phrases: every paragraph the examples print, cut at spaces into phrases of a few words. */
+async function examplePhrases(): Promise<string[]> {
+  const templates = await builtinTemplates();
+  const docs: ReadonlyArray<readonly [string, number, DocKind]> = [
+    ["khon-kaen-city", 2563, "memo"],
+    ["khon-kaen-city", 2564, "measures"],
+    ["nakhon-ratchasima-city", 2564, "report"],
+    ["nakhon-ratchasima-city", 2565, "measures"],
+  ];
+  const phrases = new Set<string>();
+  for (const [org, year, kind] of docs) {
+    for (const paragraph of modelParagraphs(exampleModel(templates, org, year, kind))) {
+      const words = paragraph.split(" ").filter((w) => w.length > 0);
+      phrases.add(paragraph);
+      for (let i = 0; i < words.length; i += 3) phrases.add(words.slice(i, i + 3).join(" "));
+    }
+  }
+  return [...phrases];
+}
+
+describe("the fast measure equals pdfmake's TextInlines.measure", () => {
+  let fonts: PdfFonts;
+  let phrases: string[];
+  beforeAll(async () => {
+    fonts = pdfFontsFor(sarabun);
+    phrases = await examplePhrases();
+  });
+
+  /** A stand-in for pdfmake's PDFDocument: provideFont is all TextInlines asks of it. */
+  function measuringDocument() {
+    const opened = new Map<string, unknown>();
+    return {
+      provideFont(family: string, bold: boolean, italics: boolean) {
+        expect(family).toBe(fonts.family);
+        const type = bold ? (italics ? "bolditalics" : "bold") : italics ? "italics" : "normal";
+        if (!opened.has(type)) opened.set(type, fonts.open({ options: {} }, type, `F${opened.size + 1}`));
+        return opened.get(type);
+      },
+    };
+  }
+
+  /** The inlines as plain data: the font as its face name, everything else as measured. */
+  function measured(Inlines: ReturnType<typeof pdfmake>["StockTextInlines"], textArray: unknown, stackOverrides: readonly unknown[]): unknown {
+    const doc = measuringDocument();
+    const stack = new (pdfmake().StyleContextStack)({ strong: { bold: true, fontSize: 18 }, quiet: { color: "gray", lineHeight: 1.2 } }, { font: fonts.family, fontSize: 16 });
+    for (const o of stackOverrides) stack.push(o);
+    const inlines = new Inlines(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
+    const built = inlines.buildInlines(textArray, stack);
+    const faceName = (f: unknown): string => (f as { id: string }).id;
+    return { ...built, items: built.items.map((i) => ({ ...i, font: faceName(i["font"]) })) };
+  }
+
+  test("on a few hundred phrases of the examples, plain, styled and mixed", () => {
+    expect(phrases.length).toBeGreaterThanOrEqual(300);
+    let compared = 0;
+    for (const [n, phrase] of phrases.entries()) {
+      const text = withBreakOpportunities(phrase);
+      const words = text.split(" ");
+      const variants: ReadonlyArray<readonly [unknown, readonly unknown[]]> = [
+        [text, []],
+        [[{ text, bold: true }], [{ fontSize: 14 }]],
+        [[{ text: words[0] ?? "", style: "strong" }, { text: ` ${words.slice(1).join(" ")}`, italics: n % 2 === 0 }], ["quiet"]],
+        [[{ text: `  ${text}  `, leadingIndent: 12, preserveTrailingSpaces: true, sup: n % 5 === 0 }], [{ characterSpacing: 0.5 }]],
+      ];
+      for (const [textArray, overrides] of variants) {
+        const stock = measured(pdfmake().StockTextInlines, structuredClone(textArray), overrides);
+        const fast = measured(pdfmake().FastTextInlines, structuredClone(textArray), overrides);
+        expect(fast, `${phrase} (${JSON.stringify(overrides)})`).toEqual(stock);
+        compared++;
+      }
+    }
+    expect(compared).toBe(phrases.length * 4);
+  });
+});
