@@ -29,7 +29,7 @@ const wraps = new Map<string, Wrap[]>();
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "itadoc-e2e-compounds-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
+  const r = await runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const templates = await builtinTemplates();
   for (const [org, year, kind] of DOCS) {

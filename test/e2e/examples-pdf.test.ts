@@ -36,7 +36,7 @@ const MODELS = {
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "itadoc-e2e-pdf-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
+  const r = await runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
   expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   for (const doc of Object.values(DOCS)) {

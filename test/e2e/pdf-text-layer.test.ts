@@ -27,7 +27,7 @@ const expectedWords = new Map<string, string[]>();
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "itadoc-text-layer-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
+  const r = await runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const templates = await builtinTemplates();
   for (const [file, org, year, kind] of DOCS) expectedWords.set(file, thaiWords(modelParagraphs(exampleModel(templates, org, year, kind))));

@@ -99,7 +99,7 @@ const A4_HEIGHT_PT = 841.89;
 describe("every example PDF", () => {
   test("has a title and bookmarks; the report's sections are under its title", async () => {
     const out = mkdtempSync(join(tmpdir(), "itadoc-structure-"));
-    const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
+    const r = await runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     for (const file of ["khon-kaen-city/2563-memo.pdf", "khon-kaen-city/2564-measures.pdf", "nakhon-ratchasima-city/2564-report.pdf", "nakhon-ratchasima-city/2565-measures.pdf"]) {
       const d = await open(readFileSync(join(out, file)));
