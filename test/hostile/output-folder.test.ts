@@ -67,8 +67,9 @@ describe("only its own files", () => {
     const foreign = { "~WRL0001.tmp": "Word's lock beside an open memo", "notes.tmp": "a clerk's draft", "2563-memo.docx.1.2.tmp": "not itadoc's name" };
     for (const [n, t] of Object.entries(foreign)) writeFileSync(join(kk, n), t);
     const dead = `.itadoc-${deadPid()}-0a1b2c3d-7-2563-memo.docx.tmp`;
-    // A temporary file of a run that is still alive (this test process) is not stale.
-    const alive = `.itadoc-${process.pid}-0a1b2c3d-7-2564-measures.pdf.tmp`;
+    // A temporary file of another run that is still alive is not stale: the process that started this test
+    // (the build runs in this one, whose own leftovers are stale by definition).
+    const alive = `.itadoc-${process.ppid}-0a1b2c3d-7-2564-measures.pdf.tmp`;
     writeFileSync(join(kk, dead), "half a document");
     writeFileSync(join(kk, alive), "being written");
     const r = await runCli(["build", "kk", "--out", "."], dir);
