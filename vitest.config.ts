@@ -7,5 +7,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
+    env: {
+      // The build's worker threads load src/**/*.ts through this loader (see src/cli/build/pool.ts).
+      ITADOC_TS_WORKER_LOADER: new URL("test/helpers/ts-worker/register.mjs", import.meta.url).href,
+    },
   },
 });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { expectGolden } from "../helpers/golden.js";
 import { EXAMPLES } from "../helpers/load-example.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, type CliRun } from "../helpers/run-cli.js";
 
 interface JsonDiag {
   code: string;
@@ -27,13 +27,13 @@ function copyOf(org: string, name = "kk"): string {
 
 describe("new-year kk --from 2564 (Khon Kaen: scores, official figures and a measures plan)", () => {
   let root: string;
-  let run: ReturnType<typeof runCli>;
+  let run: CliRun;
   let before: string;
   let after: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = copyOf("khon-kaen-city");
     before = readFileSync(join(root, "kk", "2564.yaml"), "utf8");
-    run = runCli(["new-year", "kk", "--from", "2564"], root);
+    run = await runCli(["new-year", "kk", "--from", "2564"], root);
     after = readFileSync(join(root, "kk", "2565.yaml"), "utf8");
   });
 
@@ -63,63 +63,63 @@ describe("new-year kk --from 2564 (Khon Kaen: scores, official figures and a mea
     expect(differing).toEqual([...changed].sort((x, y) => x - y));
   });
 
-  test("validate before the clerk fills it in: the scores as one to-do (error), the official figures as one reminder; no copy-trap warning", () => {
-    const v = runCli(["validate", "kk", "--json"], root);
+  test("validate before the clerk fills it in: the scores as one to-do (error), the official figures as one reminder; no copy-trap warning", async () => {
+    const v = await runCli(["validate", "kk", "--json"], root);
     expect(v.code).toBe(1);
     const diags = (JSON.parse(v.stdout) as { diagnostics: JsonDiag[] }).diagnostics.filter((d) => d.file === "kk/2565.yaml");
     expect(diags.map((d) => [d.severity, d.code, d.line])).toEqual([
       ["error", "E_TO_FILL", 9],
       ["warning", "W_TO_FILL", 23],
     ]);
-    const plain = runCli(["validate", "kk"], root).stdout;
+    const plain = (await runCli(["validate", "kk"], root)).stdout;
     expect(plain).toContain("kk/2565.yaml:9:5: ข้อผิดพลาด [E_TO_FILL] ยังไม่ได้กรอก 10 หัวข้อใน assessment.scores: I1, I2, I3, I4, I5, E6, E7, E8, O9, O10");
     expect(plain).toContain("kk/2565.yaml:23:5: คำเตือน [W_TO_FILL] ยังไม่ได้กรอก 5 หัวข้อใน assessment.official: iit, eit, oit, total, grade");
-    const en = runCli(["validate", "kk", "--lang", "en"], root).stdout;
+    const en = (await runCli(["validate", "kk", "--lang", "en"], root)).stdout;
     expect(en).toContain("kk/2565.yaml:9:5: error [E_TO_FILL] 10 keys of assessment.scores are still to be filled in: I1, I2, I3, I4, I5, E6, E7, E8, O9, O10");
   });
 
-  test("once filled in, the year validates and builds its 2565 measures", () => {
+  test("once filled in, the year validates and builds its 2565 measures", async () => {
     const dir = copyOf("khon-kaen-city");
-    runCli(["new-year", "kk"], dir);
+    await runCli(["new-year", "kk"], dir);
     const scores = ["95.00", "91.00", "90.00", "90.00", "92.00", "93.00", "92.00", "91.00", "100", "100"];
     let text = readFileSync(join(dir, "kk", "2565.yaml"), "utf8");
     ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"].forEach((id, i) => (text = text.replace(new RegExp(`^( {4}${id}:) `, "m"), `$1 ${scores[i]} `)));
     text = text.replace(/^ {2}official:\n(?: {4}\w+:\n)+/m, "");
     writeFileSync(join(dir, "kk", "2565.yaml"), text);
-    const v = runCli(["validate", "kk", "--json"], dir);
+    const v = await runCli(["validate", "kk", "--json"], dir);
     const diags = (JSON.parse(v.stdout) as { diagnostics: JsonDiag[] }).diagnostics.filter((d) => d.file === "kk/2565.yaml");
     // Nothing left to fill in and no copy trap (framework notes such as W_PROVISIONAL are not this command's business).
     expect(diags.filter((d) => d.severity === "error" || /TO_FILL|SCORES_UNCHANGED|DATE_OUTSIDE|YEAR_IN_TEXT|PLAN_YEAR/.test(d.code))).toEqual([]);
     expect(v.code).toBe(0);
-    const b = runCli(["build", "kk", "--kind", "measures", "--year", "2565", "--out", "out"], dir);
+    const b = await runCli(["build", "kk", "--kind", "measures", "--year", "2565", "--out", "out"], dir);
     expect(b.code).toBe(0);
     expect(existsSync(join(dir, "out", "kk", "2565-measures.pdf"))).toBe(true);
   }, 60_000);
 
-  test("never overwrites: run again, exit 1, Thai error, file unchanged", () => {
-    const again = runCli(["new-year", "kk", "--from", "2564"], root);
+  test("never overwrites: run again, exit 1, Thai error, file unchanged", async () => {
+    const again = await runCli(["new-year", "kk", "--from", "2564"], root);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("kk/2565.yaml: ข้อผิดพลาด [E_NEW_YEAR_EXISTS] มีไฟล์ kk/2565.yaml อยู่แล้ว ไม่เขียนทับ");
     expect(readFileSync(join(root, "kk", "2565.yaml"), "utf8")).toBe(after);
-    const en = runCli(["new-year", "kk", "--from", "2564", "--lang", "en"], root);
+    const en = await runCli(["new-year", "kk", "--from", "2564", "--lang", "en"], root);
     expect(en.stderr).toContain("error [E_NEW_YEAR_EXISTS] kk/2565.yaml already exists; not overwritten");
   });
 
-  test("same input, byte-identical file", () => {
+  test("same input, byte-identical file", async () => {
     const other = copyOf("khon-kaen-city");
-    expect(runCli(["new-year", "kk", "--from", "2564"], other).stdout).toBe(run.stdout);
+    expect((await runCli(["new-year", "kk", "--from", "2564"], other)).stdout).toBe(run.stdout);
     expect(readFileSync(join(other, "kk", "2565.yaml"), "utf8")).toBe(after);
   });
 });
 
 describe("new-year from a year with a memo and weak OIT items (2563 → 2564)", () => {
   let root: string;
-  let run: ReturnType<typeof runCli>;
+  let run: CliRun;
   let after: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = copyOf("khon-kaen-city");
     rmSync(join(root, "kk", "2564.yaml"));
-    run = runCli(["new-year", "kk"], root);
+    run = await runCli(["new-year", "kk"], root);
     after = readFileSync(join(root, "kk", "2564.yaml"), "utf8");
   });
 
@@ -149,8 +149,8 @@ describe("new-year from a year with a memo and weak OIT items (2563 → 2564)", 
     expect(run.stdout).toContain('  บรรทัด 34  (หมายเหตุ): "ปี ๒๕๖๒" คงไว้ตามเดิม');
   });
 
-  test("validate: one to-do per group (scores, item scores, peers, memo date); dates left empty are reminders", () => {
-    const v = runCli(["validate", "kk", "--json"], root);
+  test("validate: one to-do per group (scores, item scores, peers, memo date); dates left empty are reminders", async () => {
+    const v = await runCli(["validate", "kk", "--json"], root);
     const diags = (JSON.parse(v.stdout) as { diagnostics: JsonDiag[] }).diagnostics.filter((d) => d.file === "kk/2564.yaml");
     expect(diags.map((d) => [d.severity, d.code, d.line])).toEqual([
       ["error", "E_TO_FILL", 14],
@@ -168,30 +168,30 @@ describe("new-year from a year with a memo and weak OIT items (2563 → 2564)", 
 });
 
 describe("new-year refuses, with a message and the right exit code", () => {
-  test("a year that is not there: exit 1, the years that are", () => {
+  test("a year that is not there: exit 1, the years that are", async () => {
     const root = copyOf("khon-kaen-city");
-    const r = runCli(["new-year", "kk", "--from", "2570"], root);
+    const r = await runCli(["new-year", "kk", "--from", "2570"], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("[E_NEW_YEAR_SOURCE] ไม่พบไฟล์ของปีงบประมาณ 2570 ใน kk (มีปี 2561, 2562, 2563, 2564)");
   });
-  test("a --from that is not a year, a --to before --from, no folder: usage, exit 2", () => {
+  test("a --from that is not a year, a --to before --from, no folder: usage, exit 2", async () => {
     const root = copyOf("khon-kaen-city");
-    expect(runCli(["new-year", "kk", "--from", "ปีหน้า"], root)).toMatchObject({ code: 2 });
-    expect(runCli(["new-year", "kk", "--from", "2564", "--to", "2563"], root).stderr).toContain("--to (2563) ต้องเป็นปีหลัง --from (2564)");
-    expect(runCli(["new-year", "ไม่มี"], root)).toMatchObject({ code: 2 });
-    expect(runCli(["new-year"], root)).toMatchObject({ code: 2 });
+    expect(await runCli(["new-year", "kk", "--from", "ปีหน้า"], root)).toMatchObject({ code: 2 });
+    expect((await runCli(["new-year", "kk", "--from", "2564", "--to", "2563"], root)).stderr).toContain("--to (2563) ต้องเป็นปีหลัง --from (2564)");
+    expect(await runCli(["new-year", "ไม่มี"], root)).toMatchObject({ code: 2 });
+    expect(await runCli(["new-year"], root)).toMatchObject({ code: 2 });
   });
-  test("a link where the new file would go is not written through", () => {
+  test("a link where the new file would go is not written through", async () => {
     const root = copyOf("khon-kaen-city");
     const elsewhere = join(root, "elsewhere.yaml");
     symlinkSync(elsewhere, join(root, "kk", "2565.yaml"));
-    const r = runCli(["new-year", "kk"], root);
+    const r = await runCli(["new-year", "kk"], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("[E_NEW_YEAR_EXISTS]");
     expect(existsSync(elsewhere)).toBe(false);
   });
-  test("help lists the command in Thai and English", () => {
-    expect(runCli(["--help"]).stdout).toContain("itadoc new-year <โฟลเดอร์หน่วยงาน>");
-    expect(runCli(["--help", "--lang", "en"]).stdout).toContain("itadoc new-year <organisation folder> [--from 2568] [--to 2569]");
+  test("help lists the command in Thai and English", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("itadoc new-year <โฟลเดอร์หน่วยงาน>");
+    expect((await runCli(["--help", "--lang", "en"])).stdout).toContain("itadoc new-year <organisation folder> [--from 2568] [--to 2569]");
   });
 });

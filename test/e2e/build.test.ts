@@ -48,13 +48,13 @@ beforeAll(() => {
 });
 
 describe("itadoc build", () => {
-  test("one broken file among good ones: the others are built, exit 1, the report names it", () => {
+  test("one broken file among good ones: the others are built, exit 1, the report names it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "in", "kk"), { recursive: true });
     cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "nr"), { recursive: true });
     const broken = join(dir, "in", "kk", "2564.yaml");
     writeFileSync(broken, readFileSync(broken, "utf8").replace("I1: 95.57", "I1: 120"));
-    const r = runCli(["build", "in", "--out", "out", "--format", "pdf", "--json", "--jobs", "2"], dir);
+    const r = await runCli(["build", "in", "--out", "out", "--format", "pdf", "--json", "--jobs", "2"], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([expect.objectContaining({ code: "E_SCORE_RANGE", file: "in/kk/2564.yaml" })]);
@@ -64,48 +64,48 @@ describe("itadoc build", () => {
     expect(existsSync(join(dir, "out", "kk", "2564-measures.pdf"))).toBe(false);
   });
 
-  test("output paths mirror the input tree; a case-only collision is refused", () => {
+  test("output paths mirror the input tree; a case-only collision is refused", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "a", "nr"), { recursive: true });
     cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "b", "nr"), { recursive: true });
-    const ok = runCli(["build", "in", "--out", "out", "--kind", "report"], dir);
+    const ok = await runCli(["build", "in", "--out", "out", "--kind", "report"], dir);
     expect(ok.code).toBe(0);
     expect(existsSync(join(dir, "out", "a", "nr", "2564-report.pdf"))).toBe(true);
     expect(existsSync(join(dir, "out", "b", "nr", "2564-report.pdf"))).toBe(true);
     cpSync(join(EXAMPLES, "nakhon-ratchasima-city"), join(dir, "in", "A", "nr"), { recursive: true });
-    const clash = runCli(["build", "in", "--out", "out2", "--kind", "report"], dir);
+    const clash = await runCli(["build", "in", "--out", "out2", "--kind", "report"], dir);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain("E_USAGE");
     expect(clash.stderr).toContain("in/A/nr");
     expect(existsSync(join(dir, "out2"))).toBe(false);
   });
 
-  test("identical bytes across two runs and across --jobs 1 and 2", () => {
+  test("identical bytes across two runs and across --jobs 1 and 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     const args = ["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx"];
-    expect(runCli([...args, "--out", join(dir, "a"), "--jobs", "1"]).code).toBe(0);
-    expect(runCli([...args, "--out", join(dir, "b"), "--jobs", "2"]).code).toBe(0);
-    expect(runCli([...args, "--out", join(dir, "c"), "--jobs", "2"]).code).toBe(0);
+    expect((await runCli([...args, "--out", join(dir, "a"), "--jobs", "1"])).code).toBe(0);
+    expect((await runCli([...args, "--out", join(dir, "b"), "--jobs", "2"])).code).toBe(0);
+    expect((await runCli([...args, "--out", join(dir, "c"), "--jobs", "2"])).code).toBe(0);
     const a = digests(join(dir, "a"));
     expect(Object.keys(a)).toHaveLength(24 * 4);
     expect(digests(join(dir, "b"))).toEqual(a);
     expect(digests(join(dir, "c"))).toEqual(a);
   });
 
-  test("a re-run skips unchanged documents, rebuilds changed ones, and --force rebuilds all", () => {
+  test("a re-run skips unchanged documents, rebuilds changed ones, and --force rebuilds all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
-    const build = (...extra: string[]) => JSON.parse(runCli(["build", "kk", "--out", "out", "--json", ...extra], dir).stdout);
-    const first = build();
+    const build = async (...extra: string[]) => JSON.parse((await runCli(["build", "kk", "--out", "out", "--json", ...extra], dir)).stdout);
+    const first = await build();
     expect(first.documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
-    const second = build();
+    const second = await build();
     expect(second.documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([true, true]);
     // Any file of the organisation feeds the memo's multi-year table: editing 2562 rebuilds both.
     const f = join(dir, "kk", "2562.yaml");
     writeFileSync(f, readFileSync(f, "utf8").replace("I1: 87.67", "I1: 87.68"));
-    expect(build().documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
-    expect(build().documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([true, true]);
-    expect(build("--force").documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
+    expect((await build()).documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
+    expect((await build()).documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([true, true]);
+    expect((await build("--force")).documents.map((d: { skipped: boolean }) => d.skipped)).toEqual([false, false]);
   });
 
   test("Ctrl-C mid-way leaves no partial file, and a re-run completes the job", async () => {
@@ -132,14 +132,14 @@ describe("itadoc build", () => {
     const docs = files.filter((f) => /\.(pdf|docx)$/.test(f));
     expect(docs.length).toBeLessThan(24 * 4);
     for (const f of docs) expect(isComplete(f), f).toBe(true);
-    const again = runCli(["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx", "--out", out, "--jobs", "2"]);
+    const again = await runCli(["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx", "--out", out, "--jobs", "2"]);
     expect(again.code).toBe(0);
     const all = allFiles(out).filter((f) => /\.(pdf|docx)$/.test(f));
     expect(all).toHaveLength(24 * 4);
     for (const f of all) expect(isComplete(f), f).toBe(true);
   });
 
-  test("temporary files left by a run killed outright (kill -9) are removed by the next run", () => {
+  test("temporary files left by a run killed outright (kill -9) are removed by the next run", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     // One organisation given alone is written to out/<its folder name>/.
     const org = readdirSync(join(dataset, "nat", "province-00"))[0]!;
@@ -148,7 +148,7 @@ describe("itadoc build", () => {
     // itadoc's own temporary name, made by a process that is gone.
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     writeFileSync(join(target, `.itadoc-${dead}-0a1b2c3d-7-2567-memo.docx.tmp`), "half a document");
-    const r = runCli(["build", join(dataset, "nat", "province-00", org), "--out", join(dir, "out"), "--kind", "memo"]);
+    const r = await runCli(["build", join(dataset, "nat", "province-00", org), "--out", join(dir, "out"), "--kind", "memo"]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "out", org)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     expect(statSync(join(dir, "out", org, "2567-memo.docx")).size).toBeGreaterThan(1000);
@@ -156,49 +156,49 @@ describe("itadoc build", () => {
 });
 
 describe("documents of an input that now has errors", () => {
-  test("are withdrawn with a warning, so last run's memo cannot pass for a current one; fixing the input makes it anew", () => {
+  test("are withdrawn with a warning, so last run's memo cannot pass for a current one; fixing the input makes it anew", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
-    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(0);
+    expect((await runCli(["build", "kk", "--out", "out"], dir)).code).toBe(0);
     const memo = join(dir, "out", "kk", "2563-memo.docx");
     expect(existsSync(memo)).toBe(true);
     const file = join(dir, "kk", "2563.yaml");
     const good = readFileSync(file, "utf8");
     writeFileSync(file, good.replace("\n  subject:", "\n  subjet:"));
-    const r = runCli(["build", "kk", "--out", "out", "--json"], dir);
+    const r = await runCli(["build", "kk", "--out", "out", "--json"], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: "W_STALE_REMOVED", file: "kk/2563.yaml" }));
     expect(existsSync(memo)).toBe(false);
     expect(existsSync(join(dir, "out", "kk", "2564-measures.pdf"))).toBe(true);
     writeFileSync(file, good);
-    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(0);
+    expect((await runCli(["build", "kk", "--out", "out"], dir)).code).toBe(0);
     expect(existsSync(memo)).toBe(true);
   });
 
-  test("a file itadoc did not make is never removed", () => {
+  test("a file itadoc did not make is never removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "kk"), { recursive: true });
     mkdirSync(join(dir, "out", "kk"), { recursive: true });
     writeFileSync(join(dir, "out", "kk", "2563-memo-signed.pdf"), "scanned, signed copy");
     const file = join(dir, "kk", "2563.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("I1: 92.44", "I1: 120"));
-    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(1);
+    expect((await runCli(["build", "kk", "--out", "out"], dir)).code).toBe(1);
     expect(readFileSync(join(dir, "out", "kk", "2563-memo-signed.pdf"), "utf8")).toBe("scanned, signed copy");
   });
 });
 
 describe("--year", () => {
-  test("a year that matches no file is an error naming the years present, not a silent success", () => {
-    const r = runCli(["build", "examples/nakhon-ratchasima-city", "--out", mkdtempSync(join(tmpdir(), "itadoc-")), "--year", "2599"]);
+  test("a year that matches no file is an error naming the years present, not a silent success", async () => {
+    const r = await runCli(["build", "examples/nakhon-ratchasima-city", "--out", mkdtempSync(join(tmpdir(), "itadoc-")), "--year", "2599"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("[E_YEAR_NOT_FOUND]");
     expect(r.stderr).toContain("2564, 2565");
   });
 
-  test("a range builds only the years in it", () => {
+  test("a range builds only the years in it", async () => {
     const out = mkdtempSync(join(tmpdir(), "itadoc-"));
-    const r = runCli(["build", "examples", "--out", out, "--year", "2563-2564", "--json"]);
+    const r = await runCli(["build", "examples", "--out", out, "--year", "2563-2564", "--json"]);
     expect(r.code).toBe(0);
     const outs = JSON.parse(r.stdout).documents.map((d: { out: string }) => relative(out, join(ROOT, d.out)));
     expect(outs.sort()).toEqual(["khon-kaen-city/2563-memo.docx", "khon-kaen-city/2564-measures.pdf", "nakhon-ratchasima-city/2564-report.pdf"]);
@@ -206,14 +206,14 @@ describe("--year", () => {
 });
 
 describe("a mistake inside one document's section", () => {
-  test("stops that document only: a typo in memo: still lets the year's measures be built", () => {
+  test("stops that document only: a typo in memo: still lets the year's measures be built", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
-    expect(runCli(["init", "org"], dir).code).toBe(0);
+    expect((await runCli(["init", "org"], dir)).code).toBe(0);
     const yearFile = readdirSync(join(dir, "org")).find((n) => /^\d{4}\.yaml$/.test(n))!;
     const year = yearFile.slice(0, 4);
     const path = join(dir, "org", yearFile);
     writeFileSync(path, readFileSync(path, "utf8").replace("\n  subject:", "\n  subjet:"));
-    const r = runCli(["build", "org", "--out", "out", "--json"], dir);
+    const r = await runCli(["build", "org", "--out", "out", "--json"], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error").map((d: { code: string }) => d.code)).toEqual(["E_UNKNOWN_KEY"]);

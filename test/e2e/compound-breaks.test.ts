@@ -5,16 +5,14 @@
  * positions; a line end counts when the two lines continue one paragraph of
  * the document model.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { THAI_COMPOUNDS } from "../fixtures/thai-compounds.js";
 import { builtinTemplates, exampleModel } from "../helpers/example-model.js";
 import { cutsInside, wrapsOf, type Wrap } from "../helpers/line-wraps.js";
 import { modelParagraphs } from "../helpers/model-text.js";
 import { pdfSegments } from "../helpers/pdf-text.js";
-import { runCli } from "../helpers/run-cli.js";
+import { sharedExampleBuild } from "../helpers/shared-build.js";
 
 /** Every example document, all kinds, as PDF. */
 const DOCS = [
@@ -28,18 +26,14 @@ let out: string;
 const wraps = new Map<string, Wrap[]>();
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "itadoc-e2e-compounds-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
-  expect(r.code, r.stdout + r.stderr).toBe(0);
+  const r = await sharedExampleBuild("pdf");
+  out = r.out;
+  expect(r.code, r.output).toBe(0);
   const templates = await builtinTemplates();
   for (const [org, year, kind] of DOCS) {
     const paragraphs = modelParagraphs(exampleModel(templates, org, year, kind));
     wraps.set(`${org}/${year}-${kind}.pdf`, wrapsOf(pdfSegments(join(out, org, `${year}-${kind}.pdf`)), paragraphs));
   }
-});
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 describe("line ends and compounds", () => {

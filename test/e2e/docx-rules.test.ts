@@ -28,8 +28,8 @@ let dir: string;
 const built: Built[] = [];
 
 /** Builds every kind of every year of `orgDir` as DOCX into `out`. */
-function buildAll(orgDir: string, out: string): void {
-  const r = runCli(["build", orgDir, "--kind", "memo,measures,report", "--format", "docx", "--year", "2500-2600", "--out", out, "--force"]);
+async function buildAll(orgDir: string, out: string): Promise<void> {
+  const r = await runCli(["build", orgDir, "--kind", "memo,measures,report", "--format", "docx", "--year", "2500-2600", "--out", out, "--force"]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
 }
 
@@ -46,16 +46,16 @@ function collect(out: string, family: string): void {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "itadoc-docx-rules-"));
-  buildAll(join(ROOT, "examples"), join(dir, "out"));
+  await buildAll(join(ROOT, "examples"), join(dir, "out"));
   collect(join(dir, "out"), OFFICIAL_FONTS[0]);
   // The same organisation with another official face chosen.
   const copy = join(dir, "src", "nakhon-ratchasima-city");
   cpSync(join(ROOT, "examples", "nakhon-ratchasima-city"), copy, { recursive: true });
   const org = join(copy, "org.yaml");
   writeFileSync(org, readFileSync(org, "utf8").replace("settings:\n", "settings:\n  font: TH SarabunIT๙\n"));
-  buildAll(join(dir, "src"), join(dir, "out-it"));
+  await buildAll(join(dir, "src"), join(dir, "out-it"));
   collect(join(dir, "out-it"), "TH SarabunIT๙");
 });
 

@@ -26,9 +26,9 @@ const y = exampleYaml("khon-kaen-city", "2563.yaml");
 const years = list(y, "memo", "years").map((v) => String(v));
 const thai = (s: string): string => applyNumerals(s, "thai");
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "itadoc-e2e-docx-"));
-  const r = runCli(["build", "examples/khon-kaen-city", "--kind", "memo", "--year", "2563", "--format", "docx", "--out", join(dir, "out"), "--force"]);
+  const r = await runCli(["build", "examples/khon-kaen-city", "--kind", "memo", "--year", "2563", "--format", "docx", "--out", join(dir, "out"), "--force"]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const path = join(dir, "out", "khon-kaen-city", "2563-memo.docx");
   docx = new Uint8Array(readFileSync(path));

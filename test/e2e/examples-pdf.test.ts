@@ -3,17 +3,15 @@
  * YAML that a document prints must come back out of its PDF (pdftotext), in
  * the document's digits, and no line may end inside a Thai word.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { applyNumerals, type Numerals } from "../../src/thai/digits.js";
 import { segmentThai } from "../../src/thai/segment.js";
 import { at, exampleYaml, keys, lines, list, score2, str, type Yaml } from "../helpers/example-yaml.js";
 import { builtinTemplates, exampleModel } from "../helpers/example-model.js";
 import { modelParagraphs } from "../helpers/model-text.js";
 import { containsText, nextLinePairs, pdfPages, pdfSegments, squash, type Segment } from "../helpers/pdf-text.js";
-import { runCli } from "../helpers/run-cli.js";
+import { sharedExampleBuild } from "../helpers/shared-build.js";
 
 let out: string;
 const pages = new Map<string, string[]>();
@@ -35,20 +33,16 @@ const MODELS = {
 } as const;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "itadoc-e2e-pdf-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
-  expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  expect(r.code, r.stdout + r.stderr).toBe(0);
+  const r = await sharedExampleBuild("pdf");
+  out = r.out;
+  expect(r.output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(r.code, r.output).toBe(0);
   for (const doc of Object.values(DOCS)) {
     pages.set(doc, pdfPages(join(out, doc)));
     segments.set(doc, pdfSegments(join(out, doc)));
   }
   const templates = await builtinTemplates();
   for (const [doc, [org, year, kind]] of Object.entries(MODELS)) paragraphsOfModel.set(doc, modelParagraphs(exampleModel(templates, org, year, kind)));
-});
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 function textOf(doc: string): string {

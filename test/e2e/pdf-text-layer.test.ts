@@ -4,15 +4,14 @@
  * every Thai word of the document model (whitespace ignored), with no U+FFFD
  * or private-use guesses, and no glyph maps to empty text in a ToUnicode CMap.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { DocKind } from "../../src/documents/common.js";
 import { builtinTemplates, exampleModel } from "../helpers/example-model.js";
 import { modelParagraphs } from "../helpers/model-text.js";
 import { badCharacters, EXTRACTORS, extractText, missingWords, thaiWords, toUnicodeEntries } from "../helpers/pdf-extractors.js";
-import { runCli } from "../helpers/run-cli.js";
+import { sharedExampleBuild } from "../helpers/shared-build.js";
 
 /** Every example document, one of each kind at least. */
 const DOCS: ReadonlyArray<readonly [file: string, org: string, year: number, kind: DocKind]> = [
@@ -26,15 +25,11 @@ let out: string;
 const expectedWords = new Map<string, string[]>();
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "itadoc-text-layer-"));
-  const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
-  expect(r.code, r.stdout + r.stderr).toBe(0);
+  const r = await sharedExampleBuild("pdf");
+  out = r.out;
+  expect(r.code, r.output).toBe(0);
   const templates = await builtinTemplates();
   for (const [file, org, year, kind] of DOCS) expectedWords.set(file, thaiWords(modelParagraphs(exampleModel(templates, org, year, kind))));
-});
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 describe.each(DOCS)("%s", (file) => {

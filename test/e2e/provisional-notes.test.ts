@@ -20,9 +20,9 @@ function province(): string {
 }
 
 describe("provisional-framework notes", () => {
-  test("validate: once per year for the whole run, labels shown, --strict passes", () => {
+  test("validate: once per year for the whole run, labels shown, --strict passes", async () => {
     const dir = province();
-    const r = runCli(["validate", "a", "b", "c", "--strict"], dir);
+    const r = await runCli(["validate", "a", "b", "c", "--strict"], dir);
     expect(r.stdout.match(/\[W_PROVISIONAL\] กรอบการประเมินปี 2567/g)).toHaveLength(1);
     expect(r.stdout.match(/\[W_PROVISIONAL\] กรอบการประเมินปี 2568/g)).toHaveLength(1);
     expect(r.stdout).toContain("หมายเหตุ [W_PROVISIONAL]");
@@ -31,20 +31,20 @@ describe("provisional-framework notes", () => {
     expect(r.stdout).not.toMatch(/ปี 256[78] .*ระดับ/);
     expect(r.stdout).toContain("คำเตือน 0, หมายเหตุ 2 — ใช้ได้");
     expect(r.code).toBe(0);
-    const en = runCli(["validate", "a", "b", "c", "--lang", "en"], dir);
+    const en = await runCli(["validate", "a", "b", "c", "--lang", "en"], dir);
     expect(en.stdout.match(/note \[W_PROVISIONAL\] the 2568 framework is provisional/g)).toHaveLength(1);
   });
 
-  test("validate --json: the notes are counted apart from the warnings", () => {
-    const r = runCli(["validate", "a", "b", "c", "--json", "--strict"], province());
+  test("validate --json: the notes are counted apart from the warnings", async () => {
+    const r = await runCli(["validate", "a", "b", "c", "--json", "--strict"], province());
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ valid: true, warnings: 0, notes: 2 });
     expect(report.organisations[0].years[0]).toMatchObject({ fiscal_year: 2567, grade: null, label: { computed: "ผ่าน", official: null, printed: "ผ่าน" } });
   });
 
-  test("build: the notes are printed once for the run, and not counted as warnings", () => {
+  test("build: the notes are printed once for the run, and not counted as warnings", async () => {
     const dir = province();
-    const r = runCli(["build", "a", "b", "c", "--out", "out", "--kind", "memo"], dir);
+    const r = await runCli(["build", "a", "b", "c", "--out", "out", "--kind", "memo"], dir);
     expect(r.stderr.match(/\[W_PROVISIONAL\]/g)).toHaveLength(2);
     expect(r.stderr).toContain("คำเตือน 0");
   });

@@ -82,7 +82,7 @@ const EXPECTED_MERGES = ["restart:IIT", "continue", "continue", "continue", "con
 let dir: string;
 const built: Record<"long" | "short", { pdf: string; docx: string }> = {} as never;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "itadoc-e2e-spans-"));
   for (const variant of ["long", "short"] as const) {
     const input = join(dir, variant, ORG);
@@ -96,7 +96,7 @@ beforeAll(() => {
       writeFileSync(path, doc.toString());
     }
     const out = join(dir, variant, "out");
-    const r = runCli(["build", input, "--kind", "report", "--format", "pdf,docx", "--out", out]);
+    const r = await runCli(["build", input, "--kind", "report", "--format", "pdf,docx", "--out", out]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     built[variant] = { pdf: join(out, ORG, "2564-report.pdf"), docx: join(out, ORG, "2564-report.docx") };
   }

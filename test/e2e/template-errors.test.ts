@@ -32,32 +32,32 @@ function brokenCopy(name: string, file: string, find: string, replace: string): 
   return { templates, line };
 }
 
-function build(templates: string): { code: number; output: string } {
-  const r = runCli(["build", "examples", "--templates", templates, "--out", join(dir, "out"), "--force"]);
+async function build(templates: string): Promise<{ code: number; output: string }> {
+  const r = await runCli(["build", "examples", "--templates", templates, "--out", join(dir, "out"), "--force"]);
   return { code: r.code, output: r.stdout + r.stderr };
 }
 
 describe("build with a broken template copy", () => {
-  test("a Handlebars syntax error in measures.hbs: E_TEMPLATE_SYNTAX at its line", () => {
+  test("a Handlebars syntax error in measures.hbs: E_TEMPLATE_SYNTAX at its line", async () => {
     const { templates, line } = brokenCopy("syntax", "measures/measures.hbs", "{{#each analysisIntro}}", "{{#each analysisIntro}}{{#if}}");
-    const r = build(templates);
+    const r = await build(templates);
     expect(r.code).toBe(1);
     expect(r.output).toMatch(new RegExp(`templates/measures/measures\\.hbs:${line}:\\d+: ข้อผิดพลาด \\[E_TEMPLATE_SYNTAX\\]`));
     expect(r.output).not.toMatch(STACK);
   });
 
-  test("an unknown element in a shared partial: E_TEMPLATE_ELEMENT at the partial's line", () => {
+  test("an unknown element in a shared partial: E_TEMPLATE_ELEMENT at the partial's line", async () => {
     const { templates, line } = brokenCopy("element", "shared/partials/lines-cell.hbs", "<p>{{t this}}</p>", "<p><blink>{{t this}}</blink></p>");
-    const r = build(templates);
+    const r = await build(templates);
     expect(r.code).toBe(1);
     expect(r.output).toMatch(new RegExp(`templates/shared/partials/lines-cell\\.hbs:${line}:\\d+: ข้อผิดพลาด \\[E_TEMPLATE_ELEMENT\\] .*<blink>`));
     expect(r.output).not.toMatch(STACK);
   });
 
-  test("the same copy unbroken builds (the failures above come from the edits)", () => {
+  test("the same copy unbroken builds (the failures above come from the edits)", async () => {
     const templates = join(dir, "intact", "templates");
     cpSync(join(ROOT, "templates"), templates, { recursive: true });
-    const r = runCli(["build", "examples", "--format", "pdf", "--templates", templates, "--out", join(dir, "out-intact"), "--force"]);
+    const r = await runCli(["build", "examples", "--format", "pdf", "--templates", templates, "--out", join(dir, "out-intact"), "--force"]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 });

@@ -29,11 +29,11 @@ function isComplete(file: string): boolean {
 }
 
 describe("output that cannot be written", () => {
-  test("--out below a regular file (fails for root too): one E_WRITE for the folder, exit 2, nothing built, no stack trace", () => {
+  test("--out below a regular file (fails for root too): one E_WRITE for the folder, exit 2, nothing built, no stack trace", async () => {
     const root = mkdtempSync(join(tmpdir(), "itadoc-fault-"));
     orgs(root, ["nr"]);
     writeFileSync(join(root, "blocker"), "a file, not a folder");
-    const r = runCli(["build", "in", "--out", "blocker/out", "--json"], root);
+    const r = await runCli(["build", "in", "--out", "blocker/out", "--json"], root);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.documents).toEqual([]);
@@ -41,12 +41,12 @@ describe("output that cannot be written", () => {
     expect(errs.map((d) => d.code)).toEqual(["E_WRITE"]);
     expect(errs[0]!.message).toContain("blocker/out");
     expect(errs[0]!.message).toContain("ENOTDIR");
-    const plain = runCli(["build", "in", "--out", "blocker/out"], root);
+    const plain = await runCli(["build", "in", "--out", "blocker/out"], root);
     expect(plain.stderr).toContain("[E_WRITE]");
     expect(plain.stderr).not.toMatch(STACK);
   });
 
-  test("a full disk (200 KB tmpfs): E_WRITE ENOSPC, what fits is complete, no temporary file is left", () => {
+  test("a full disk (200 KB tmpfs): E_WRITE ENOSPC, what fits is complete, no temporary file is left", async () => {
     // CI runs as root; without root there is no tmpfs to fill, and this test must fail rather than skip.
     expect(process.getuid?.(), "this test mounts a tmpfs and must run as root").toBe(0);
     const root = mkdtempSync(join(tmpdir(), "itadoc-full-"));
@@ -55,7 +55,7 @@ describe("output that cannot be written", () => {
     mkdirSync(disk);
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=200k", "tmpfs", disk]);
     try {
-      const r = runCli(["build", "in", "--out", join(disk, "out"), "--format", "pdf,docx", "--json", "--jobs", "2"], root);
+      const r = await runCli(["build", "in", "--out", join(disk, "out"), "--format", "pdf,docx", "--json", "--jobs", "2"], root);
       expect(r.code).toBe(1);
       const report = JSON.parse(r.stdout) as Report;
       const errs = report.diagnostics.filter((d) => d.severity === "error");
@@ -97,10 +97,10 @@ describe("a worker that dies", () => {
     });
   }
 
-  test("without the variable, the same run builds every organisation", () => {
+  test("without the variable, the same run builds every organisation", async () => {
     const root = mkdtempSync(join(tmpdir(), "itadoc-worker-"));
     orgs(root, ["a", "victim"]);
-    const r = runCli(["build", "in", "--out", "out", "--jobs", "2"], root);
+    const r = await runCli(["build", "in", "--out", "out", "--jobs", "2"], root);
     expect(r.code).toBe(0);
     expect(filesUnder(join(root, "out")).filter((f) => f.endsWith(".pdf"))).toHaveLength(4);
   });

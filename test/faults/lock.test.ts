@@ -41,12 +41,12 @@ function whenExists(file: string): Promise<void> {
 }
 
 describe("one build per output folder", () => {
-  test("a lock held by a live process: E_OUT_LOCKED naming it, exit 2, nothing written, the lock left alone", () => {
+  test("a lock held by a live process: E_OUT_LOCKED naming it, exit 2, nothing written, the lock left alone", async () => {
     const dir = kkCase();
     const lock = join(dir, "out", ".itadoc-lock");
     // This test process is alive, on this host.
     writeFileSync(lock, lockOf(process.pid));
-    const r = runCli(["build", "kk", "--out", "out"], dir);
+    const r = await runCli(["build", "kk", "--out", "out"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("[E_OUT_LOCKED]");
     expect(r.stderr).toContain("กำลังถูกใช้");
@@ -55,28 +55,28 @@ describe("one build per output folder", () => {
     expect(r.stderr).not.toMatch(STACK);
     expect(filesUnder(join(dir, "out"))).toEqual([".itadoc-lock"]);
     expect(readFileSync(lock, "utf8")).toBe(lockOf(process.pid));
-    const json = runCli(["build", "kk", "--out", "out", "--json", "--lang", "en"], dir);
+    const json = await runCli(["build", "kk", "--out", "out", "--json", "--lang", "en"], dir);
     expect(json.code).toBe(2);
     expect((JSON.parse(json.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.map((d) => d.code)).toEqual(["E_OUT_LOCKED"]);
   });
 
-  test("a lock from another machine cannot be checked: refused; a file that is not a lock: refused, never removed", () => {
+  test("a lock from another machine cannot be checked: refused; a file that is not a lock: refused, never removed", async () => {
     const dir = kkCase();
     const lock = join(dir, "out", ".itadoc-lock");
     writeFileSync(lock, lockOf(deadPid(), "another-pc"));
-    const r = runCli(["build", "kk", "--out", "out"], dir);
+    const r = await runCli(["build", "kk", "--out", "out"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("another-pc");
     writeFileSync(lock, "not a lock");
-    expect(runCli(["build", "kk", "--out", "out"], dir).code).toBe(2);
+    expect((await runCli(["build", "kk", "--out", "out"], dir)).code).toBe(2);
     expect(readFileSync(lock, "utf8")).toBe("not a lock");
   });
 
-  test("a lock left by a process that is gone (kill -9) is taken over with a note; the build runs and removes it", () => {
+  test("a lock left by a process that is gone (kill -9) is taken over with a note; the build runs and removes it", async () => {
     const dir = kkCase();
     const pid = deadPid();
     writeFileSync(join(dir, "out", ".itadoc-lock"), lockOf(pid));
-    const r = runCli(["build", "kk", "--out", "out", "--json"], dir);
+    const r = await runCli(["build", "kk", "--out", "out", "--json"], dir);
     expect(r.code).toBe(0);
     const d = (JSON.parse(r.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics.find((x) => x.code === "W_LOCK_STALE");
     expect(d?.message).toContain(String(pid));
@@ -92,7 +92,7 @@ describe("one build per output folder", () => {
     const firstExit = new Promise<number | null>((resolve) => first.on("exit", resolve));
     // (if no lock ever appears, the first run's end stops the wait and the assertions below fail)
     await Promise.race([whenExists(join(out, ".itadoc-lock")), firstExit]);
-    const second = runCli(args);
+    const second = await runCli(args);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("[E_OUT_LOCKED]");
     expect(second.stderr).toContain(String(first.pid));
@@ -116,7 +116,7 @@ describe("one build per output folder", () => {
     const bad = kkCase();
     const f = join(bad, "kk", "2563.yaml");
     writeFileSync(f, readFileSync(f, "utf8").replace("I1: 92.44", "I1: 120"));
-    expect(runCli(["build", "kk", "--out", "out"], bad).code).toBe(1);
+    expect((await runCli(["build", "kk", "--out", "out"], bad)).code).toBe(1);
     expect(existsSync(join(bad, "out", ".itadoc-lock"))).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ let report: { documents: Array<{ out: string }>; diagnostics: JsonDiagnostic[] }
 let code: number;
 let plain: { code: number; stdout: string; stderr: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "itadoc-hostile-"));
   for (const [name, c] of Object.entries(CASES)) writeOrg(join(root, "in", name), { "org.yaml": NR_ORG, [c.file ?? "2564.yaml"]: c.content });
   // 50 MB of valid-looking YAML: refused by size before it is read or parsed.
@@ -99,10 +99,10 @@ beforeAll(() => {
   writeOrg(join(root, "in", "good"), { "org.yaml": NR_ORG, "2564.yaml": NR_2564 });
   // ©, ® and Thai/Latin punctuation are printable: not refused.
   writeOrg(join(root, "in", "good-symbols"), { "org.yaml": NR_ORG, "2564.yaml": swap("    grade: A\n", "    grade: A\n  analysis:\n    iit: © ® ™ “อ้างอิง” – ฯลฯ ๆ ฿ … « » ‘x’ — §\n") });
-  const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], root);
+  const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], root);
   code = r.code;
   report = JSON.parse(r.stdout);
-  plain = runCli(["build", "in", "--out", "out-plain", "--jobs", "2"], root);
+  plain = await runCli(["build", "in", "--out", "out-plain", "--jobs", "2"], root);
 }, 300_000);
 
 describe("a bulk build with bad and hostile inputs among good ones", () => {

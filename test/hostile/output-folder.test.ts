@@ -25,8 +25,8 @@ function kkCase(): string {
   return dir;
 }
 
-function build(dir: string, ...extra: string[]): { code: number; report: Report; stderr: string } {
-  const r = runCli(["build", "kk", "--out", "out", "--json", ...extra], dir);
+async function build(dir: string, ...extra: string[]): Promise<{ code: number; report: Report; stderr: string }> {
+  const r = await runCli(["build", "kk", "--out", "out", "--json", ...extra], dir);
   return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 
@@ -39,9 +39,9 @@ function edit(file: string, from: string, to: string): void {
 const codes = (r: Report) => r.diagnostics.map((d) => d.code);
 
 describe("only its own files", () => {
-  test("a manifest entry that leads outside --out (2563-memo.docx/../../../victim.txt) deletes nothing there", () => {
+  test("a manifest entry that leads outside --out (2563-memo.docx/../../../victim.txt) deletes nothing there", async () => {
     const dir = kkCase();
-    expect(build(dir).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
     const victim = join(dir, "victim.txt");
     writeFileSync(victim, "a file on the shared drive");
     const manifestPath = join(dir, "out", "kk", ".itadoc-manifest.json");
@@ -50,7 +50,7 @@ describe("only its own files", () => {
     for (const name of ["2563-memo.docx/../../../victim.txt", "2563-memo./../../victim.txt", "2563-memo.\u0000docx"]) manifest[name] = { key: "x", sha256: sha256Of(victim) };
     writeFileSync(manifestPath, JSON.stringify(manifest));
     edit(join(dir, "kk", "2563.yaml"), "\n  subject:", "\n  subjet:");
-    const r = build(dir);
+    const r = await build(dir);
     expect(r.code).toBe(1);
     expect(readFileSync(victim, "utf8")).toBe("a file on the shared drive");
     const ignored = r.report.diagnostics.find((d) => d.code === "W_MANIFEST_ENTRY");
@@ -61,17 +61,18 @@ describe("only its own files", () => {
     expect(Object.keys(JSON.parse(readFileSync(manifestPath, "utf8")))).toEqual(["2564-measures.pdf"]);
   });
 
-  test("~WRL0001.tmp and a clerk's .tmp among the inputs (--out is the input folder) are kept; a dead run's own temporary file is removed", () => {
+  test("~WRL0001.tmp and a clerk's .tmp among the inputs (--out is the input folder) are kept; a dead run's own temporary file is removed", async () => {
     const dir = kkCase();
     const kk = join(dir, "kk");
     const foreign = { "~WRL0001.tmp": "Word's lock beside an open memo", "notes.tmp": "a clerk's draft", "2563-memo.docx.1.2.tmp": "not itadoc's name" };
     for (const [n, t] of Object.entries(foreign)) writeFileSync(join(kk, n), t);
     const dead = `.itadoc-${deadPid()}-0a1b2c3d-7-2563-memo.docx.tmp`;
-    // A temporary file of a run that is still alive (this test process) is not stale.
-    const alive = `.itadoc-${process.pid}-0a1b2c3d-7-2564-measures.pdf.tmp`;
+    // A temporary file of another run that is still alive is not stale: the process that started this test
+    // (the build runs in this one, whose own leftovers are stale by definition).
+    const alive = `.itadoc-${process.ppid}-0a1b2c3d-7-2564-measures.pdf.tmp`;
     writeFileSync(join(kk, dead), "half a document");
     writeFileSync(join(kk, alive), "being written");
-    const r = runCli(["build", "kk", "--out", "."], dir);
+    const r = await runCli(["build", "kk", "--out", "."], dir);
     expect(r.code).toBe(0);
     for (const [n, t] of Object.entries(foreign)) expect(readFileSync(join(kk, n), "utf8"), n).toBe(t);
     expect(existsSync(join(kk, alive))).toBe(true);
@@ -83,15 +84,15 @@ describe("only its own files", () => {
 });
 
 describe("edits are never lost", () => {
-  test("a memo edited in place is kept; the new one is written beside it with a warning naming both; deleting the edit brings the usual name back", () => {
+  test("a memo edited in place is kept; the new one is written beside it with a warning naming both; deleting the edit brings the usual name back", async () => {
     const dir = kkCase();
-    expect(build(dir).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
     const memo = join(dir, "out", "kk", "2563-memo.docx");
     const beside = join(dir, "out", "kk", "2563-memo.itadoc-new.docx");
     const edited = Buffer.concat([readFileSync(memo), Buffer.from("clerk's edit")]);
     writeFileSync(memo, edited);
     edit(join(dir, "kk", "2562.yaml"), "I1: 87.67", "I1: 87.68");
-    const r = build(dir);
+    const r = await build(dir);
     expect(r.code).toBe(0);
     expect(readFileSync(memo).equals(edited)).toBe(true);
     expect(isComplete(beside)).toBe(true);
@@ -101,27 +102,27 @@ describe("edits are never lost", () => {
     expect(w?.message).toContain("ถูกแก้ไข");
     expect(r.report.documents.map((d) => d.out)).toContain("out/kk/2563-memo.itadoc-new.docx");
     // Nothing changed since: the copy beside is up to date; --force rebuilds but still keeps the edit.
-    expect(build(dir).report.documents.every((d) => d.skipped)).toBe(true);
-    expect(build(dir, "--force").code).toBe(0);
+    expect((await build(dir)).report.documents.every((d) => d.skipped)).toBe(true);
+    expect((await build(dir, "--force")).code).toBe(0);
     expect(readFileSync(memo).equals(edited)).toBe(true);
     // The clerk drops the edit: the memo is made under its own name again, and the copy beside is withdrawn.
     const newMemo = readFileSync(beside);
     rmSync(memo);
-    const back = build(dir);
+    const back = await build(dir);
     expect(back.code).toBe(0);
     expect(back.report.documents.map((d) => d.out)).toContain("out/kk/2563-memo.docx");
     expect(readFileSync(memo).equals(newMemo)).toBe(true);
     expect(existsSync(beside)).toBe(false);
   });
 
-  test("a truncated or deleted output is rebuilt, never taken as unchanged (a truncated one is not ours any more: kept, rebuilt beside)", () => {
+  test("a truncated or deleted output is rebuilt, never taken as unchanged (a truncated one is not ours any more: kept, rebuilt beside)", async () => {
     const dir = kkCase();
-    expect(build(dir).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
     const pdf = join(dir, "out", "kk", "2564-measures.pdf");
     const memo = join(dir, "out", "kk", "2563-memo.docx");
     const good = readFileSync(pdf);
     truncateSync(pdf, Math.floor(good.length / 2));
-    const r = build(dir);
+    const r = await build(dir);
     expect(r.code).toBe(0);
     expect(r.report.documents.find((d) => d.out.includes("2564-measures."))).toEqual(expect.objectContaining({ out: "out/kk/2564-measures.itadoc-new.pdf", skipped: false }));
     expect(readFileSync(join(dir, "out", "kk", "2564-measures.itadoc-new.pdf")).equals(good)).toBe(true);
@@ -129,18 +130,18 @@ describe("edits are never lost", () => {
     expect(codes(r.report)).toContain("W_OUTPUT_EDITED");
     const memoBytes = readFileSync(memo);
     rmSync(memo);
-    expect(build(dir).report.documents.find((d) => d.out.endsWith("2563-memo.docx"))?.skipped).toBe(false);
+    expect((await build(dir)).report.documents.find((d) => d.out.endsWith("2563-memo.docx"))?.skipped).toBe(false);
     expect(readFileSync(memo).equals(memoBytes)).toBe(true);
   });
 
-  test("an edited document is not withdrawn when its input gets an error: kept, with a warning that it may be out of date", () => {
+  test("an edited document is not withdrawn when its input gets an error: kept, with a warning that it may be out of date", async () => {
     const dir = kkCase();
-    expect(build(dir).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
     const memo = join(dir, "out", "kk", "2563-memo.docx");
     writeFileSync(memo, Buffer.concat([readFileSync(memo), Buffer.from("signed")]));
     const edited = readFileSync(memo);
     edit(join(dir, "kk", "2563.yaml"), "\n  subject:", "\n  subjet:");
-    const r = build(dir);
+    const r = await build(dir);
     expect(r.code).toBe(1);
     expect(readFileSync(memo).equals(edited)).toBe(true);
     expect(codes(r.report)).toContain("W_STALE_KEPT");
@@ -150,7 +151,7 @@ describe("edits are never lost", () => {
 });
 
 describe("a manifest that is not what itadoc wrote", () => {
-  test("an 83 MB manifest among three organisations: ignored with a warning, all three built", () => {
+  test("an 83 MB manifest among three organisations: ignored with a warning, all three built", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-own-"));
     for (const n of ["a", "b", "c"]) cpSync(join(EXAMPLES, "khon-kaen-city"), join(dir, "in", n), { recursive: true });
     mkdirSync(join(dir, "out", "b"), { recursive: true });
@@ -165,7 +166,7 @@ describe("a manifest that is not what itadoc wrote", () => {
     }
     writeFileSync(join(dir, "out", "b", ".itadoc-manifest.json"), `{${parts.join(",")}}`);
     // In a worker (384 MB heap) parsing it used to kill that organisation's build.
-    const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], dir);
+    const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.documents.map((d) => d.out).sort()).toEqual(["a", "b", "c"].flatMap((n) => [`out/${n}/2563-memo.docx`, `out/${n}/2564-measures.pdf`]));
@@ -176,18 +177,18 @@ describe("a manifest that is not what itadoc wrote", () => {
     expect(readFileSync(join(dir, "out", "b", ".itadoc-manifest.json")).length).toBeLessThan(10_000);
   });
 
-  test("a damaged manifest is ignored with a warning; outputs identical to what it would write are kept, nothing else in the folder is touched", () => {
+  test("a damaged manifest is ignored with a warning; outputs identical to what it would write are kept, nothing else in the folder is touched", async () => {
     const dir = kkCase();
-    expect(build(dir).code).toBe(0);
+    expect((await build(dir)).code).toBe(0);
     const out = join(dir, "out", "kk");
     writeFileSync(join(out, "scan-signed.pdf"), "a clerk's scan");
     const before = Object.fromEntries(filesUnder(out).filter((f) => !f.startsWith(".")).map((f) => [f, sha256Of(join(out, f))]));
     writeFileSync(join(out, ".itadoc-manifest.json"), '{"2563-memo.docx": {"key": "');
-    const r = build(dir);
+    const r = await build(dir);
     expect(r.code).toBe(0);
     expect(codes(r.report)).toContain("W_MANIFEST_IGNORED");
     expect(codes(r.report)).not.toContain("W_OUTPUT_EDITED");
     expect(Object.fromEntries(filesUnder(out).filter((f) => !f.startsWith(".")).map((f) => [f, sha256Of(join(out, f))]))).toEqual(before);
-    expect(build(dir).report.documents.every((d) => d.skipped)).toBe(true);
+    expect((await build(dir)).report.documents.every((d) => d.skipped)).toBe(true);
   });
 });

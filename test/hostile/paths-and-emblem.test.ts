@@ -15,12 +15,12 @@ import { filesUnder, KK_ORG, lineOf, NR_2564, NR_ORG, STACK, writeOrg, type Json
 const KK = { "org.yaml": KK_ORG, "2561.yaml": exampleText("khon-kaen-city", "2561.yaml"), "2562.yaml": exampleText("khon-kaen-city", "2562.yaml"), "2563.yaml": exampleText("khon-kaen-city", "2563.yaml"), "2564.yaml": exampleText("khon-kaen-city", "2564.yaml") };
 
 describe("paths", () => {
-  test("folder names with '..', a drive-letter-like name and inputs reached through '..': every file written lies under --out", () => {
+  test("folder names with '..', a drive-letter-like name and inputs reached through '..': every file written lies under --out", async () => {
     const root = mkdtempSync(join(tmpdir(), "itadoc-paths-"));
     for (const name of ["..kk", "kk..", "a..b", "C:", "c:..", "...", "-n"]) writeOrg(join(root, "data", name), { "org.yaml": NR_ORG, "2564.yaml": NR_2564 });
     mkdirSync(join(root, "work"));
     const before = filesUnder(root);
-    const r = runCli(["build", "--out", "out", "--json", "../data/..kk", "../data/../data/kk..", "../data/a..b", "../data/C:", "../data/c:..", "../data/...", "--", "../data/-n"], join(root, "work"));
+    const r = await runCli(["build", "--out", "out", "--json", "../data/..kk", "../data/../data/kk..", "../data/a..b", "../data/C:", "../data/c:..", "../data/...", "--", "../data/-n"], join(root, "work"));
     expect(r.code, r.stderr).toBe(0);
     const created = filesUnder(root).filter((f) => !before.includes(f));
     expect(created.length).toBeGreaterThan(0);
@@ -31,7 +31,7 @@ describe("paths", () => {
   });
 });
 
-describe("emblem", () => {
+describe("emblem", async () => {
   const root = mkdtempSync(join(tmpdir(), "itadoc-emblem-"));
   const withEmblem = (line: string) => KK_ORG.replace("settings:\n", `settings:\n  emblem: ${line}\n`);
   writeOrg(join(root, "in", "missing"), { ...KK, "org.yaml": withEmblem("garuda.png") });
@@ -44,7 +44,7 @@ describe("emblem", () => {
   mkdirSync(join(root, "in", "folder", "garuda.png"));
   writeOrg(join(root, "in", "good"), { ...KK, "org.yaml": withEmblem("garuda.png"), "garuda.png": png(40, 48) });
   writeOrg(join(root, "in", "none"), KK);
-  const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], root);
+  const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], root);
   const report = JSON.parse(r.stdout) as { documents: Array<{ out: string }>; diagnostics: JsonDiagnostic[] };
   const outs = report.documents.map((d) => d.out).sort();
   const emblemLine = lineOf(withEmblem("garuda.png"), "emblem:");
@@ -73,10 +73,10 @@ describe("emblem", () => {
 });
 
 describe("templates", () => {
-  test("a Handlebars syntax error in --templates: E_TEMPLATE_SYNTAX with the template's file:line, exit 1, nothing written", () => {
+  test("a Handlebars syntax error in --templates: E_TEMPLATE_SYNTAX with the template's file:line, exit 1, nothing written", async () => {
     const root = mkdtempSync(join(tmpdir(), "itadoc-tpl-"));
     writeOrg(join(root, "nr"), { "org.yaml": NR_ORG, "2564.yaml": NR_2564 });
-    const r0 = runCli(["build", "nr", "--out", "out", "--templates", "no-such-folder"], root);
+    const r0 = await runCli(["build", "nr", "--out", "out", "--templates", "no-such-folder"], root);
     expect(r0.code).toBe(2);
     expect(r0.stderr).toContain("[E_PATH_NOT_FOUND]");
     // A copy of the built-in templates with one block left open.
@@ -88,7 +88,7 @@ describe("templates", () => {
     }
     const report = exampleFile(join(copy, "report", "report.hbs"));
     writeFileSync(join(copy, "report", "report.hbs"), report.replace("{{/if}}", ""));
-    const r = runCli(["build", "nr", "--out", "out", "--templates", "tpl"], root);
+    const r = await runCli(["build", "nr", "--out", "out", "--templates", "tpl"], root);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/report\.hbs:\d+:\d+: ข้อผิดพลาด \[E_TEMPLATE_SYNTAX\]/);
     expect(r.stderr).not.toMatch(STACK);

@@ -25,7 +25,7 @@ function sarabunFolder(dir: string): void {
 
 const fontsOf = (pdf: string): string => execFileSync("pdffonts", [pdf], { encoding: "utf8" });
 
-describe("settings.pdf_font", () => {
+describe("settings.pdf_font", async () => {
   const root = mkdtempSync(join(tmpdir(), "itadoc-pdf-font-"));
   writeOrg(join(root, "in", "folder"), { ...KK, "org.yaml": withFont("fonts") });
   sarabunFolder(join(root, "in", "folder", "fonts"));
@@ -38,7 +38,7 @@ describe("settings.pdf_font", () => {
   mkdirSync(join(root, "in", "no-bold", "fonts"));
   copyFileSync(join(FONTS, "Sarabun-Regular.ttf"), join(root, "in", "no-bold", "fonts", "Sarabun-Regular.ttf"));
   writeOrg(join(root, "in", "default"), KK);
-  const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "1", "--format", "pdf,docx"], root);
+  const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "1", "--format", "pdf,docx"], root);
   const report = JSON.parse(r.stdout) as { documents: Array<{ out: string }>; diagnostics: JsonDiagnostic[] };
   const outs = report.documents.map((d) => d.out).sort();
   const fontLine = lineOf(withFont("x"), "pdf_font:");
@@ -73,14 +73,14 @@ describe("settings.pdf_font", () => {
   });
 });
 
-describe("a character the PDF font cannot draw", () => {
+describe("a character the PDF font cannot draw", async () => {
   const root = mkdtempSync(join(tmpdir(), "itadoc-pdf-glyph-"));
   // ▶ passes input validation (Sarabun draws it) but Laksaman has no glyph for it
   const year = exampleText("khon-kaen-city", "2564.yaml").replace("ผลคะแนน IIT พบว่า", "▶ ผลคะแนน IIT พบว่า");
   writeOrg(join(root, "in", "bundled"), { ...KK, "2564.yaml": year });
   writeOrg(join(root, "in", "own"), { ...KK, "2564.yaml": year, "org.yaml": withFont("fonts") });
   sarabunFolder(join(root, "in", "own", "fonts"));
-  const r = runCli(["build", "in", "--out", "out", "--json", "--jobs", "1"], root);
+  const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "1"], root);
   const report = JSON.parse(r.stdout) as { documents: Array<{ out: string }>; diagnostics: JsonDiagnostic[] };
 
   test("E_PDF_GLYPH names it and its code point; that PDF is not made; a font that has it makes the PDF", () => {

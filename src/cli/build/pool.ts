@@ -15,6 +15,19 @@ import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org
  */
 const WORKER_HEAP_MB = 384;
 
+/**
+ * The worker's module, beside this one: worker.js in the compiled CLI. When this module
+ * is itself the TypeScript source (the tests run src/ under vitest), worker.ts, started
+ * with the loader that the test configuration names in ITADOC_TS_WORKER_LOADER
+ * (test/helpers/ts-worker/), so the worker runs the same sources as the test, not a stale dist/.
+ */
+const WORKER_ENTRY = ((): { url: URL; options: { execArgv?: string[] } } => {
+  if (!import.meta.url.endsWith(".ts")) return { url: new URL("./worker.js", import.meta.url), options: {} };
+  const loader = process.env.ITADOC_TS_WORKER_LOADER;
+  if (!loader) throw new Error("pool.ts runs from source but ITADOC_TS_WORKER_LOADER is not set (vitest.config.ts sets it)");
+  return { url: new URL("./worker.ts", import.meta.url), options: { execArgv: ["--import", loader] } };
+})();
+
 /** `document`: the document being made when the worker died (out of memory, a crash), when it was making one. */
 export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; message: string; document?: string };
 
@@ -38,7 +51,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     // A cap on each worker's heap keeps a national run's memory flat: V8 otherwise grows the heap lazily.
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.init, ...(WORKER_HEAP_MB > 0 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } } : {}) });
+    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, ...(WORKER_HEAP_MB > 0 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } } : {}) });
     const slot: Slot = { worker };
     worker.on("message", (msg: ({ id: number } & TaskOutcome) | { id: number; progress: string | null }) => {
       const busy = slot.busy;

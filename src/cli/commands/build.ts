@@ -3,22 +3,24 @@
  * organisation per task in a bounded pool of worker threads. One bad input
  * never stops the others; the exit code says whether anything failed.
  */
-import { availableParallelism } from "node:os";
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { diagnosticToJson, formatDiagnostic } from "../../diag/format.js";
 import { VERSION } from "../version.js";
 import { type OrgBuildResult, type OrgBuildSettings, type OrgBuildTask } from "../build/build-org.js";
+import { BUILD_TEXT } from "../build/messages.js";
 import { acquireLock, LOCK_NAME } from "../build/out-lock.js";
-import { WorkerPool, type TaskOutcome } from "../build/pool.js";
+import { findCollision, outputDirs } from "../build/out-dirs.js";
+import type { TaskOutcome } from "../build/pool.js";
+import { dedupe, DiagnosticDigest, exitCode, keyOf, printSummary, type Tally } from "../build/report.js";
 import { loadTemplates } from "../build/resources-load.js";
+import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, type Stop } from "../build/scheduler.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
-import { Exit, UsageError, type CliIO } from "../io.js";
+import { Exit, type CliIO } from "../io.js";
 import { Progress } from "../progress.js";
-import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import { PerFileCap } from "../../diag/cap.js";
 
 export interface BuildOptions {
@@ -37,29 +39,6 @@ export interface BuildOptions {
 const LIST_DOCUMENTS_UP_TO = 20;
 /** Above this many warnings, they are counted per code instead of printed one by one. */
 const PRINT_WARNINGS_UP_TO = 60;
-
-/** Output folder of each organisation: its path below the common ancestor of all inputs, so two inputs never share one. */
-export function outputDirs(dirs: readonly string[]): Map<string, string> {
-  const parents = dirs.map((d) => dirname(resolve(d)));
-  let common = parents[0] ?? "";
-  for (const p of parents) while (!(p === common || p.startsWith(common.endsWith(sep) ? common : common + sep))) common = dirname(common);
-  return new Map(dirs.map((d) => [d, relative(common, resolve(d)) || basename(resolve(d))]));
-}
-
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs: ${value} (1–64)`);
-  return n;
-}
-
-interface Tally {
-  done: number;
-  docs: number;
-  skipped: number;
-  failedInputs: number;
-  byKindFormat: Map<string, number>;
-}
 
 export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const kinds = parseKinds(opts.kinds);
@@ -93,7 +72,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   const tasks: OrgBuildTask[] = folders.map((folder) => ({ folder, outDir: join(outRoot, outDirs.get(join(io.cwd, folder.dir))!) }));
   const collision = findCollision(tasks);
   if (collision) {
-    io.err(formatDiagnostic(error("E_USAGE", { detail: `${collision[0]} ↔ ${collision[1]}: ${io.lang === "th" ? "เขียนไปยังโฟลเดอร์ผลลัพธ์เดียวกัน" : "would write to the same output folder"}` }), io.lang));
+    io.err(formatDiagnostic(error("E_USAGE", { detail: `${collision[0]} ↔ ${collision[1]}: ${BUILD_TEXT[io.lang].sameOutputFolder}` }), io.lang));
     return Exit.usage;
   }
   // An output folder that cannot be made is one problem of the command, not one per document.
@@ -110,16 +89,7 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   // One build per output folder: a second one would delete the first one's files mid-write.
   // From before the lock exists, Ctrl-C stops the build cleanly (finished documents kept, the lock released);
   // a second Ctrl-C ends it at once.
-  const stop: Stop = { interrupted: false };
-  const onSigint = () => {
-    stop.interrupted = true;
-  };
-  process.once("SIGINT", onSigint);
-  try {
-    return await lockedBuild(opts, io, outRoot, { folders, templates, tasks, kinds, formats, years, jobs, started, notes: [], stop });
-  } finally {
-    process.removeListener("SIGINT", onSigint);
-  }
+  return withCtrlC((stop) => lockedBuild(opts, io, outRoot, { folders, templates, tasks, kinds, formats, years, jobs, started, notes: [], stop }));
 }
 
 /** Takes the output folder's lock (or says who holds it), builds, and releases the lock however the build ends. */
@@ -158,10 +128,6 @@ interface Prepared {
   /** Said before anything is built (a stale lock taken over). */
   readonly notes: readonly Diagnostic[];
   readonly stop: Stop;
-}
-
-interface Stop {
-  interrupted: boolean;
 }
 
 /** The build proper, while this run holds the output folder's lock. */
@@ -205,7 +171,7 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
       else tally.docs++;
       const k = `${d.kind} ${d.format}`;
       tally.byKindFormat.set(k, (tally.byKindFormat.get(k) ?? 0) + 1);
-      if (!progress && !opts.json) io.err(`${d.skipped ? (io.lang === "th" ? "ไม่เปลี่ยน" : "unchanged") : io.lang === "th" ? "สร้าง" : "wrote"} ${d.out}`);
+      if (!progress && !opts.json) io.err(d.skipped ? BUILD_TEXT[io.lang].unchanged(d.out) : BUILD_TEXT[io.lang].wrote(d.out));
     }
     // Errors are shown as they come; warnings wait for the summary (there can be thousands).
     if (!opts.json) for (const d of result.diagnostics) if (d.severity === "error") printOnce(d);
@@ -252,140 +218,4 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
   digest.printWarnings(io);
   printSummary(tally, digest.errors, digest.warnings, seconds, interrupted, io);
   return exitCode(interrupted, digest.errors, digest.internal);
-}
-
-function exitCode(interrupted: boolean, errors: number, internal: boolean): number {
-  if (interrupted) return Exit.usage;
-  // A crashed worker is the tool's fault, not the input's: exit 2 as for any internal error.
-  if (internal) return Exit.internal;
-  return errors > 0 ? Exit.invalidInput : Exit.ok;
-}
-
-const keyOf = (d: Diagnostic) => `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.pos?.col}|${JSON.stringify(d.params)}`;
-
-/** Counts of a run's problems, and the first few distinct warnings, in bounded memory. */
-class DiagnosticDigest {
-  errors = 0;
-  warnings = 0;
-  internal = false;
-  private readonly byCode = new Map<string, number>();
-  private readonly kept: Diagnostic[] = [];
-  /** Notes (severity info): distinct ones only, bounded like the warnings kept. */
-  private readonly notes: Diagnostic[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(private readonly keep: number) {}
-
-  add(ds: readonly Diagnostic[]): void {
-    for (const d of ds) {
-      const key = keyOf(d);
-      if (this.seen.has(key)) continue;
-      if (this.seen.size < 10_000) this.seen.add(key);
-      if (d.severity === "error") {
-        this.errors++;
-        // A crashed worker or a document that exhausted the memory is the tool's limit, not the input's fault.
-        if (d.code === "E_INTERNAL" || d.code === "E_DOC_MEMORY") this.internal = true;
-        continue;
-      }
-      // A note (provisional data, or something itadoc put right by itself) is shown but never counted as a warning.
-      if (d.severity === "info") {
-        if (this.notes.length < this.keep) this.notes.push(d);
-        continue;
-      }
-      this.warnings++;
-      this.byCode.set(d.code, (this.byCode.get(d.code) ?? 0) + 1);
-      if (this.kept.length <= this.keep) this.kept.push(d);
-    }
-  }
-
-  printWarnings(io: CliIO): void {
-    for (const d of this.notes) io.err(formatDiagnostic(d, io.lang));
-    if (this.warnings <= this.keep) {
-      const sorted = [...this.kept].sort((a, b) => (a.pos?.file ?? "").localeCompare(b.pos?.file ?? "") || (a.pos?.line ?? 0) - (b.pos?.line ?? 0));
-      for (const d of sorted) io.err(formatDiagnostic(d, io.lang));
-      return;
-    }
-    io.err(io.lang === "th" ? `คำเตือน ${this.warnings} รายการ (ดูทีละรายการด้วย itadoc validate):` : `${this.warnings} warnings (itadoc validate lists them):`);
-    for (const [code, n] of [...this.byCode].sort()) io.err(`  ${code}: ${n}`);
-  }
-}
-
-/** Runs every task, in this thread for --jobs 1, else in a worker pool; true when stopped by Ctrl-C. */
-async function runAll(
-  tasks: readonly OrgBuildTask[],
-  settings: OrgBuildSettings,
-  templatesDir: string | undefined,
-  jobs: number,
-  stop: Stop,
-  onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
-): Promise<boolean> {
-  // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
-  // costs that document (the pool says which one, and the organisation is built again without it), not the run.
-  const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
-  try {
-    let next = 0;
-    const lane = async () => {
-      while (!stop.interrupted && next < tasks.length) {
-        const task = tasks[next++]!;
-        onResult(task, await runWithoutLostDocuments(pool, task));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
-  } finally {
-    await pool.close();
-  }
-  return stop.interrupted;
-}
-
-/**
- * Runs a task; when its worker died while making a document, runs it again
- * without that document (reported as E_DOC_MEMORY by buildOrganisation), so
- * the organisation's other documents are made. Bounded: each document is
- * given up at most once.
- */
-async function runWithoutLostDocuments(pool: WorkerPool, task: OrgBuildTask): Promise<TaskOutcome> {
-  let current = task;
-  for (;;) {
-    const outcome = await pool.run(current);
-    if (outcome.ok || !outcome.document || current.skip?.some((k) => k.name === outcome.document)) return outcome;
-    current = { ...current, skip: [...(current.skip ?? []), { name: outcome.document, reason: outcome.message }] };
-  }
-}
-
-/** Two organisations whose output folders would be the same, also on a case-insensitive disk (Windows, macOS, a USB stick). */
-export function findCollision(tasks: readonly OrgBuildTask[]): [string, string] | undefined {
-  const seen = new Map<string, string>();
-  for (const t of tasks) {
-    const key = t.outDir.normalize("NFC").toLowerCase();
-    const other = seen.get(key);
-    if (other !== undefined) return [other, t.folder.dir];
-    seen.set(key, t.folder.dir);
-  }
-  return undefined;
-}
-
-/** After Ctrl-C, a worker may have been stopped between writing a temporary file and renaming it. */
-async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<void> {
-  for (const t of tasks) await removeStaleTemporaryFiles(t.outDir);
-}
-
-function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = keyOf(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function printSummary(t: Tally, errors: number, warnings: number, seconds: number, interrupted: boolean, io: CliIO): void {
-  const th = io.lang === "th";
-  const per = [...t.byKindFormat].sort().map(([k, n]) => `${k} ${n}`).join(", ");
-  if (interrupted) io.err(th ? "หยุดตามคำสั่ง (Ctrl-C): เอกสารที่สร้างเสร็จแล้วยังอยู่ครบ รันคำสั่งเดิมอีกครั้งเพื่อทำต่อ" : "interrupted (Ctrl-C): finished documents are complete; run the same command again to continue");
-  io.err(
-    th
-      ? `สรุป: ${t.done} หน่วยงาน, สร้างเอกสาร ${t.docs} ไฟล์, ไม่เปลี่ยน ${t.skipped} ไฟล์ (${per || "-"}), ข้อมูลผิดพลาด ${t.failedInputs} หน่วยงาน, ข้อผิดพลาด ${errors}, คำเตือน ${warnings}, เวลา ${seconds.toFixed(1)} วินาที`
-      : `summary: ${t.done} organisations, ${t.docs} documents written, ${t.skipped} unchanged (${per || "-"}), ${t.failedInputs} failed, ${errors} errors, ${warnings} warnings, ${seconds.toFixed(1)} s`,
-  );
 }

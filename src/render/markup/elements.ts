@@ -22,14 +22,15 @@ export interface ElementSpec {
   readonly attrs: Readonly<Record<string, AttrSpec>>;
 }
 
-const str: AttrSpec = { type: { kind: "string" } };
-const reqStr: AttrSpec = { type: { kind: "string" }, required: true };
-const bool: AttrSpec = { type: { kind: "bool" } };
-const cm: AttrSpec = { type: { kind: "number", min: 0 } };
-const pt: AttrSpec = { type: { kind: "number", min: 0 } };
-const align: AttrSpec = { type: { kind: "enum", values: ["left", "center", "right", "justify"] } };
-const count: AttrSpec = { type: { kind: "number", integer: true, min: 0 } };
-const span: AttrSpec = { type: { kind: "number", integer: true, min: 1 } };
+// `as const` keeps each value type's literals (the align names, …): AttrsOf derives the builder's types from them.
+const str = { type: { kind: "string" } } as const satisfies AttrSpec;
+const reqStr = { type: { kind: "string" }, required: true } as const satisfies AttrSpec;
+const bool = { type: { kind: "bool" } } as const satisfies AttrSpec;
+const cm = { type: { kind: "number", min: 0 } } as const satisfies AttrSpec;
+const pt = { type: { kind: "number", min: 0 } } as const satisfies AttrSpec;
+const align = { type: { kind: "enum", values: ["left", "center", "right", "justify"] } } as const satisfies AttrSpec;
+const count = { type: { kind: "number", integer: true, min: 0 } } as const satisfies AttrSpec;
+const span = { type: { kind: "number", integer: true, min: 1 } } as const satisfies AttrSpec;
 
 export const ELEMENTS = {
   document: {
@@ -141,6 +142,25 @@ export const CONTENT = {
 } as const satisfies Readonly<Record<string, readonly ElementName[]>>;
 
 export type AttrValue = string | number | boolean | readonly number[];
+
+/** The value an attribute of this type has once parsed: an enum's own literals, not any string. */
+type ValueOf<T extends AttrType> = T extends { readonly kind: "enum"; readonly values: readonly (infer V)[] }
+  ? V
+  : T extends { readonly kind: "string" }
+    ? string
+    : T extends { readonly kind: "bool" }
+      ? boolean
+      : T extends { readonly kind: "number" }
+        ? number
+        : readonly number[];
+
+type AttrSpecsOf<N extends ElementName> = (typeof ELEMENTS)[N]["attrs"];
+
+/**
+ * An element's checked attributes, typed from the table above: `AttrsOf<"td">["valign"]` is
+ * "top" | "middle" | "bottom". Each may be absent (not given, or reported as malformed).
+ */
+export type AttrsOf<N extends ElementName> = { readonly [K in keyof AttrSpecsOf<N>]?: AttrSpecsOf<N>[K] extends AttrSpec ? ValueOf<AttrSpecsOf<N>[K]["type"]> : never };
 
 export type ParsedAttr = { readonly ok: true; readonly value: AttrValue } | { readonly ok: false; readonly reason: string };
 

@@ -11,8 +11,8 @@ import { runCli } from "../../helpers/run-cli.js";
 import { filesUnder, KK_ORG, STACK, writeOrg } from "../../hostile/helpers.js";
 
 describe("itadoc doctor", () => {
-  test("on this machine every check passes: ✓ lines in Thai, exit 0", () => {
-    const r = runCli(["doctor"]);
+  test("on this machine every check passes: ✓ lines in Thai, exit 0", async () => {
+    const r = await runCli(["doctor"]);
     expect(r.code).toBe(0);
     for (const label of ["Node.js 20 ขึ้นไป", "ฟอนต์ Sarabun ที่มากับโปรแกรม", "แม่แบบเอกสารที่มากับโปรแกรม: measures, memo, report", "LibreOffice", "pdftotext"]) {
       expect(r.stdout).toMatch(new RegExp(`^✓ ${label}`, "m"));
@@ -20,7 +20,7 @@ describe("itadoc doctor", () => {
     expect(r.stdout).toContain("พร้อมใช้งาน");
   });
 
-  test("--templates with a broken template: ✗ with the template's line and what to do, exit 1; --lang en", () => {
+  test("--templates with a broken template: ✗ with the template's line and what to do, exit 1; --lang en", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-doctor-"));
     const src = join(ROOT, "templates");
     for (const f of filesUnder(src)) {
@@ -29,22 +29,22 @@ describe("itadoc doctor", () => {
     }
     const memo = join(dir, "tpl", "memo", "memo.hbs");
     writeFileSync(memo, readFileSync(memo, "utf8").replace("}}", "}"));
-    const th = runCli(["doctor", "--templates", "tpl"], dir);
+    const th = await runCli(["doctor", "--templates", "tpl"], dir);
     expect(th.code).toBe(1);
     expect(th.stdout).toMatch(/^✗ แม่แบบเอกสารใน tpl: tpl\/memo\/memo\.hbs.*\[E_TEMPLATE_SYNTAX\]/m);
     expect(th.stdout).toContain("วิธีแก้: แก้แม่แบบตามบรรทัดที่ระบุ");
     expect(th.stdout).toContain("ยังไม่พร้อม");
-    const en = runCli(["doctor", "--templates", "tpl", "--lang", "en"], dir);
+    const en = await runCli(["doctor", "--templates", "tpl", "--lang", "en"], dir);
     expect(en.stdout).toMatch(/^✗ templates in tpl: /m);
     expect(en.stdout).toContain("fix: fix the template at the line given");
     expect(th.stdout + th.stderr + en.stdout + en.stderr).not.toMatch(STACK);
   });
 
-  test("organisation folders: a missing emblem fails, an unconfigured one only informs; --json", () => {
+  test("organisation folders: a missing emblem fails, an unconfigured one only informs; --json", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-doctor-"));
     writeOrg(join(dir, "none"), { "org.yaml": KK_ORG });
     writeOrg(join(dir, "bad"), { "org.yaml": KK_ORG.replace("settings:\n", "settings:\n  emblem: garuda.png\n") });
-    const r = runCli(["doctor", "none", "bad", "--json"], dir);
+    const r = await runCli(["doctor", "none", "bad", "--json"], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { ok: boolean; checks: Array<{ id: string; ok: boolean; required: boolean; label: string; detail: string | null; fix: string | null }> };
     expect(report.ok).toBe(false);
@@ -55,7 +55,7 @@ describe("itadoc doctor", () => {
     ]);
     expect(emblems[0]!.detail).toContain("[E_EMBLEM]");
     expect(emblems[0]!.fix).toContain("settings.emblem");
-    expect(runCli(["doctor", "none"], dir).code).toBe(0);
+    expect((await runCli(["doctor", "none"], dir)).code).toBe(0);
   });
 });
 
@@ -116,15 +116,15 @@ describe("font installation checks (fc-match)", () => {
     expect(pdf).toMatchObject({ id: "pdf-font", ok: false, detail: "fc-match not found" });
   });
 
-  test("doctor checks the face each organisation chose in settings.font; an unknown face is E_ENUM listing the allowed ones", () => {
+  test("doctor checks the face each organisation chose in settings.font; an unknown face is E_ENUM listing the allowed ones", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-doctor-font-"));
     writeOrg(join(dir, "it"), { "org.yaml": KK_ORG.replace("settings:\n", "settings:\n  font: TH SarabunIT๙\n") });
-    const r = runCli(["doctor", "it", "--json"], dir);
+    const r = await runCli(["doctor", "it", "--json"], dir);
     const report = JSON.parse(r.stdout) as { checks: Array<{ id: string; label: string }> };
     expect(report.checks.filter((c) => c.id === "docx-font").map((c) => c.label.split(" ")[1] + " " + c.label.split(" ")[2])).toEqual(["TH SarabunPSK", "TH SarabunIT๙"]);
     expect(report.checks.some((c) => c.id === "pdf-font")).toBe(true);
     writeOrg(join(dir, "bad"), { "org.yaml": KK_ORG.replace("settings:\n", "settings:\n  font: Angsana New\n"), "2563.yaml": exampleText("khon-kaen-city", "2563.yaml") });
-    const v = runCli(["validate", "bad"], dir);
+    const v = await runCli(["validate", "bad"], dir);
     expect(v.code).toBe(1);
     expect(v.stdout + v.stderr).toMatch(/org\.yaml:\d+:\d+.*\[E_ENUM\].*settings\.font.*Angsana New/);
     expect(v.stdout + v.stderr).toContain("TH SarabunPSK, TH Sarabun New, TH SarabunIT๙");

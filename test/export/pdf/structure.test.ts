@@ -4,15 +4,14 @@
  * dictionary and in XMP, shown as the window title, and the language.
  * Read back through pdf.js, as Firefox reads them.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { A4_PORTRAIT_OFFICIAL, type Block, type DocModel } from "../../../src/model/document.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
 import { outlineLevelOf } from "../../../src/export/pdf/outline.js";
-import { runCli } from "../../helpers/run-cli.js";
+import { sharedExampleBuild } from "../../helpers/shared-build.js";
 import { options } from "./helpers.js";
 
 const TITLE = "มาตรการ Q&A <ITA> ประจำปี ๒๕๖๕";
@@ -98,16 +97,14 @@ const A4_HEIGHT_PT = 841.89;
 
 describe("every example PDF", () => {
   test("has a title and bookmarks; the report's sections are under its title", async () => {
-    const out = mkdtempSync(join(tmpdir(), "itadoc-structure-"));
-    const r = runCli(["build", "examples", "--format", "pdf", "--out", out, "--force"]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const { out, code, output } = await sharedExampleBuild("pdf");
+    expect(code, output).toBe(0);
     for (const file of ["khon-kaen-city/2563-memo.pdf", "khon-kaen-city/2564-measures.pdf", "nakhon-ratchasima-city/2564-report.pdf", "nakhon-ratchasima-city/2565-measures.pdf"]) {
       const d = await open(readFileSync(join(out, file)));
       expect(String((await d.getMetadata()).info["Title" as keyof object]).length, file).toBeGreaterThan(10);
       expect((await outline(d)).length, file).toBeGreaterThan(0);
     }
     const report = await outline(await open(readFileSync(join(out, "nakhon-ratchasima-city/2564-report.pdf"))));
-    rmSync(out, { recursive: true, force: true });
     expect(report[0]?.items.map((e) => e.title)).toEqual(["๑. ผลคะแนนรายตัวชี้วัด", "๒. การวิเคราะห์ผลการประเมิน", "๓. กิจกรรมเพื่อพัฒนาตัวชี้วัดที่เลือก"]);
   });
 });

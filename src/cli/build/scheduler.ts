@@ -1,0 +1,86 @@
+/**
+ * How a build runs its tasks: how many at once (--jobs), in worker threads,
+ * stopping cleanly on Ctrl-C, and giving up a document (not the run) when its
+ * worker died making it.
+ */
+import { availableParallelism } from "node:os";
+import { UsageError } from "../io.js";
+import { removeStaleTemporaryFiles } from "../write-atomic.js";
+import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+import { WorkerPool, type TaskOutcome } from "./pool.js";
+
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs: ${value} (1–64)`);
+  return n;
+}
+
+/** Set by Ctrl-C; the scheduler hands out no further task once it is. */
+export interface Stop {
+  interrupted: boolean;
+}
+
+/**
+ * Runs `body` with Ctrl-C turned into `stop.interrupted` (finished documents are kept, locks released);
+ * the handler is one-shot, so a second Ctrl-C ends the process at once.
+ */
+export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T> {
+  const stop: Stop = { interrupted: false };
+  const onSigint = () => {
+    stop.interrupted = true;
+  };
+  process.once("SIGINT", onSigint);
+  try {
+    return await body(stop);
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+}
+
+/** Runs every task in a worker pool of `jobs` threads; true when stopped by Ctrl-C. */
+export async function runAll(
+  tasks: readonly OrgBuildTask[],
+  settings: OrgBuildSettings,
+  templatesDir: string | undefined,
+  jobs: number,
+  stop: Stop,
+  onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
+): Promise<boolean> {
+  // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
+  // costs that document (the pool says which one, and the organisation is built again without it), not the run.
+  const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (!stop.interrupted && next < tasks.length) {
+        const task = tasks[next++]!;
+        onResult(task, await runWithoutLostDocuments(pool, task));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  return stop.interrupted;
+}
+
+/**
+ * Runs a task; when its worker died while making a document, runs it again
+ * without that document (reported as E_DOC_MEMORY by buildOrganisation), so
+ * the organisation's other documents are made. Bounded: each document is
+ * given up at most once.
+ */
+async function runWithoutLostDocuments(pool: WorkerPool, task: OrgBuildTask): Promise<TaskOutcome> {
+  let current = task;
+  for (;;) {
+    const outcome = await pool.run(current);
+    if (outcome.ok || !outcome.document || current.skip?.some((k) => k.name === outcome.document)) return outcome;
+    current = { ...current, skip: [...(current.skip ?? []), { name: outcome.document, reason: outcome.message }] };
+  }
+}
+
+/** After Ctrl-C, a worker may have been stopped between writing a temporary file and renaming it. */
+export async function removeTemporaryFiles(tasks: readonly OrgBuildTask[]): Promise<void> {
+  for (const t of tasks) await removeStaleTemporaryFiles(t.outDir);
+}

@@ -1,0 +1,44 @@
+/**
+ * The pool run from its TypeScript source (as here, under vitest) starts worker.ts through the
+ * loader named in ITADOC_TS_WORKER_LOADER, so builds in tests run the sources, not a stale dist/.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { ROOT } from "../../helpers/load-example.js";
+
+describe("worker pool from the sources", () => {
+  const loader = process.env.ITADOC_TS_WORKER_LOADER;
+  afterEach(() => {
+    process.env.ITADOC_TS_WORKER_LOADER = loader;
+    vi.resetModules();
+  });
+
+  test("vitest.config.ts names the loader, and it is a file URL of test/helpers/ts-worker/register.mjs", () => {
+    expect(loader).toMatch(/^file:\/\/.*\/test\/helpers\/ts-worker\/register\.mjs$/);
+  });
+
+  test("without the loader, loading the pool from source fails with a message that says what to set", async () => {
+    delete process.env.ITADOC_TS_WORKER_LOADER;
+    vi.resetModules();
+    await expect(import("../../../src/cli/build/pool.js")).rejects.toThrow(/ITADOC_TS_WORKER_LOADER is not set/);
+  });
+
+  test("with it, a worker loads worker.ts and its imports from source and builds a document", async () => {
+    const { WorkerPool } = await import("../../../src/cli/build/pool.js");
+    const { discover } = await import("../../../src/cli/discover.js");
+    const [folder] = await discover(["examples/khon-kaen-city"], ROOT);
+    const out = mkdtempSync(join(tmpdir(), "itadoc-pool-"));
+    const settings = { cwd: ROOT, kinds: ["memo" as const], formats: ["docx" as const], years: new Set([2563]), force: false, toolKey: "test" };
+    const pool = new WorkerPool(1, { settings });
+    try {
+      const outcome = await pool.run({ folder: folder!, outDir: out });
+      expect(outcome.ok && outcome.result.docs.map((d) => [d.kind, d.format, d.skipped]), JSON.stringify(outcome)).toEqual([["memo", "docx", false]]);
+      expect(readFileSync(join(out, "2563-memo.docx")).subarray(0, 2).toString()).toBe("PK");
+    } finally {
+      await pool.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
