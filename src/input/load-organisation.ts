@@ -10,7 +10,7 @@ import { countsMismatch, peerCategories, sumOfCounts } from "../ita/peers.js";
 import { checkOitItems } from "./check-oit-items.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
-import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
+import { SECTION_KEYS, YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
 import { emptyOptionalValues, groupToFill, nodePos, uniqueDiagnostics, validateWith } from "./validate-input.js";
 import { yearFileChecks } from "./year-checks.js";
 
@@ -104,7 +104,7 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
   const sectionErrors: Diagnostic[] = [];
   const brokenSections = new Set<YearSection>();
   const sections: Partial<Pick<YearFile, YearSection>> = {};
-  for (const key of Object.keys(YEAR_SECTIONS) as YearSection[]) {
+  for (const key of SECTION_KEYS) {
     const r = validateWith(YEAR_SECTIONS[key], loaded.value);
     if (!r.ok) {
       sectionErrors.push(...r.errors);
@@ -119,7 +119,7 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
     errors.push(...uniqueDiagnostics([...v.errors, ...sectionErrors]));
     return undefined;
   }
-  const { memo: _m, measures: _me, report: _r, ...rest } = v.value;
+  const rest = Object.fromEntries(Object.entries(v.value).filter(([k]) => !(SECTION_KEYS as readonly string[]).includes(k))) as Omit<YearFile, YearSection>;
   const data: YearFile = { ...rest, ...sections };
   const pos = (path: readonly (string | number)[]): SourcePos => nodePos(loaded.value, path);
   const before = errors.length;
