@@ -9,12 +9,17 @@ import { docxExporter } from "./docx/index.js";
 import { pdfExporter } from "./pdf/index.js";
 
 /** Each entry is an Exporter of its own key: `{ html: docxExporter }` does not compile. */
-export type ExporterRegistry<K extends string = string> = { readonly [F in K]: Exporter & { readonly format: F } };
+export type ExporterRegistry<T> = { readonly [F in keyof T]: Exporter & { readonly format: F } };
 
-export const EXPORTERS = {
+/** Checks, at compile time, that every entry of a map of exporters is an Exporter whose format is its key. */
+export function exporterRegistry<T extends ExporterRegistry<T>>(registry: T): T {
+  return registry;
+}
+
+export const EXPORTERS = exporterRegistry({
   pdf: pdfExporter,
   docx: docxExporter,
-} as const satisfies ExporterRegistry;
+});
 
 export type Format = keyof typeof EXPORTERS;
 
