@@ -3,6 +3,7 @@ import type { DocJob } from "../documents/plan-documents.js";
 import type { TemplateSet } from "../render/load-templates.js";
 import { renderDocument, type RenderResult } from "../render/render-template.js";
 
-export function modelOf(templates: TemplateSet, job: DocJob): RenderResult | undefined {
+/** undefined: the job has no data (its errors stop it). */
+export function modelOf(templates: TemplateSet, job: Pick<DocJob, "kind" | "result">): RenderResult | undefined {
   return job.result.ok ? renderDocument(templates, job.kind, job.result.data) : undefined;
 }
