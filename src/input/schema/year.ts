@@ -2,9 +2,9 @@ import { z } from "zod";
 import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, refuseInvisible, GRADES } from "./scalars.js";
 import { LABELS_2566 } from "../../ita/frameworks/common.js";
 import { indicatorIdOf } from "../../ita/frameworks/indicator-names.js";
+import { INDICATOR_IDS, type IndicatorId } from "../../ita/domain.js";
 
-const INDICATOR_IDS = ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"] as const;
-export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export type { IndicatorId };
 
 /** The ten indicator scores; the framework of the year decides which are required (all ten in 2562–2568). */
 const Scores = z.strictObject(Object.fromEntries(INDICATOR_IDS.map((id) => [id, score])) as Record<IndicatorId, typeof score>);
