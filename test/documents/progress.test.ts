@@ -85,3 +85,15 @@ describe("progress", () => {
     expect(job!.result.ok ? [] : job!.result.errors.map((e) => e.code)).toEqual(["E_PROGRESS_NO_PLAN"]);
   });
 });
+
+describe("progress in next year's file (new-year)", () => {
+  test("each measure's status and the report's date are emptied to be filled in again; the rest is kept", async () => {
+    const { nextYearText } = await import("../../src/input/next-year.js");
+    const r = nextYearText(YEAR, 2565, 2566);
+    if (!r.ok) throw new Error("new-year failed");
+    const emptied = r.changes.filter((c) => c.kind === "emptied" && c.field.startsWith("progress.")).map((c) => c.field);
+    expect(emptied).toEqual(["progress.items[1].status", "progress.items[2].status", "progress.items[3].status", "progress.items[4].status"]);
+    expect(r.text).toContain("measure: การใช้จ่ายงบประมาณ");
+    expect(r.text).not.toMatch(/^ +status: (ดำเนินการแล้ว|อยู่ระหว่างดำเนินการ)/m);
+  });
+});

@@ -12,7 +12,6 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DOC_KINDS } from "../../src/documents/kinds.js";
 import type { CellBlock, DocModel } from "../../src/model/document.js";
@@ -20,13 +19,14 @@ import { loadBundledFonts } from "../../src/cli/resources.js";
 import { loadBundledPdfFonts } from "../../src/cli/pdf-fonts.js";
 import { createdAtFor } from "../../src/cli/build/build-org.js";
 import { documentsOf, type BuiltDocument } from "../../src/pipeline/index.js";
+import { part } from "../export/docx/helpers.js";
 import { builtinTemplates } from "../helpers/example-model.js";
 import { EXAMPLES, source } from "../helpers/load-example.js";
 
 const squash = (s: string): string => s.replace(/\s+/g, "");
 
 function docxText(docx: Uint8Array): string {
-  const xml = new TextDecoder().decode(unzipSync(docx)["word/document.xml"]!);
+  const xml = part(docx, "word/document.xml");
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join("").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
 }
 
