@@ -10,6 +10,7 @@ import type { Exporter } from "../../src/export/exporter.js";
 import { EXPORTERS, exporterRegistry, FORMATS, type Format } from "../../src/export/formats.js";
 import { PRIMARY_FORMAT } from "../../src/cli/build-options.js";
 import { SECTION_KEYS } from "../../src/input/schema/year.js";
+import { builtinTemplates } from "../helpers/example-model.js";
 
 const { data: _data, ...progressWithoutBuilder } = KINDS.progress;
 
@@ -42,6 +43,11 @@ describe("registries", () => {
       expect(FORMATS).toContain(PRIMARY_FORMAT[k]);
     }
     expect(PRIMARY_FORMAT).toEqual({ memo: "docx", measures: "pdf", report: "pdf", progress: "pdf" });
+  });
+
+  it("every kind has its built-in template folder (templates/<kind>/<kind>.hbs), and no template is of an unknown kind", async () => {
+    const set = await builtinTemplates();
+    expect([...set.kinds.keys()].sort()).toEqual([...DOC_KINDS].sort());
   });
 
   it("has one exporter per format, under its own name", () => {
