@@ -12,10 +12,8 @@ const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
 const { readSources, discover } = await dist("cli/discover.js");
 const { loadBundledFonts, readTemplateFiles, BUILTIN_TEMPLATES } = await dist("cli/resources.js");
 const { compileTemplateSet } = await dist("render/load-templates.js");
-const { loadOrganisation } = await dist("input/load-organisation.js");
-const { planDocuments } = await dist("documents/plan-documents.js");
-const { renderDocument } = await dist("render/render-template.js");
-const { exportDocx } = await dist("export/docx/index.js");
+const { exportDocument, loadInput, modelOf, planJobs } = await dist("pipeline/index.js");
+const exportDocx = (doc, options) => exportDocument(doc, "docx", options);
 const { createdAtFor } = await dist("cli/build/build-org.js");
 
 const iterations = Number(process.argv[2] ?? 400);
@@ -31,20 +29,20 @@ const fonts = await loadBundledFonts();
 const [folder] = await discover([ORG], root);
 if (folder === undefined) throw new Error(`no organisation in ${ORG}`);
 const src = await readSources(folder, root);
-const loaded = loadOrganisation(folder.dir, src.org, src.years);
+const loaded = loadInput(folder.dir, src.org, src.years);
 if (!loaded.org) throw new Error(`${ORG}: ${loaded.errors.map((e) => e.code).join(", ")}`);
 
 // The CLI passes the organisation's emblem when org.yaml names one.
 const images = new Map();
 const emblemPath = loaded.org.org.settings?.emblem;
 if (emblemPath) images.set("emblem", new Uint8Array(await readFile(join(root, ORG, emblemPath))));
-const job = planDocuments(loaded.org, { kinds: ["memo"], years: new Set([YEAR]), ...(images.size ? { emblemRef: "emblem" } : {}) })[0];
+const job = planJobs(loaded.org, templates, { kinds: ["memo"], years: new Set([YEAR]), ...(images.size ? { emblemRef: "emblem" } : {}) })[0];
 if (job === undefined || !job.result.ok) throw new Error(`no ${YEAR} memo in ${ORG}`);
 const data = job.result.data;
 const options = { fonts, createdAt: createdAtFor(job.fiscalYear), images };
 
 const render = () => {
-  const r = renderDocument(templates, "memo", data);
+  const r = modelOf(templates, job);
   if (!r.ok) throw new Error(`render: ${r.errors.map((e) => e.message).join("; ")}`);
   return r.doc;
 };

@@ -2,8 +2,8 @@
 //
 //   npx tsc -p tsconfig.build.json && node bench/pdf.mjs [--runs 40] [--warmup 5] [--unique]
 //
-// Loads the examples the way `itadoc build` does (discover → loadOrganisation →
-// planDocuments → renderDocument → exportPdf, bundled fonts parsed once), then
+// Loads the examples the way `itadoc build` does (discover → the pipeline's
+// loadInput → planJobs → modelOf → exportDocument, bundled fonts parsed once), then
 // times the render step (template → document model) and the PDF export
 // separately. The target is ≤ 25 ms per measures PDF (40 documents/s/core).
 //
@@ -29,10 +29,9 @@ const { createdAtFor } = await dist("cli/build/build-org.js");
 const { BUILTIN_TEMPLATES, loadBundledFonts, readTemplateFiles } = await dist("cli/resources.js");
 const { loadBundledPdfFonts, PDF_FONT_FILES } = await dist("cli/pdf-fonts.js");
 const { compileTemplateSet } = await dist("render/load-templates.js");
-const { loadOrganisation } = await dist("input/load-organisation.js");
-const { planDocuments, DEFAULT_MEASURES_COLUMNS } = await dist("documents/plan-documents.js");
-const { renderDocument } = await dist("render/render-template.js");
-const { exportPdf, pdfDefinition } = await dist("export/pdf/index.js");
+const { exportDocument, loadInput, modelOf, planJobs } = await dist("pipeline/index.js");
+const { pdfDefinition } = await dist("export/pdf/index.js");
+const exportPdf = (doc, options) => exportDocument(doc, "pdf", options);
 
 const { values: args } = parseArgs({
   options: {
@@ -54,13 +53,12 @@ const WANTED = ["khon-kaen-city/2564-measures", "nakhon-ratchasima-city/2565-mea
 async function loadJobs() {
   const templates = compileTemplateSet(await readTemplateFiles(BUILTIN_TEMPLATES));
   if (!templates.ok) throw new Error(`templates: ${JSON.stringify(templates.errors)}`);
-  const columns = templates.set.data["measures"]?.columns ?? DEFAULT_MEASURES_COLUMNS;
   const jobs = [];
   for (const folder of await discover(["examples"], ROOT)) {
     const src = await readSources(folder, ROOT);
-    const { org } = loadOrganisation(folder.dir, src.org, src.years);
+    const { org } = loadInput(folder.dir, src.org, src.years);
     if (!org) throw new Error(`${folder.dir}: does not load`);
-    for (const job of planDocuments(org, { kinds: ["measures", "report"], measuresColumns: columns })) {
+    for (const job of planJobs(org, templates.set, { kinds: ["measures", "report"] })) {
       const name = `${folder.dir.split("/").pop()}/${job.baseName}`;
       if (!WANTED.includes(name)) continue;
       if (!job.result.ok) throw new Error(`${name}: ${JSON.stringify(job.result.errors)}`);
@@ -85,7 +83,7 @@ function retext(data, tag) {
 }
 
 function render(templates, job, data = job.data) {
-  const r = renderDocument(templates, job.kind, data);
+  const r = modelOf(templates, { kind: job.kind, result: { ok: true, data, warnings: [] } });
   if (!r.ok) throw new Error(`${job.name}: ${JSON.stringify(r.errors)}`);
   return r.doc;
 }

@@ -1,13 +1,13 @@
 /** --kind, --format and --year values → sets, with usage errors a clerk understands. */
-import { DOC_KINDS, type DocKind } from "../documents/common.js";
+import { DOC_KINDS, isDocKind, KINDS, type DocKind } from "../documents/kinds.js";
+import { FORMATS, isFormat, type Format } from "../export/formats.js";
 import { parseNumber } from "../thai/digits.js";
 import { UsageError } from "./io.js";
 
-export type Format = "pdf" | "docx";
-export const FORMATS: readonly Format[] = ["pdf", "docx"];
+export { FORMATS, type Format };
 
-/** Each kind's primary format (DESIGN.md): the memo goes to sign-off as DOCX, the others to the website as PDF. */
-export const PRIMARY_FORMAT: Record<DocKind, Format> = { memo: "docx", measures: "pdf", report: "pdf" };
+/** Each kind's primary format (DESIGN.md, documents/kinds.ts). */
+export const PRIMARY_FORMAT = Object.fromEntries(DOC_KINDS.map((k) => [k, KINDS[k].primaryFormat])) as Record<DocKind, Format>;
 
 function list(value: string): string[] {
   return value
@@ -19,14 +19,14 @@ function list(value: string): string[] {
 export function parseKinds(value: string | undefined): DocKind[] {
   if (value === undefined) return [...DOC_KINDS];
   const kinds = list(value);
-  for (const k of kinds) if (!(DOC_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind: ${k} (memo, measures, report)`);
+  for (const k of kinds) if (!isDocKind(k)) throw new UsageError(`--kind: ${k} (${DOC_KINDS.join(", ")})`);
   return kinds as DocKind[];
 }
 
 export function parseFormats(value: string | undefined): Format[] | undefined {
   if (value === undefined) return undefined;
   const fs = list(value);
-  for (const f of fs) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: ${f} (pdf, docx)`);
+  for (const f of fs) if (!isFormat(f)) throw new UsageError(`--format: ${f} (${FORMATS.join(", ")})`);
   return fs as Format[];
 }
 

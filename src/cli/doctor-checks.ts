@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic, type Lang } from "../diag/format.js";
 import { parseSizeTable } from "../export/pdf/size-table.js";
-import { loadOrganisation } from "../input/load-organisation.js";
+import { loadInput } from "../pipeline/index.js";
 import { loadEmblem } from "./build/emblem.js";
 import { loadTemplates } from "./build/resources-load.js";
 import { discover, PathNotFound, readErrorDiagnostic, readSources } from "./discover.js";
@@ -118,7 +118,7 @@ export async function checkEmblems(paths: readonly string[], cwd: string, lang: 
   for (const folder of folders) {
     const label = { th: `ตราครุฑของ ${folder.dir}`, en: `emblem of ${folder.dir}` };
     const src = await readSources(folder, cwd);
-    const loaded = loadOrganisation(folder.dir, src.org, []);
+    const loaded = loadInput(folder.dir, src.org, []);
     const problems = [...src.readErrors.filter((r) => r.path === folder.orgPath).map(readErrorDiagnostic), ...loaded.errors];
     if (!loaded.org) {
       checks.push({ id: "emblem", required: true, ok: false, label, detail: problems.map((d) => formatDiagnostic(d, lang).split("\n")[0]).join("\n"), fix: { th: "แก้ org.yaml ก่อน (itadoc validate บอกรายละเอียด)", en: "fix org.yaml first (itadoc validate has the details)" } });
@@ -139,7 +139,7 @@ export async function docxFontsOf(paths: readonly string[], cwd: string): Promis
   const folders = await discover(paths, cwd).catch(() => []);
   for (const folder of folders) {
     const src = await readSources(folder, cwd);
-    const font = loadOrganisation(folder.dir, src.org, []).org?.org.settings?.font;
+    const font = loadInput(folder.dir, src.org, []).org?.org.settings?.font;
     if (font) families.add(font);
   }
   return [...families];

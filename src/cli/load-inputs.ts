@@ -1,6 +1,6 @@
-/** discover → read → loadOrganisation, for every folder the user named. */
+/** discover → read → the pipeline's loadInput, for every folder the user named. */
 import { error, type Diagnostic } from "../diag/diagnostic.js";
-import { loadOrganisation, type OrgLoadResult } from "../input/load-organisation.js";
+import { loadInput, type OrgLoadResult } from "../pipeline/index.js";
 import { discover, ignoredDiagnostics, PathNotFound, readErrorDiagnostic, readSources, type OrgFolder } from "./discover.js";
 
 export interface LoadedFolder {
@@ -22,7 +22,7 @@ export async function loadInputs(paths: readonly string[], cwd: string): Promise
   const out: LoadedFolder[] = [];
   for (const folder of folders) {
     const src = await readSources(folder, cwd);
-    const result = loadOrganisation(folder.dir, src.org, src.years);
+    const result = loadInput(folder.dir, src.org, src.years);
     const readErrors = src.readErrors.map(readErrorDiagnostic);
     // An org.yaml that exists but could not be read is reported as such, not also as missing.
     const errors = src.readErrors.some((r) => r.path === folder.orgPath) ? result.errors.filter((d) => d.code !== "E_ORG_MISSING") : result.errors;

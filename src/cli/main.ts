@@ -13,6 +13,8 @@ import { runDoctor } from "./commands/doctor.js";
 import { runNewYear } from "./commands/new-year.js";
 import { VERSION } from "./version.js";
 import { editDistance } from "../input/suggest.js";
+import { DOC_KINDS, KINDS } from "../documents/kinds.js";
+import { FORMATS } from "../export/formats.js";
 
 const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันทึกข้อความ มาตรการ รายงาน) จากไฟล์ YAML
 
@@ -21,22 +23,23 @@ const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันท�
   itadoc validate <ไฟล์หรือโฟลเดอร์…>         ตรวจข้อมูล แสดงคะแนนที่คำนวณเทียบกับที่ประกาศ
         [--strict] [--json]
   itadoc build <ไฟล์หรือโฟลเดอร์…>            สร้างเอกสาร
-        [--kind memo,measures,report] [--format pdf,docx] [--year 2563|2561-2564|2562,2564]
+        [--kind ${DOC_KINDS.join(",")}] [--format ${FORMATS.join(",")}] [--year 2563|2561-2564|2562,2564]
         [--out โฟลเดอร์ (ค่าเริ่มต้น out)] [--templates โฟลเดอร์] [--jobs N] [--force] [--json]
   itadoc doctor [โฟลเดอร์หน่วยงาน…]            ตรวจความพร้อม: ฟอนต์ แม่แบบ ตราครุฑ Node.js
         [--templates โฟลเดอร์] [--json]       LibreOffice และ pdftotext (สองรายการหลังไม่บังคับ)
   itadoc new-year <โฟลเดอร์หน่วยงาน>           สร้างไฟล์ของปีถัดไปจากไฟล์ปีล่าสุด: เลื่อนปี เว้นคะแนน
         [--from 2568] [--to 2569]             และวันที่ให้กรอก แสดงรายการที่เปลี่ยน ไม่เขียนทับไฟล์เดิม
+  ชนิดเอกสาร (--kind): ${DOC_KINDS.map((k) => `${k} ${KINDS[k].th}`).join(", ")}
   ตัวเลือกทั่วไป: --lang th|en  --help  --version
 
 รหัสออก: 0 สำเร็จ, 1 ข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิดหรือข้อผิดพลาดภายใน`;
 
-const HELP_EN = `itadoc — ITA documents (memo, measures, report) from YAML
+const HELP_EN = `itadoc — ITA documents (${DOC_KINDS.join(", ")}) from YAML
 
 usage:
   itadoc init [dir]                               write a starter organisation folder
   itadoc validate <files or folders…> [--strict] [--json]
-  itadoc build <files or folders…> [--kind memo,measures,report] [--format pdf,docx]
+  itadoc build <files or folders…> [--kind ${DOC_KINDS.join(",")}] [--format ${FORMATS.join(",")}]
         [--year 2563|2561-2564|2562,2564] [--out DIR] [--templates DIR] [--jobs N] [--force] [--json]
   itadoc doctor [organisation folders…] [--templates DIR] [--json]
                                                   check fonts, templates, emblems, Node.js,
@@ -45,6 +48,7 @@ usage:
                                                   next year's file from the latest one: years moved on,
                                                   scores and dates left to fill in, changes listed;
                                                   never overwrites a file
+  document kinds (--kind): ${DOC_KINDS.map((k) => `${k} (${KINDS[k].en})`).join(", ")}
   common options: --lang th|en  --help  --version
 
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;

@@ -5,8 +5,7 @@ import { nodePos } from "../input/validate-input.js";
 import type { YearResult } from "../ita/score-year.js";
 import type { Numerals } from "../thai/digits.js";
 
-export type DocKind = "memo" | "measures" | "report";
-export const DOC_KINDS: readonly DocKind[] = ["memo", "measures", "report"];
+export type { DocKind } from "./kinds.js";
 
 /** What a builder of template data returns: data, or errors, and the drafted passages as warnings. */
 export type DataResult<T> = { ok: true; data: T; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };

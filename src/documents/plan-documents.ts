@@ -1,15 +1,13 @@
 /**
  * Which documents an organisation's files ask for, with each one's template
- * data: a memo where a year file has memo:, a measures report where it has
- * measures:, an analysis report where it has report:.
+ * data: a document of each kind (kinds.ts) whose section a year file has.
  */
 import { error, type Diagnostic } from "../diag/diagnostic.js";
 import { nodePos } from "../input/validate-input.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
-import { DOC_KINDS, type DataResult, type DocKind } from "./common.js";
-import { measuresData, type ColumnDef } from "./measures-data.js";
-import { memoData } from "./memo-data.js";
-import { reportData } from "./report-data.js";
+import type { DataResult } from "./common.js";
+import { DOC_KINDS, KINDS, kindData, type DocKind } from "./kinds.js";
+import type { ColumnDef } from "./measures-data.js";
 
 export interface DocJob {
   readonly kind: DocKind;
@@ -45,7 +43,7 @@ export function planDocuments(org: OrgInput, opts: PlanOptions = {}): DocJob[] {
     if (opts.only && !opts.only.has(entry.file)) continue;
     if (opts.years && !opts.years.has(entry.data.fiscal_year)) continue;
     for (const kind of kinds) {
-      const result = dataFor(kind, org, entry, opts);
+      const result = kindData(kind, org, entry, { ...(opts.emblemRef ? { emblemRef: opts.emblemRef } : {}), measuresColumns: opts.measuresColumns ?? DEFAULT_MEASURES_COLUMNS });
       if (result) jobs.push({ kind, fiscalYear: entry.data.fiscal_year, file: entry.file, baseName: `${documentYear(kind, entry)}-${kind}`, result });
     }
   }
@@ -58,7 +56,7 @@ export function planDocuments(org: OrgInput, opts: PlanOptions = {}): DocJob[] {
  * 2569-measures, not 2568-measures), otherwise the file's fiscal year.
  */
 export function documentYear(kind: DocKind, entry: YearEntry): number {
-  return kind === "measures" ? (entry.data.measures?.fiscal_year ?? entry.data.fiscal_year) : entry.data.fiscal_year;
+  return KINDS[kind].documentYear?.(entry) ?? entry.data.fiscal_year;
 }
 
 /** Two files that would write the same output: the later file's document is refused, naming the other, instead of one silently replacing the other. */
@@ -71,22 +69,10 @@ function withoutClashes(jobs: DocJob[], org: OrgInput): DocJob[] {
       return job;
     }
     const entry = [...org.years.values()].find((e) => e.file === job.file)!;
-    const path = entry.data.measures?.fiscal_year !== undefined && job.kind === "measures" ? ["measures", "fiscal_year"] : [job.kind];
+    const path = KINDS[job.kind].documentYearPath?.(entry) ?? [job.kind];
     const clash = error("E_OUTPUT_CLASH", { name: job.baseName, other: earlier.file }, nodePos(entry.loaded, path));
     return { ...job, result: { ok: false, errors: [clash], warnings: job.result.warnings } };
   });
-}
-
-function dataFor(kind: DocKind, org: OrgInput, entry: YearEntry, opts: PlanOptions): DataResult<object> | undefined {
-  const d = entry.data;
-  switch (kind) {
-    case "memo":
-      return d.memo ? memoData(org, entry, d.memo, opts.emblemRef) : undefined;
-    case "measures":
-      return d.measures ? measuresData(org, entry, d.measures, opts.measuresColumns ?? DEFAULT_MEASURES_COLUMNS) : undefined;
-    case "report":
-      return d.report ? reportData(org, entry, d.report) : undefined;
-  }
 }
 
 /** Errors and drafted-text warnings of every document the organisation asks for (for validate). */

@@ -24,7 +24,9 @@ export interface ExportOptions {
   readonly docxFont?: OfficialFont;
 }
 
+/** One output format's writer; the formats are the entries of EXPORTERS (formats.ts). */
 export interface Exporter {
-  readonly format: "pdf" | "docx";
+  /** Its key in EXPORTERS, which is also the file extension. */
+  readonly format: string;
   export(doc: DocModel, options: ExportOptions): Promise<Uint8Array>;
 }

@@ -1,16 +1,15 @@
 /**
  * An organisation folder (org.yaml + one file per fiscal year) → validated,
  * scored data, or every problem found in it. Pure: the CLI reads the bytes.
+ * Scoring is not done here: the caller passes the scorer (the pipeline passes
+ * ita's checkAssessment), so src/input imports only ita's types and vocabulary.
  */
-import { error, info, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
-import type { Framework } from "../ita/framework.js";
-import { frameworkFor, knownYears } from "../ita/frameworks/index.js";
-import { scoreYear, type YearResult } from "../ita/score-year.js";
-import { countsMismatch, peerCategories, sumOfCounts } from "../ita/peers.js";
-import { checkOitItems } from "./check-oit-items.js";
+import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
+import type { AssessmentCheck } from "../ita/check-assessment.js";
+import type { YearResult } from "../ita/score-year.js";
 import { loadYaml, type LoadedYaml } from "./load-yaml.js";
 import { OrgFile } from "./schema/org.js";
-import { YEAR_SECTIONS, YearFileBase, type YearFile, type YearSection } from "./schema/year.js";
+import { SECTION_KEYS, YEAR_SECTIONS, YearFileBase, type Assessment, type YearFile, type YearSection } from "./schema/year.js";
 import { emptyOptionalValues, groupToFill, nodePos, uniqueDiagnostics, validateWith } from "./validate-input.js";
 import { yearFileChecks } from "./year-checks.js";
 
@@ -48,7 +47,10 @@ export interface OrgLoadResult {
 
 const YEAR_FILE = /(^|[\\/])([0-9]{4})\.ya?ml$/;
 
-export function loadOrganisation(dir: string, orgSource: SourceFile | undefined, yearSources: readonly SourceFile[]): OrgLoadResult {
+/** One year's assessment → its scores and the problems the year's framework finds (ita/check-assessment.ts). */
+export type ScoreAssessment = (fiscalYear: number, assessment: Assessment, pos: (path: readonly (string | number)[]) => SourcePos) => AssessmentCheck;
+
+export function loadOrganisation(dir: string, orgSource: SourceFile | undefined, yearSources: readonly SourceFile[], scoreAssessment: ScoreAssessment): OrgLoadResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   if (!orgSource) return { errors: [error("E_ORG_MISSING", { dir }, { file: dir, line: 0, col: 0 })], warnings };
@@ -67,7 +69,7 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
   const broken = new Set<string>();
   const parsed: LoadedYaml[] = [];
   for (const src of [...yearSources].sort((a, b) => a.path.localeCompare(b.path))) {
-    const entry = loadYearFile(src, errors, warnings, years, parsed);
+    const entry = loadYearFile(src, errors, warnings, years, parsed, scoreAssessment);
     if (entry) years.set(entry.data.fiscal_year, entry);
     else broken.add(src.path);
   }
@@ -83,16 +85,16 @@ export function loadOrganisation(dir: string, orgSource: SourceFile | undefined,
 }
 
 /** One year file; keys left empty are gathered into one "still to fill in" message per group (required: error, optional: warning). */
-function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
+function loadYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[], score: ScoreAssessment): YearEntry | undefined {
   const own: Diagnostic[] = [];
   const count = parsed.length;
-  const entry = checkYearFile(src, own, warnings, years, parsed);
+  const entry = checkYearFile(src, own, warnings, years, parsed, score);
   errors.push(...groupToFill(own));
   if (parsed.length > count) warnings.push(...groupToFill(emptyOptionalValues(parsed[parsed.length - 1]!, own)));
   return entry;
 }
 
-function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[]): YearEntry | undefined {
+function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnostic[], years: ReadonlyMap<number, YearEntry>, parsed: LoadedYaml[], scoreAssessment: ScoreAssessment): YearEntry | undefined {
   const loaded = loadYaml(src.path, src.bytes);
   if (!loaded.ok) {
     errors.push(...loaded.errors);
@@ -104,7 +106,7 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
   const sectionErrors: Diagnostic[] = [];
   const brokenSections = new Set<YearSection>();
   const sections: Partial<Pick<YearFile, YearSection>> = {};
-  for (const key of Object.keys(YEAR_SECTIONS) as YearSection[]) {
+  for (const key of SECTION_KEYS) {
     const r = validateWith(YEAR_SECTIONS[key], loaded.value);
     if (!r.ok) {
       sectionErrors.push(...r.errors);
@@ -119,7 +121,7 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
     errors.push(...uniqueDiagnostics([...v.errors, ...sectionErrors]));
     return undefined;
   }
-  const { memo: _m, measures: _me, report: _r, ...rest } = v.value;
+  const rest = Object.fromEntries(Object.entries(v.value).filter(([k]) => !(SECTION_KEYS as readonly string[]).includes(k))) as Omit<YearFile, YearSection>;
   const data: YearFile = { ...rest, ...sections };
   const pos = (path: readonly (string | number)[]): SourcePos => nodePos(loaded.value, path);
   const before = errors.length;
@@ -128,32 +130,12 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
   if (nameYear && Number(nameYear) !== fy) errors.push(error("E_YEAR_MISMATCH", { year: fy, fileYear: nameYear }, pos(["fiscal_year"])));
   const other = years.get(fy);
   if (other) errors.push(error("E_YEAR_DUPLICATE", { year: fy, other: other.file }, pos(["fiscal_year"])));
-  const fw = frameworkFor(fy);
   let result: YearResult | undefined;
   if (data.assessment) {
-    if (!fw) errors.push(error("E_YEAR_UNKNOWN", { year: fy, known: knownYears() }, pos(["fiscal_year"])));
-    else {
-      result = scoreYear(fy, data.assessment, fw, (p) => pos(["assessment", ...p]));
-      warnings.push(...result.warnings);
-      // Nothing for the clerk to fix: a note, not a warning.
-      if (fw.legacy) warnings.push(info("W_LEGACY_YEAR", { year: fy }, pos(["assessment"])));
-      const provisional = provisionalNote(fw);
-      if (provisional) warnings.push(provisional);
-      const oit = checkOitItems(data.assessment.oit_items ?? [], fw, pos);
-      errors.push(...oit.errors);
-      warnings.push(...oit.warnings);
-    }
-    const peers = data.assessment.peers;
-    if (peers && fw) {
-      const cats = peerCategories(fw);
-      const { missing, foreign } = countsMismatch(peers, cats);
-      if (missing.length || foreign.length) {
-        errors.push(error("E_PEERS_COUNTS", { year: fy, expected: cats.all.join(", "), missing: missing.join(", ") || "-", foreign: foreign.join(", ") || "-" }, pos(["assessment", "peers", "counts"])));
-      }
-    }
-    if (peers && sumOfCounts(peers) !== peers.total) {
-      errors.push(error("E_PEERS_TOTAL", { sum: sumOfCounts(peers), total: peers.total }, pos(["assessment", "peers", "total"])));
-    }
+    const checked = scoreAssessment(fy, data.assessment, pos);
+    result = checked.result;
+    errors.push(...checked.errors);
+    warnings.push(...checked.warnings);
     const seen = new Set<string>();
     (data.assessment.oit_items ?? []).forEach((item, i) => {
       if (seen.has(item.id)) errors.push(error("E_OIT_ITEM_DUPLICATE", { id: item.id }, pos(["assessment", "oit_items", i, "id"])));
@@ -166,18 +148,6 @@ function checkYearFile(src: SourceFile, errors: Diagnostic[], warnings: Diagnost
   }
   errors.push(...sectionErrors);
   return { file: src.path, loaded: loaded.value, data, ...(result ? { result } : {}), brokenSections };
-}
-
-/**
- * What in the program's data for this year is provisional, as one note per
- * year. It is about the program, not the clerk's file: it carries no position,
- * so a run that loads the same year for many organisations shows it once
- * (identical diagnostics are merged), and it is not a warning the clerk can
- * act on (--strict does not count it).
- */
-function provisionalNote(fw: Framework): Diagnostic | undefined {
-  if (fw.provisional.length === 0) return undefined;
-  return info("W_PROVISIONAL", { year: fw.year, whatTh: fw.provisional.map((n) => n.th).join("; "), whatEn: fw.provisional.map((n) => n.en).join("; ") });
 }
 
 /** Checks that need several years: last year's OIT item scores. */

@@ -65,6 +65,9 @@ const EMPTIED: readonly Path[] = [
   ["assessment", "peers", "counts", "*"],
   ["memo", "date"],
   ["memo", "approvals", "#", "date"],
+  // What a measure's progress reached is this year's: next year's report starts from no status.
+  ["progress", "items", "#", "status"],
+  ["progress", "date"],
 ];
 
 /** Keys that hold one of the file's years. */

@@ -3,8 +3,8 @@
  * grade bands, result labels and OIT item catalogue. The data for each year
  * lives in frameworks/; nothing in the scoring code asks "if year >= …".
  */
-import type { Grade } from "../input/schema/scalars.js";
-import type { IndicatorId } from "../input/schema/year.js";
+import type { Grade } from "./domain.js";
+import type { IndicatorId } from "./domain.js";
 
 export type ToolId = "iit" | "eit" | "oit";
 

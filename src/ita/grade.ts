@@ -1,5 +1,5 @@
 /** Grade and result label of a total, by the year's bands (data, not code). */
-import type { Grade } from "../input/schema/scalars.js";
+import type { Grade } from "./domain.js";
 import type { Framework } from "./framework.js";
 
 /** Round to two decimals the way the NACC prints (half away from zero, float noise removed). */

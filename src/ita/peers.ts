@@ -6,8 +6,8 @@
  * largest-remainder method (floor every share to 0.01, then give the missing
  * hundredths to the largest remainders; ties go to the better category).
  */
-import { GRADES } from "../input/schema/scalars.js";
-import type { Peers } from "../input/schema/year.js";
+import { GRADES } from "./domain.js";
+import type { Peers } from "./domain.js";
 import type { Framework } from "./framework.js";
 
 /** The categories peers are counted in, best first, and those at or above the pass mark. */

@@ -5,8 +5,8 @@
  * label the year publishes is the framework's scheme: `rating` is what to print.
  */
 import { info, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
-import type { Grade } from "../input/schema/scalars.js";
-import type { Assessment, IndicatorId } from "../input/schema/year.js";
+import type { Grade } from "./domain.js";
+import type { Assessment, IndicatorId } from "./domain.js";
 import type { Framework, ResultScheme, ToolDef, ToolId } from "./framework.js";
 import { gradeOf, labelOf, passes, round2 } from "./grade.js";
 

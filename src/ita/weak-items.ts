@@ -2,7 +2,7 @@
  * Weak OIT items (score under 100) with their catalogue names and last year's
  * score, in catalogue order, ready for the memo's weak-items table.
  */
-import type { Assessment, OitItem } from "../input/schema/year.js";
+import type { Assessment, OitItem } from "./domain.js";
 import type { Framework } from "./framework.js";
 
 export interface WeakItem {

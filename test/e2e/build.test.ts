@@ -59,8 +59,8 @@ describe("itadoc build", () => {
     const report = JSON.parse(r.stdout);
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([expect.objectContaining({ code: "E_SCORE_RANGE", file: "in/kk/2564.yaml" })]);
     const outs = report.documents.map((d: { out: string }) => d.out).sort();
-    // The 2563 memo of the same organisation and both Nakhon Ratchasima documents are still made.
-    expect(outs).toEqual(["out/kk/2563-memo.pdf", "out/nr/2564-report.pdf", "out/nr/2565-measures.pdf"]);
+    // The 2563 memo of the same organisation and every Nakhon Ratchasima document are still made.
+    expect(outs).toEqual(["out/kk/2563-memo.pdf", "out/nr/2564-report.pdf", "out/nr/2565-measures.pdf", "out/nr/2565-progress.pdf"]);
     expect(existsSync(join(dir, "out", "kk", "2564-measures.pdf"))).toBe(false);
   });
 

@@ -64,7 +64,8 @@ describe("output that cannot be written", () => {
       const files = filesUnder(disk);
       expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
       const docs = files.filter((f) => /\.(pdf|docx)$/.test(f));
-      expect(docs.length + errs.length).toBe(6 * 4);
+      // Six organisations × three documents (report, measures, progress) × two formats.
+      expect(docs.length + errs.length).toBe(6 * 6);
       for (const f of docs) expect(isComplete(join(disk, f)), f).toBe(true);
       expect(r.stderr).not.toMatch(STACK);
     } finally {
@@ -90,7 +91,7 @@ describe("a worker that dies", () => {
       const report = JSON.parse(r.stdout) as Report;
       expect(report.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["E_INTERNAL", "in/victim"]]);
       expect(report.documents.map((d) => d.out).sort()).toEqual(
-        ["a", "b", "d", "e"].flatMap((n) => [`out/${n}/2564-report.pdf`, `out/${n}/2565-measures.pdf`]),
+        ["a", "b", "d", "e"].flatMap((n) => [`out/${n}/2564-report.pdf`, `out/${n}/2565-measures.pdf`, `out/${n}/2565-progress.pdf`]),
       );
       expect(existsSync(join(root, "out", "victim"))).toBe(false);
       expect(r.stderr).not.toMatch(STACK);
@@ -102,7 +103,7 @@ describe("a worker that dies", () => {
     orgs(root, ["a", "victim"]);
     const r = await runCli(["build", "in", "--out", "out", "--jobs", "2"], root);
     expect(r.code).toBe(0);
-    expect(filesUnder(join(root, "out")).filter((f) => f.endsWith(".pdf"))).toHaveLength(4);
+    expect(filesUnder(join(root, "out")).filter((f) => f.endsWith(".pdf"))).toHaveLength(6);
   });
 });
 

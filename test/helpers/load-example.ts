@@ -1,7 +1,7 @@
 /** Loads an organisation folder from disk the way the CLI does, for in-process tests. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadOrganisation, type OrgLoadResult, type SourceFile } from "../../src/input/load-organisation.js";
+import { loadInput, type OrgLoadResult, type SourceFile } from "../../src/pipeline/index.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const EXAMPLES = join(ROOT, "examples");
@@ -14,7 +14,7 @@ export function loadFolder(dir: string, overrides: Record<string, string> = {}):
   const names = readdirSync(dir).sort();
   const src = (n: string) => source(join(dir, n), overrides[n]);
   const org = names.includes("org.yaml") ? src("org.yaml") : undefined;
-  return loadOrganisation(dir, org, names.filter((n) => /^\d{4}\.yaml$/.test(n)).map(src));
+  return loadInput(dir, org, names.filter((n) => /^\d{4}\.yaml$/.test(n)).map(src));
 }
 
 export function loadExample(name: string, overrides: Record<string, string> = {}): OrgLoadResult {

@@ -5,7 +5,7 @@
  * figures and the three document sections.
  */
 import { join } from "node:path";
-import { loadOrganisation, type OrgLoadResult } from "../../src/input/load-organisation.js";
+import { loadInput, type OrgLoadResult } from "../../src/pipeline/index.js";
 import { EXAMPLES, exampleText, source } from "./load-example.js";
 
 export interface SyntheticYear {
@@ -60,7 +60,7 @@ export function yearYaml(y: SyntheticYear): string {
 /** Loads the synthetic organisation in-process, as the CLI would load its folder. */
 export function syntheticOrg(years: readonly SyntheticYear[], dir = "in/org"): OrgLoadResult {
   const org = source(join(dir, "org.yaml"), exampleText("khon-kaen-city", "org.yaml"));
-  return loadOrganisation(dir, org, years.map((y) => source(join(dir, `${y.year}.yaml`), yearYaml(y))));
+  return loadInput(dir, org, years.map((y) => source(join(dir, `${y.year}.yaml`), yearYaml(y))));
 }
 
 export { EXAMPLES };

@@ -16,7 +16,7 @@ import { planDocuments } from "../../src/documents/plan-documents.js";
 import type { DocKind } from "../../src/documents/common.js";
 import type { FontSet } from "../../src/export/exporter.js";
 import { exportPdf } from "../../src/export/pdf/index.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import type { TemplateSet } from "../../src/render/load-templates.js";
 import { renderDocument } from "../../src/render/render-template.js";
 import { containsText, pdfPageCount, pdfSegments, squash } from "../helpers/pdf-text.js";
@@ -37,7 +37,7 @@ beforeAll(async () => {
 /** Builds one document of Nakhon Ratchasima with edited year files; returns the PDF's text (whitespace removed), pages and export time. */
 async function pdfOf(kind: DocKind, files: { "2564.yaml"?: string; "2565.yaml"?: string }, name: string) {
   const years = { "2564.yaml": NR_2564, "2565.yaml": NR_2565, ...files };
-  const loaded = loadOrganisation("n", { path: "n/org.yaml", bytes: enc(NR_ORG) }, Object.entries(years).map(([f, t]) => ({ path: `n/${f}`, bytes: enc(t) })));
+  const loaded = loadInput("n", { path: "n/org.yaml", bytes: enc(NR_ORG) }, Object.entries(years).map(([f, t]) => ({ path: `n/${f}`, bytes: enc(t) })));
   expect(loaded.errors).toEqual([]);
   const job = planDocuments(loaded.org!, { kinds: [kind] })[0]!;
   if (!job.result.ok) throw new Error(JSON.stringify(job.result.errors));

@@ -1,12 +1,12 @@
 /** Input checked against the year's framework: OIT ids and names against its catalogue, indicators by any printed name. */
 import { describe, expect, test } from "vitest";
 import { planDocuments } from "../../src/documents/plan-documents.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import { exampleText, source } from "../helpers/load-example.js";
 import { syntheticOrg, yearYaml, type SyntheticYear } from "../helpers/synthetic-org.js";
 
 const loadWith = (year: number, text: string) =>
-  loadOrganisation("in/org", source("in/org/org.yaml", exampleText("khon-kaen-city", "org.yaml")), [source(`in/org/${year}.yaml`, text)]);
+  loadInput("in/org", source("in/org/org.yaml", exampleText("khon-kaen-city", "org.yaml")), [source(`in/org/${year}.yaml`, text)]);
 
 const item = (id: string, score: number, extra: string[] = []) => [`    - id: ${id}`, `      score: ${score}`, "      previous: 100", ...extra];
 const withItems = (year: number, items: string[][], memo = false): SyntheticYear => ({

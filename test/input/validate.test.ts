@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
 
 const ORG = exampleText("khon-kaen-city", "org.yaml");
@@ -7,7 +7,7 @@ const YEAR = exampleText("khon-kaen-city", "2563.yaml");
 
 /** Errors of one year file next to the Khon Kaen org.yaml: [code, line, col]. */
 function errorsOf(yearText: string, name = "2563.yaml", orgText = ORG) {
-  const r = loadOrganisation("k", source("k/org.yaml", orgText), [source(`k/${name}`, yearText)]);
+  const r = loadInput("k", source("k/org.yaml", orgText), [source(`k/${name}`, yearText)]);
   return r.errors.map((e) => [e.code, e.pos?.line, e.pos?.col] as const);
 }
 
@@ -35,7 +35,7 @@ describe("each error kind gives its code and position", () => {
   });
   test("an unknown key points at the key, with a suggestion", () => {
     const text = YEAR.replace("  indicator_count:", "  indicator_cuont:");
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
     expect(r.errors.map((e) => [e.code, e.pos?.line, e.pos?.col, e.params.suggestion])).toEqual([["E_UNKNOWN_KEY", lineOf(text, "indicator_cuont"), 3, "indicator_count"]]);
   });
   test("a list where text is expected", () => {
@@ -71,7 +71,7 @@ describe("each error kind gives its code and position", () => {
   });
   test("invalid UTF-8", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("fiscal_year: 2563\nx: "), 0xff, 0xfe, 0x0a]);
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [{ path: "k/2563.yaml", bytes }]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [{ path: "k/2563.yaml", bytes }]);
     expect(r.errors.map((e) => [e.code, e.pos?.line])).toEqual([["E_FILE_ENCODING", 2]]);
   });
   test("an alias bomb is refused", () => {
@@ -88,7 +88,7 @@ describe("each error kind gives its code and position", () => {
 describe("values", () => {
   test("numbers that look like numbers stay text; scores may be Thai digits", () => {
     const text = YEAR.replace("number: ขก ๕๒๐๖/๐๑๑๐๙", "number: 0406").replace("I1: 92.44", "I1: ๙๒.๔๔");
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
     expect(r.errors).toEqual([]);
     const y = r.org!.years.get(2563)!.data;
     expect(y.memo!.number).toBe("0406");
@@ -110,12 +110,12 @@ describe("values", () => {
 describe("a misspelt required key", () => {
   test("gives one message, the unknown key with its suggestion, not also a missing key", () => {
     const text = YEAR.replace("\n  subject:", "\n  subjet:");
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
     expect(r.errors.map((e) => [e.code, e.params.key, e.params.suggestion])).toEqual([["E_UNKNOWN_KEY", "subjet", "subject"]]);
   });
   test("a key that is really missing is still reported", () => {
     const text = YEAR.replace(/\n  subject:[^\n]*(\n {4}[^\n]*)*/, "");
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
     expect(r.errors.map((e) => [e.code, e.params.field])).toEqual([["E_REQUIRED", "memo.subject"]]);
   });
 });
@@ -124,7 +124,7 @@ describe("characters the font cannot draw", () => {
   test("are all named in one message, so the clerk fixes them in one go", () => {
     const text = YEAR.replace("      ตามที่กองวิชาการ", "      😀 ตามที่ 👍 และ ✅ 😀 กองวิชาการ");
     expect(text).not.toBe(YEAR);
-    const r = loadOrganisation("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
+    const r = loadInput("k", source("k/org.yaml", ORG), [source("k/2563.yaml", text)]);
     expect(r.errors.map((e) => [e.code, e.params.char, e.params.code])).toEqual([["E_TEXT_GLYPH", "😀 👍 ✅", "1F600, U+1F44D, U+2705"]]);
   });
 });

@@ -7,7 +7,7 @@ import { parseDocument } from "yaml";
 import { describe, expect, test } from "vitest";
 import { formatDiagnostic } from "../../src/diag/format.js";
 import type { Diagnostic } from "../../src/diag/diagnostic.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import { canonicalSaraAm } from "../../src/input/yaml-traps.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
 import { lineOf } from "../hostile/helpers.js";
@@ -24,7 +24,7 @@ function swap(text: string, from: string, to: string): string {
 }
 
 function load(files: Record<string, string>, org = NR_ORG) {
-  return loadOrganisation("o", source("o/org.yaml", org), Object.entries(files).map(([n, t]) => source(`o/${n}`, t)));
+  return loadInput("o", source("o/org.yaml", org), Object.entries(files).map(([n, t]) => source(`o/${n}`, t)));
 }
 
 const all = (r: { errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }) => [...r.errors, ...r.warnings];

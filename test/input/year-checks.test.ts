@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { formatDiagnostic } from "../../src/diag/format.js";
 import type { Diagnostic } from "../../src/diag/diagnostic.js";
 import { planDocuments } from "../../src/documents/plan-documents.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
 import { lineOf } from "../hostile/helpers.js";
 
@@ -18,7 +18,7 @@ const NR_2564 = exampleText("nakhon-ratchasima-city", "2564.yaml");
 const NR_2565 = exampleText("nakhon-ratchasima-city", "2565.yaml");
 
 function load(files: Record<string, string>, org = KK_ORG) {
-  return loadOrganisation("o", source("o/org.yaml", org), Object.entries(files).map(([n, t]) => source(`o/${n}`, t)));
+  return loadInput("o", source("o/org.yaml", org), Object.entries(files).map(([n, t]) => source(`o/${n}`, t)));
 }
 const NEW_CODES = ["W_SCORES_UNCHANGED", "W_DATE_OUTSIDE_YEAR", "W_YEAR_IN_TEXT", "W_PLAN_YEAR"];
 const fresh = (ds: readonly Diagnostic[]) => ds.filter((d) => NEW_CODES.includes(d.code));

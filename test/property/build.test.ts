@@ -15,7 +15,7 @@ import { planDocuments } from "../../src/documents/plan-documents.js";
 import type { FontSet } from "../../src/export/exporter.js";
 import { exportDocx } from "../../src/export/docx/index.js";
 import { exportPdf } from "../../src/export/pdf/index.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import type { TemplateSet } from "../../src/render/load-templates.js";
 import { renderDocument } from "../../src/render/render-template.js";
 import { formatScore } from "../../src/thai/format.js";
@@ -40,7 +40,7 @@ describe("any valid organisation", () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(generatedOrg, async (g) => {
-        const loaded = loadOrganisation("g", { path: "g/org.yaml", bytes: enc(g.orgYaml) }, [{ path: `g/${g.year}.yaml`, bytes: enc(g.yearYaml) }]);
+        const loaded = loadInput("g", { path: "g/org.yaml", bytes: enc(g.orgYaml) }, [{ path: `g/${g.year}.yaml`, bytes: enc(g.yearYaml) }]);
         expect(loaded.errors).toEqual([]);
         const jobs = planDocuments(loaded.org!, {});
         expect(jobs.map((j) => j.kind).sort()).toEqual(["measures", "memo", "report"]);

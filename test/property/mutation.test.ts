@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CODES } from "../../src/diag/codes.js";
 import { planDocuments } from "../../src/documents/plan-documents.js";
-import { loadOrganisation } from "../../src/input/load-organisation.js";
+import { loadInput } from "../../src/pipeline/index.js";
 import { exampleText } from "../helpers/load-example.js";
 
 const ORG = new TextEncoder().encode(exampleText("khon-kaen-city", "org.yaml"));
@@ -53,7 +53,7 @@ describe("a damaged example file", () => {
       fc.property(fc.constantFrom(...names), mutation, (name, mutate) => {
         const bytes = mutate(FILES[name]);
         const others = names.filter((n) => n !== name).map((n) => ({ path: `k/${n}`, bytes: enc(FILES[n]) }));
-        const r = loadOrganisation("k", { path: "k/org.yaml", bytes: ORG }, [{ path: `k/${name}`, bytes }, ...others]);
+        const r = loadInput("k", { path: "k/org.yaml", bytes: ORG }, [{ path: `k/${name}`, bytes }, ...others]);
         for (const d of [...r.errors, ...r.warnings]) {
           expect(CODES).toContain(d.code);
           expect(d.pos, d.code).toBeDefined();

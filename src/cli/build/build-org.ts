@@ -6,16 +6,12 @@
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
-import type { ColumnDef } from "../../documents/measures-data.js";
-import { DEFAULT_MEASURES_COLUMNS, planDocuments } from "../../documents/plan-documents.js";
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
-import { exportDocx } from "../../export/docx/index.js";
-import { exportPdf, MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
-import { loadOrganisation } from "../../input/load-organisation.js";
+import { MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
+import { exportDocument, loadInput, modelOf, planJobs } from "../../pipeline/index.js";
 import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
-import { renderDocument } from "../../render/render-template.js";
 import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
@@ -85,7 +81,7 @@ export function createdAtFor(fiscalYear: number): Date {
 export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources, onDocument: OnDocument = () => undefined): Promise<OrgBuildResult> {
   const { folder, outDir } = task;
   const src = await readSources(folder, s.cwd);
-  const loaded = loadOrganisation(folder.dir, src.org, src.years);
+  const loaded = loadInput(folder.dir, src.org, src.years);
   const diagnostics: Diagnostic[] = [
     ...src.readErrors.map(readErrorDiagnostic),
     // An org.yaml that exists but could not be read is reported as such, not also as missing.
@@ -113,14 +109,12 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const orgFont = wantsPdf ? await loadOrgPdfFont(org, s.cwd) : ({ state: "none" } as const);
   const pdfFonts = orgFont.state === "ok" ? orgFont.fonts : (res.pdfFonts ?? res.fonts);
   let pdfFontReported = false;
-  const columns = (res.templates.data["measures"]?.columns as ColumnDef[] | undefined) ?? DEFAULT_MEASURES_COLUMNS;
-  const jobs = planDocuments(org, {
+  const jobs = planJobs(org, res.templates, {
     kinds: s.kinds,
     ...(folder.only ? { only: folder.only } : {}),
     ...(s.years ? { years: s.years } : {}),
     ...(emblem ? { emblemRef: EMBLEM_REF } : {}),
-    measuresColumns: columns,
-  }).filter((j) => !org.brokenFiles.has(j.file));
+  });
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
   const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
@@ -175,7 +169,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       continue;
     }
     onDocument(job.baseName);
-    const rendered = renderDocument(res.templates, job.kind, job.result.data);
+    const rendered = modelOf(res.templates, job)!;
     if (!rendered.ok) {
       diagnostics.push(...rendered.errors.map(templateDiagnostic));
       failed++;
@@ -195,7 +189,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         continue;
       }
       try {
-        const bytes = await (format === "pdf" ? exportPdf : exportDocx)(rendered.doc, format === "pdf" ? { ...options, fonts: pdfFonts } : options);
+        const bytes = await exportDocument(rendered.doc, format, format === "pdf" ? { ...options, fonts: pdfFonts } : options);
         const written = await outputs.write(`${job.baseName}.${format}`, bytes, key, job.file);
         docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, written), skipped: false });
       } catch (e) {

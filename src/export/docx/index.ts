@@ -98,7 +98,7 @@ export async function exportDocx(doc: DocModel, options: ExportOptions): Promise
   return writePackedZip(entries, options.createdAt);
 }
 
-export const docxExporter: Exporter = {
+export const docxExporter = {
   format: "docx",
   export: exportDocx,
-};
+} as const satisfies Exporter;

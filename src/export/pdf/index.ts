@@ -119,7 +119,7 @@ export async function exportPdf(doc: DocModel, options: ExportOptions): Promise<
   return renderPdf(pdfDefinition(doc, options), fonts);
 }
 
-export const pdfExporter: Exporter = {
+export const pdfExporter = {
   format: "pdf",
   export: exportPdf,
-};
+} as const satisfies Exporter;

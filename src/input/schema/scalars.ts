@@ -8,6 +8,7 @@ import { decimalPlaces, parseNumber } from "../../thai/digits.js";
 import { parseThaiDate, type ThaiDate } from "../../thai/date.js";
 import type { Code } from "../../diag/codes.js";
 import { around, oddChars } from "../invisible.js";
+import { GRADES, type Grade } from "../../ita/domain.js";
 
 type Ctx = z.core.$RefinementCtx<string>;
 
@@ -122,8 +123,8 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   });
 }
 
-export const GRADES = ["AA", "A", "B", "C", "D", "E", "F"] as const;
-export type Grade = (typeof GRADES)[number];
+// The grades are ita domain data (ita/domain.ts); the schema only checks them.
+export { GRADES, type Grade };
 export const grade = choice(GRADES);
 export const numerals = choice(["thai", "arabic"] as const);
 export type Numerals = "thai" | "arabic";

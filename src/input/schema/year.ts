@@ -2,9 +2,9 @@ import { z } from "zod";
 import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDate, issue, refuseInvisible, GRADES } from "./scalars.js";
 import { LABELS_2566 } from "../../ita/frameworks/common.js";
 import { indicatorIdOf } from "../../ita/frameworks/indicator-names.js";
+import { INDICATOR_IDS, type IndicatorId } from "../../ita/domain.js";
 
-const INDICATOR_IDS = ["I1", "I2", "I3", "I4", "I5", "E6", "E7", "E8", "O9", "O10"] as const;
-export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export type { IndicatorId };
 
 /** The ten indicator scores; the framework of the year decides which are required (all ten in 2562–2568). */
 const Scores = z.strictObject(Object.fromEntries(INDICATOR_IDS.map((id) => [id, score])) as Record<IndicatorId, typeof score>);
@@ -146,26 +146,55 @@ const Report = z.strictObject({
 });
 export type Report = z.infer<typeof Report>;
 
+/** A progress entry names a measure of the plan (its number or its name as in measures.items[].measure). */
+export const PROGRESS_STATUSES = ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"] as const;
+
+const ProgressItem = z.strictObject({
+  measure: text,
+  done: paragraphs,
+  result: paragraphs.optional(),
+  status: choice(PROGRESS_STATUSES),
+  problems: paragraphs.optional(),
+  next: paragraphs.optional(),
+});
+
+const Progress = z.strictObject({
+  numerals: numerals.optional(),
+  title: text.optional(),
+  intro: paragraphs.optional(),
+  items: z.array(ProgressItem).min(1),
+  summary: paragraphs.optional(),
+  signer: Signer,
+  date: thaiDate.optional(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+/**
+ * One schema per document kind, under the kind's own key of the year file.
+ * The kind registry (src/documents/kinds.ts) must have an entry for each.
+ */
+const DOCUMENT_SECTIONS = { memo: Memo, measures: Measures, report: Report, progress: Progress } as const;
+type DocumentSections = typeof DOCUMENT_SECTIONS;
+
 export const YearFile = z.strictObject({
   fiscal_year: beYear,
   assessment: Assessment.optional(),
-  memo: Memo.optional(),
-  measures: Measures.optional(),
-  report: Report.optional(),
+  ...(Object.fromEntries(Object.entries(DOCUMENT_SECTIONS).map(([k, s]) => [k, s.optional()])) as { [K in keyof DocumentSections]: z.ZodOptional<DocumentSections[K]> }),
 });
 export type YearFile = z.infer<typeof YearFile>;
 
 export { INDICATOR_IDS };
 
 /**
- * The year file with its three document sections left unchecked, and each
- * section alone: a mistake in `memo:` then stops the memo only, not that
- * year's measures or report (see load-organisation.ts).
+ * The year file with its document sections left unchecked, and each section
+ * alone: a mistake in `memo:` then stops the memo only, not that year's
+ * measures or report (see load-organisation.ts).
  */
-export const YearFileBase = YearFile.extend({ memo: z.unknown().optional(), measures: z.unknown().optional(), report: z.unknown().optional() });
-export const YEAR_SECTIONS = {
-  memo: z.object({ memo: Memo.optional() }),
-  measures: z.object({ measures: Measures.optional() }),
-  report: z.object({ report: Report.optional() }),
-} as const;
-export type YearSection = keyof typeof YEAR_SECTIONS;
+export const YearFileBase = YearFile.extend(
+  Object.fromEntries(Object.keys(DOCUMENT_SECTIONS).map((k) => [k, z.unknown().optional()])) as { [K in keyof DocumentSections]: z.ZodOptional<z.ZodUnknown> },
+);
+export const YEAR_SECTIONS = Object.fromEntries(Object.entries(DOCUMENT_SECTIONS).map(([k, s]) => [k, z.object({ [k]: s.optional() })])) as {
+  readonly [K in keyof DocumentSections]: z.ZodObject<{ [P in K]: z.ZodOptional<DocumentSections[K]> }>;
+};
+export type YearSection = keyof DocumentSections;
+export const SECTION_KEYS = Object.keys(DOCUMENT_SECTIONS) as YearSection[];

@@ -4,7 +4,7 @@
  * organisations print (IndicatorDef.aliases). Spaces and Thai digits do not
  * matter, so "การใช้ทรัพย์สิน ของทางราชการ" is indicator 4 too.
  */
-import type { IndicatorId } from "../../input/schema/year.js";
+import type { IndicatorId } from "../domain.js";
 import { FRAMEWORKS } from "./index.js";
 
 const squash = (s: string) => s.normalize("NFC").replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/\s+/g, "");

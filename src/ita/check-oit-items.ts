@@ -6,8 +6,8 @@
  *   because the document would print the bare code.
  */
 import { error, warning, type Diagnostic, type SourcePos } from "../diag/diagnostic.js";
-import type { Framework } from "../ita/framework.js";
-import type { OitItem } from "./schema/year.js";
+import type { Framework } from "./framework.js";
+import type { OitItem } from "./domain.js";
 
 type PosOf = (path: readonly (string | number)[]) => SourcePos;
 

@@ -1,0 +1,8 @@
+/** Step 4: a document model → the bytes of one format, through that format's exporter (export/formats.ts). */
+import type { ExportOptions } from "../export/exporter.js";
+import { exporterFor, type Format } from "../export/formats.js";
+import type { DocModel } from "../model/document.js";
+
+export function exportDocument(doc: DocModel, format: Format, options: ExportOptions): Promise<Uint8Array> {
+  return exporterFor(format).export(doc, options);
+}
