@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
+import { beToCe } from "../../thai/fiscal-year.js";
 import { MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
 import { exportDocument, loadInput, modelOf, planJobs } from "../../pipeline/index.js";
 import type { MarkupError } from "../../render/errors.js";
@@ -75,7 +76,7 @@ export function templateDiagnostic(e: MarkupError): Diagnostic {
 
 /** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
 export function createdAtFor(fiscalYear: number): Date {
-  return new Date(Date.UTC(fiscalYear - 543, 8, 30, 0, 0, 0));
+  return new Date(Date.UTC(beToCe(fiscalYear), 8, 30, 0, 0, 0));
 }
 
 export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings, res: BuildResources, onDocument: OnDocument = () => undefined): Promise<OrgBuildResult> {
