@@ -31,28 +31,7 @@ describe("overflowBreak", () => {
 describe("a compound wider than its cell", () => {
   test("wraps at word boundaries only", async () => {
     const words = ["องค์กรปกครองส่วนท้องถิ่น", "ผู้มีส่วนได้ส่วนเสียภายนอก", "คุณภาพการดำเนินงาน", "สาธารณะ"];
-    const doc: DocModel = {
-      meta: { title: "t", lang: "th-TH" },
-      baseSizePt: 16,
-      sections: [
-        {
-          page: A4_PORTRAIT_OFFICIAL,
-          blocks: [
-            {
-              type: "table",
-              columns: [{ width: 1 }, { width: 8 }],
-              headerRows: 0,
-              rows: words.map((w) => ({ cells: [{ blocks: [{ type: "paragraph", runs: [{ text: w }] }] }, { blocks: [{ type: "paragraph", runs: [{ text: "x" }] }] }] })),
-            },
-          ],
-        },
-      ],
-    };
-    const path = writePdf("overflow", await exportPdf(doc, options));
-    const lines = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", path, "-"], { encoding: "utf8" })
-      .split("\n")
-      .map((l) => l.replace(/\s+x\s*$/, "").trim())
-      .filter((l) => l !== "" && l !== "x");
+    const lines = await narrowColumnLines("overflow", words, 8);
     expect(lines.length, "the long words wrap in the narrow column").toBeGreaterThan(words.length);
     // the lines rebuild the words, and every line end inside a word is an ICU word boundary
     let at = 0;
@@ -69,28 +48,7 @@ describe("a compound wider than its cell", () => {
 
   test("a word with no boundary that fits breaks between letters, never before a mark", async () => {
     const words = ["ประชาสัมพันธ์", "สาธารณสุข", "ผู้ใต้บังคับบัญชา", "พระราชกฤษฎีกา", "เจ้าหน้าที่"];
-    const doc: DocModel = {
-      meta: { title: "t", lang: "th-TH" },
-      baseSizePt: 16,
-      sections: [
-        {
-          page: A4_PORTRAIT_OFFICIAL,
-          blocks: [
-            {
-              type: "table",
-              columns: [{ width: 1 }, { width: 24 }],
-              headerRows: 0,
-              rows: words.map((w) => ({ cells: [{ blocks: [{ type: "paragraph", runs: [{ text: w }] }] }, { blocks: [{ type: "paragraph", runs: [{ text: "x" }] }] }] })),
-            },
-          ],
-        },
-      ],
-    };
-    const path = writePdf("overflow-letters", await exportPdf(doc, options));
-    const lines = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", path, "-"], { encoding: "utf8" })
-      .split("\n")
-      .map((l) => l.replace(/\s+x\s*$/, "").trim())
-      .filter((l) => l !== "" && l !== "x");
+    const lines = await narrowColumnLines("overflow-letters", words, 24);
     expect(lines.join("")).toBe(words.join(""));
     expect(lines.length).toBeGreaterThan(words.length * 2);
     for (const line of lines) {
@@ -99,3 +57,29 @@ describe("a compound wider than its cell", () => {
     }
   });
 });
+
+/** The words, one a row, in a narrow first column (1 : widthOfSecond), as pdftotext lays out its lines. */
+async function narrowColumnLines(name: string, words: readonly string[], widthOfSecond: number): Promise<string[]> {
+  const doc: DocModel = {
+    meta: { title: "t", lang: "th-TH" },
+    baseSizePt: 16,
+    sections: [
+      {
+        page: A4_PORTRAIT_OFFICIAL,
+        blocks: [
+          {
+            type: "table",
+            columns: [{ width: 1 }, { width: widthOfSecond }],
+            headerRows: 0,
+            rows: words.map((w) => ({ cells: [{ blocks: [{ type: "paragraph", runs: [{ text: w }] }] }, { blocks: [{ type: "paragraph", runs: [{ text: "x" }] }] }] })),
+          },
+        ],
+      },
+    ],
+  };
+  const path = writePdf(name, await exportPdf(doc, options));
+  return execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", path, "-"], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.replace(/\s+x\s*$/, "").trim())
+    .filter((l) => l !== "" && l !== "x");
+}
