@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic, type Lang } from "../diag/format.js";
+import { PDF_FONT_FILES } from "./pdf-fonts.js";
 import { parseSizeTable } from "../export/pdf/size-table.js";
 import { loadInput } from "../pipeline/index.js";
 import { loadEmblem } from "./build/emblem.js";
@@ -65,9 +66,9 @@ function hasThai(v: DataView, cmap: number): boolean {
 }
 
 export async function checkFonts(dir = FONTS_DIR): Promise<Check> {
-  const label = { th: "ฟอนต์ Sarabun ที่มากับโปรแกรม", en: "bundled Sarabun fonts" };
+  const label = { th: "ฟอนต์ที่มากับโปรแกรม (Laksaman ที่ฝังใน PDF, Sarabun)", en: "bundled fonts (Laksaman embedded in PDFs, Sarabun)" };
   const problems: string[] = [];
-  for (const name of FONT_FILES) {
+  for (const name of [...PDF_FONT_FILES, ...FONT_FILES]) {
     const bytes = await readFile(join(dir, name)).catch((e: NodeJS.ErrnoException) => e);
     if (bytes instanceof Error) problems.push(`${name}: ${bytes.code ?? bytes.message}`);
     else {
@@ -78,7 +79,7 @@ export async function checkFonts(dir = FONTS_DIR): Promise<Check> {
   const sizes = await readFile(join(dir, "sizes.json"), "utf8").then((t) => parseSizeTable(JSON.parse(t) as unknown)).catch(() => undefined);
   // the bundled families: Sarabun (cli/resources.ts loadBundledFonts) and Laksaman (the PDFs)
   if (!sizes || !sizes.has("Sarabun") || !sizes.has("Laksaman")) problems.push("sizes.json: missing or unreadable");
-  if (problems.length === 0) return { id: "fonts", required: true, ok: true, label, detail: `${FONT_FILES.length} TTF, sizes.json (${dir})` };
+  if (problems.length === 0) return { id: "fonts", required: true, ok: true, label, detail: `${PDF_FONT_FILES.length + FONT_FILES.length} TTF, sizes.json (${dir})` };
   return {
     id: "fonts",
     required: true,

@@ -7,7 +7,8 @@
  */
 import { checkEmblems, checkFonts, checkLibreOffice, checkNode, checkPdftotext, checkTemplates, docxFontsOf, type Check } from "../doctor-checks.js";
 import { checkDocxFont, checkPdfFont } from "../doctor-font-checks.js";
-import { FONTS_DIR, loadBundledFonts } from "../resources.js";
+import { FONTS_DIR } from "../resources.js";
+import { loadBundledPdfFonts } from "../pdf-fonts.js";
 import { Exit, type CliIO } from "../io.js";
 
 export interface DoctorOptions {
@@ -17,7 +18,8 @@ export interface DoctorOptions {
 }
 
 export async function runDoctor(opts: DoctorOptions, io: CliIO): Promise<number> {
-  const pdfFamily = await loadBundledFonts().then((f) => f.family, () => undefined);
+  // The family the PDFs embed (Laksaman), not the Sarabun set the DOCX exporter measures with.
+  const pdfFamily = await loadBundledPdfFonts().then((f) => f.family, () => undefined);
   const [node, fonts, templates, emblems, soffice, pdftotext, docxFonts, pdfFont] = await Promise.all([
     checkNode(),
     checkFonts(),
