@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: on this 2-core machine that is a single
+    // worker and a serial run. Many files wait on child processes (soffice, bench/soak.mjs, the
+    // built bin) or on the build's own worker threads, so two workers overlap those waits.
+    maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],
     env: {
       // The build's worker threads load src/**/*.ts through this loader (see src/cli/build/pool.ts).
