@@ -11,6 +11,7 @@ export default defineConfig({
     // worker and a serial run. Many files wait on child processes (soffice, bench/soak.mjs, the
     // built bin) or on the build's own worker threads, so two workers overlap those waits.
     maxWorkers: 2,
+    isolate: false,
     globalSetup: ["test/global-setup.ts"],
     env: {
       // The build's worker threads load src/**/*.ts through this loader (see src/cli/build/pool.ts).
