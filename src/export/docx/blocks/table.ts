@@ -1,5 +1,6 @@
 import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
+import { DEFAULT_TABLE_SIZE_PT, tableGrid } from "../../../model/layout.js";
 import { docxAlign, docxVAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
 import { paragraphXml } from "../paragraph-xml.js";
@@ -7,8 +8,6 @@ import { TABLE_STYLE_ID } from "../styles.js";
 import { listBlock } from "./list.js";
 import { paragraphBlock, type ParagraphDefaults } from "./paragraph.js";
 
-/** The model's default table size (official-face points). */
-export const DEFAULT_TABLE_SIZE_PT = 14;
 const SHADE = '<w:shd w:fill="D9D9D9" w:color="auto" w:val="clear"/>';
 const NO_BORDERS =
   "<w:tblBorders>" +
@@ -41,13 +40,10 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
     ctx.textWidthTwips,
   );
   const sizePt = t.sizePt ?? DEFAULT_TABLE_SIZE_PT;
-  const columnsOf = cellColumns(t);
-  const rows: CellOut[][] = t.rows.map((row, r) => {
+  const rows: CellOut[][] = tableGrid(t.rows, t.columns.length).rows.map((row, r) => {
     const defaults: ParagraphDefaults = { style: r < t.headerRows ? "tableHeader" : "tableText", sizePt };
-    return row.cells.map((cell, c) => {
-      const first = columnsOf[r]?.[c] ?? 0;
-      const colSpan = cell.colSpan ?? 1;
-      const width = widths.slice(first, first + colSpan).reduce((a, b) => a + b, 0);
+    return row.cells.map(({ cell, column, colSpan }) => {
+      const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
       return cellOut(cell, width, ctx, defaults);
     });
   });
@@ -161,21 +157,5 @@ export function scaleWidths(weights: readonly number[], totalTwips: number): num
     const twips = Math.round((Math.max(0, w) / sum) * totalTwips);
     used += twips;
     return twips;
-  });
-}
-
-/** The first grid column of every cell, skipping columns that a rowSpan from above still covers. */
-export function cellColumns(t: Table): number[][] {
-  const coveredUntilRow: number[] = [];
-  return t.rows.map((row, r) => {
-    let col = 0;
-    return row.cells.map((cell) => {
-      while ((coveredUntilRow[col] ?? -1) >= r) col++;
-      const first = col;
-      const span = cell.colSpan ?? 1;
-      for (let k = 0; k < span; k++) coveredUntilRow[first + k] = r + (cell.rowSpan ?? 1) - 1;
-      col += span;
-      return first;
-    });
   });
 }
