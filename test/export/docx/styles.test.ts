@@ -12,6 +12,7 @@ import { pPrContent } from "../../../src/export/docx/paragraph-xml.js";
 import { rPr } from "../../../src/export/docx/run-props.js";
 import { STYLES, TABLE_STYLE_ID } from "../../../src/export/docx/styles.js";
 import { inflateRawSync } from "node:zlib";
+import { HEADING_LOOK } from "../../../src/model/layout.js";
 
 const ctx: Pick<DocxContext, "family" | "baseSizePt"> = { family: "TH SarabunPSK", baseSizePt: 16 };
 
@@ -38,7 +39,7 @@ describe("word/styles.xml", () => {
 
   it("writes the heading's paragraph properties with pPrContent, outline level included", async () => {
     const xml = await stylesXml();
-    const pPr = pPrContent({ keepNext: true, spacing: { line: 240, lineRule: "auto", before: 120, after: 0 }, outlineLevel: 0 });
+    const pPr = pPrContent({ keepNext: true, spacing: { line: 240, lineRule: "auto", before: HEADING_LOOK[1].spaceBeforePt * 20, after: HEADING_LOOK[1].spaceAfterPt * 20 }, outlineLevel: 0 });
     expect(styleElement(xml, STYLES.heading1.id)).toContain(`<w:pPr>${pPr}</w:pPr>`);
     expect(styleElement(xml, STYLES.memoTitle.id)).toContain('<w:spacing w:after="0" w:before="0" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/>');
   });
