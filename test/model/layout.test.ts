@@ -5,15 +5,14 @@
  * both exporters and the renderer's grid check place table cells by its one
  * grid walk.
  */
-import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { fixedParts } from "../../src/export/docx/fixed-parts.js";
 import { STYLES, type StyleKey } from "../../src/export/docx/styles.js";
 import type { BlockContext } from "../../src/export/pdf/blocks/context.js";
 import { heading, paragraph } from "../../src/export/pdf/blocks/text.js";
 import type { Heading, ParagraphStyle, TableRow } from "../../src/model/document.js";
 import { HEADING_LOOK, PARAGRAPH_LOOK, tableGrid, type BlockLook } from "../../src/model/layout.js";
 import { gridProblems } from "../../src/render/markup/table-grid.js";
+import { styleElement, stylesXml as readStylesXml } from "../export/docx/styles-xml.js";
 
 const BASE = 16;
 const SCALE = 1.25;
@@ -24,17 +23,7 @@ const PARAGRAPH_STYLES = Object.keys(PARAGRAPH_LOOK) as ParagraphStyle[];
 const LEVELS = [1, 2, 3] as const;
 const HEADING_STYLE: Record<Heading["level"], StyleKey> = { 1: "heading1", 2: "heading2", 3: "heading3" };
 
-async function stylesXml(): Promise<string> {
-  const part = (await fixedParts({ family: "TH SarabunPSK", baseSizePt: BASE })).find((p) => p.path === "word/styles.xml");
-  if (!part) throw new Error("no word/styles.xml");
-  return inflateRawSync(part.compressed).toString("utf8");
-}
-
-function styleElement(xml: string, id: string): string {
-  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, "s").exec(xml);
-  if (!m) throw new Error(`no style ${id}`);
-  return m[0];
-}
+const stylesXml = (): Promise<string> => readStylesXml({ family: "TH SarabunPSK", baseSizePt: BASE });
 
 /** What a Word style says about the layout table's fields. */
 function docxLook(style: string): Omit<BlockLook, "align"> & { sizePt: number } {
