@@ -16,9 +16,11 @@ const NO_BORDERS =
 
 /** A cell as written: its properties, its paragraphs, and what a merged cell below it copies. */
 interface CellOut {
+  /** First grid column (model/layout.ts tableGrid). */
+  readonly column: number;
   readonly widthTwips: number;
   readonly colSpan: number;
-  /** Rows this cell still covers, itself included. */
+  /** Rows the model cell spans, itself included (1 on the continuing cells written for it). */
   readonly rowSpan: number;
   readonly merge?: "restart" | "continue";
   readonly shaded: boolean;
@@ -40,14 +42,14 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
     ctx.textWidthTwips,
   );
   const sizePt = t.sizePt ?? DEFAULT_TABLE_SIZE_PT;
-  const rows: CellOut[][] = tableGrid(t.rows, t.columns.length).rows.map((row, r) => {
+  const placed: CellOut[][] = tableGrid(t.rows, t.columns.length).rows.map((row, r) => {
     const defaults: ParagraphDefaults = { style: r < t.headerRows ? "tableHeader" : "tableText", sizePt };
     return row.cells.map(({ cell, column, colSpan }) => {
       const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
-      return cellOut(cell, width, ctx, defaults);
+      return cellOut(cell, column, width, ctx, defaults);
     });
   });
-  addMergedCells(rows);
+  const rows = withMergedCells(placed);
   let xml =
     `<w:tbl><w:tblPr><w:tblStyle w:val="${TABLE_STYLE_ID}"/><w:tblW w:type="dxa" w:w="${ctx.textWidthTwips}"/>` +
     `${t.borders === false ? NO_BORDERS : ""}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`;
@@ -64,7 +66,7 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
   return xml + "</w:tbl>";
 }
 
-function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
+function cellOut(cell: TableCell, column: number, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
   const defaults: ParagraphDefaults = cell.align ? { ...rowDefaults, align: cell.align } : rowDefaults;
   let content = "";
   let lastAlign: string | undefined;
@@ -82,6 +84,7 @@ function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefau
   }
   const rowSpan = cell.rowSpan ?? 1;
   return {
+    column,
     widthTwips,
     colSpan: cell.colSpan ?? 1,
     rowSpan,
@@ -93,35 +96,22 @@ function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefau
   };
 }
 
-/** Each cell spanning rows gets a continuing cell in the next row, at its grid column, which spans on in turn. */
-function addMergedCells(rows: CellOut[][]): void {
-  for (let r = 0; r < rows.length - 1; r++) {
-    const next = rows[r + 1]!;
-    let column = 0;
-    for (const cell of rows[r]!) {
-      if (cell.rowSpan > 1) {
-        next.splice(insertionIndex(next, column), 0, {
-          ...cell,
-          rowSpan: cell.rowSpan - 1,
-          merge: "continue",
-          content: paragraphXml(cell.lastAlign === undefined ? {} : { align: cell.lastAlign }, ""),
-        });
+/**
+ * Each row with, at their grid columns, a w:vMerge="continue" cell for every
+ * cell above whose rowSpan reaches into it (Word wants a cell at every column).
+ */
+function withMergedCells(rows: readonly CellOut[][]): CellOut[][] {
+  return rows.map((cells, r) => {
+    const continuing: CellOut[] = [];
+    rows.slice(0, r).forEach((above, a) => {
+      for (const cell of above) {
+        if (cell.rowSpan > 1 && a + cell.rowSpan - 1 >= r) {
+          continuing.push({ ...cell, rowSpan: 1, merge: "continue", content: paragraphXml(cell.lastAlign === undefined ? {} : { align: cell.lastAlign }, "") });
+        }
       }
-      column += cell.colSpan;
-    }
-  }
-}
-
-/** Where a cell starting at grid column `column` goes among a row's cells. */
-function insertionIndex(cells: readonly CellOut[], column: number): number {
-  let covered = 0;
-  let i = 0;
-  while (covered <= column) {
-    if (i >= cells.length) return cells.length;
-    covered += cells[i]!.colSpan;
-    i++;
-  }
-  return i - 1;
+    });
+    return [...cells, ...continuing].sort((x, y) => x.column - y.column);
+  });
 }
 
 function cellXml(c: CellOut): string {
