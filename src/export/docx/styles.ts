@@ -11,6 +11,7 @@
  * defaults are put into that part here.
  */
 import type { Align, ParagraphStyle } from "../../model/document.js";
+import { HEADING_LOOK, MEMO_LABEL_PT, MEMO_TITLE_LINE_PT, MEMO_TITLE_PT, PARAGRAPH_LOOK, type BlockLook } from "../../model/layout.js";
 import { docxAlign } from "./alignment.js";
 import { pointTwips, type DocxContext } from "./context.js";
 import { pPrContent, type Spacing } from "./paragraph-xml.js";
@@ -34,22 +35,34 @@ export interface StyleSpec {
   readonly lineExactPt?: number;
 }
 
-/** The regulation sets บันทึกข้อความ at 29 pt and its field labels at 20 pt, whatever the body size. */
-export const MEMO_TITLE_PT = 29;
-export const MEMO_LABEL_PT = 20;
-/** The typing guidance appended to the regulation: the title line is exactly 35 pt high. */
-export const MEMO_TITLE_LINE_PT = 35;
+export { MEMO_LABEL_PT, MEMO_TITLE_LINE_PT, MEMO_TITLE_PT };
+
+/** A Word style from the shared layout table (model/layout.ts): the look both exporters give the block. */
+function fromLook(id: string, name: string, look: BlockLook, outlineLevel?: number): StyleSpec {
+  return {
+    id,
+    name,
+    sizePt: (b) => b + look.sizeDeltaPt,
+    bold: look.bold,
+    ...(look.align ? { align: look.align } : {}),
+    ...(look.spaceBeforePt ? { spaceBeforePt: look.spaceBeforePt } : {}),
+    ...(look.spaceAfterPt ? { spaceAfterPt: look.spaceAfterPt } : {}),
+    ...(look.keepWithNext ? { keepNext: true } : {}),
+    ...(outlineLevel !== undefined ? { outlineLevel } : {}),
+  };
+}
 
 export const STYLES: Readonly<Record<StyleKey, StyleSpec>> = {
-  body: { id: "ITABody", name: "ITA Body", sizePt: (b) => b, bold: false },
-  title: { id: "ITATitle", name: "ITA Title", sizePt: (b) => b + 4, bold: true, align: "center", spaceAfterPt: 6, keepNext: true },
-  subtitle: { id: "ITASubtitle", name: "ITA Subtitle", sizePt: (b) => b + 2, bold: true, align: "center", keepNext: true },
-  small: { id: "ITASmall", name: "ITA Small", sizePt: (b) => b - 2, bold: false },
-  tableText: { id: "ITATableText", name: "ITA Table Text", sizePt: (b) => b - 2, bold: false },
-  tableHeader: { id: "ITATableHeader", name: "ITA Table Header", sizePt: (b) => b - 2, bold: true, align: "center" },
-  heading1: { id: "ITAHeading1", name: "ITA Heading 1", sizePt: (b) => b + 2, bold: true, spaceBeforePt: 6, keepNext: true, outlineLevel: 0 },
-  heading2: { id: "ITAHeading2", name: "ITA Heading 2", sizePt: (b) => b, bold: true, spaceBeforePt: 6, keepNext: true, outlineLevel: 1 },
-  heading3: { id: "ITAHeading3", name: "ITA Heading 3", sizePt: (b) => b, bold: true, keepNext: true, outlineLevel: 2 },
+  body: fromLook("ITABody", "ITA Body", PARAGRAPH_LOOK.body),
+  title: fromLook("ITATitle", "ITA Title", PARAGRAPH_LOOK.title),
+  subtitle: fromLook("ITASubtitle", "ITA Subtitle", PARAGRAPH_LOOK.subtitle),
+  small: fromLook("ITASmall", "ITA Small", PARAGRAPH_LOOK.small),
+  tableText: fromLook("ITATableText", "ITA Table Text", PARAGRAPH_LOOK.tableText),
+  tableHeader: fromLook("ITATableHeader", "ITA Table Header", PARAGRAPH_LOOK.tableHeader),
+  heading1: fromLook("ITAHeading1", "ITA Heading 1", HEADING_LOOK[1], 0),
+  heading2: fromLook("ITAHeading2", "ITA Heading 2", HEADING_LOOK[2], 1),
+  heading3: fromLook("ITAHeading3", "ITA Heading 3", HEADING_LOOK[3], 2),
+  // The memo parts and the signature exist as Word styles only; the PDF sets the same sizes from layout.ts directly.
   memoTitle: { id: "ITAMemoTitle", name: "ITA Memo Title", sizePt: () => MEMO_TITLE_PT, bold: true, align: "center", lineExactPt: MEMO_TITLE_LINE_PT },
   memoField: { id: "ITAMemoField", name: "ITA Memo Field", sizePt: (b) => b, bold: false },
   signature: { id: "ITASignature", name: "ITA Signature", sizePt: (b) => b, bold: false, align: "center", keepNext: true },

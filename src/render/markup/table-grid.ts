@@ -1,30 +1,15 @@
 /**
  * The table grid check: every row fills exactly the declared columns, counting
  * the cells spanned into it from rows above, and no rowspan runs past the last row.
+ * The grid walk itself is the exporters' (model/layout.ts tableGrid).
  */
 import type { TableRow } from "../../model/document.js";
+import { tableGrid } from "../../model/layout.js";
 
 /** What is wrong with the grid, one message per problem, in row order. */
 export function gridProblems(rows: readonly TableRow[], columns: number): string[] {
-  const problems: string[] = [];
-  const carried: number[] = new Array<number>(columns).fill(0);
-  rows.forEach((row, r) => {
-    let col = 0;
-    const next = carried.map((n) => Math.max(0, n - 1));
-    for (const cell of row.cells) {
-      while (col < columns && (carried[col] ?? 0) > 0) col++;
-      const span = cell.colSpan ?? 1;
-      if (col + span > columns) {
-        col += span;
-        break;
-      }
-      for (let k = col; k < col + span; k++) next[k] = (cell.rowSpan ?? 1) - 1;
-      col += span;
-    }
-    while (col < columns && (carried[col] ?? 0) > 0) col++;
-    if (col !== columns) problems.push(`table row ${r + 1} fills ${col} of the ${columns} columns given in widths`);
-    carried.splice(0, columns, ...next);
-  });
-  if (carried.some((n) => n > 0)) problems.push("a rowspan reaches past the last row of the table");
+  const grid = tableGrid(rows, columns);
+  const problems = grid.rows.flatMap((row, r) => (row.filled === columns ? [] : [`table row ${r + 1} fills ${row.filled} of the ${columns} columns given in widths`]));
+  if (grid.spillsPastEnd) problems.push("a rowspan reaches past the last row of the table");
   return problems;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockToDocx } from "../../../src/export/docx/blocks/index.js";
-import { cellColumns, scaleWidths } from "../../../src/export/docx/blocks/table.js";
+import { scaleWidths } from "../../../src/export/docx/blocks/table.js";
+import { tableGrid } from "../../../src/model/layout.js";
 import { exportDocx } from "../../../src/export/docx/index.js";
 import { imageInfo } from "../../../src/export/docx/image-info.js";
 import { scriptPieces } from "../../../src/export/docx/run-props.js";
@@ -163,7 +164,7 @@ describe("table geometry", () => {
       headerRows: 2,
       rows: [{ cells: [c({ rowSpan: 2 }), c({ colSpan: 2 }), c({ rowSpan: 2 }), c({ rowSpan: 3 })] }, { cells: [c(), c()] }, { cells: [c(), c(), c(), c()] }],
     };
-    expect(cellColumns(t)).toEqual([[0, 1, 3, 4], [1, 2], [0, 1, 2, 3]]);
+    expect(tableGrid(t.rows, t.columns.length).rows.map((r) => r.cells.map((p) => p.column))).toEqual([[0, 1, 3, 4], [1, 2], [0, 1, 2, 3]]);
   });
 });
 

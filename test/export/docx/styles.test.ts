@@ -7,25 +7,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { DocxContext } from "../../../src/export/docx/context.js";
-import { fixedParts } from "../../../src/export/docx/fixed-parts.js";
 import { pPrContent } from "../../../src/export/docx/paragraph-xml.js";
 import { rPr } from "../../../src/export/docx/run-props.js";
 import { STYLES, TABLE_STYLE_ID } from "../../../src/export/docx/styles.js";
-import { inflateRawSync } from "node:zlib";
+import { styleElement, stylesXml as readStylesXml } from "./styles-xml.js";
+import { HEADING_LOOK } from "../../../src/model/layout.js";
 
 const ctx: Pick<DocxContext, "family" | "baseSizePt"> = { family: "TH SarabunPSK", baseSizePt: 16 };
 
-async function stylesXml(c = ctx): Promise<string> {
-  const styles = (await fixedParts(c)).find((p) => p.path === "word/styles.xml");
-  if (!styles) throw new Error("no word/styles.xml among the fixed parts");
-  return inflateRawSync(styles.compressed).toString("utf8");
-}
-
-function styleElement(xml: string, id: string): string {
-  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, "s").exec(xml);
-  if (!m) throw new Error(`no style ${id}`);
-  return m[0];
-}
+const stylesXml = (c = ctx): Promise<string> => readStylesXml(c);
 
 describe("word/styles.xml", () => {
   it("writes each ITA style's run properties with rPr, the body runs' writer", async () => {
@@ -38,7 +28,7 @@ describe("word/styles.xml", () => {
 
   it("writes the heading's paragraph properties with pPrContent, outline level included", async () => {
     const xml = await stylesXml();
-    const pPr = pPrContent({ keepNext: true, spacing: { line: 240, lineRule: "auto", before: 120, after: 0 }, outlineLevel: 0 });
+    const pPr = pPrContent({ keepNext: true, spacing: { line: 240, lineRule: "auto", before: HEADING_LOOK[1].spaceBeforePt * 20, after: HEADING_LOOK[1].spaceAfterPt * 20 }, outlineLevel: 0 });
     expect(styleElement(xml, STYLES.heading1.id)).toContain(`<w:pPr>${pPr}</w:pPr>`);
     expect(styleElement(xml, STYLES.memoTitle.id)).toContain('<w:spacing w:after="0" w:before="0" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/>');
   });

@@ -1,5 +1,6 @@
 import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
+import { DEFAULT_TABLE_SIZE_PT, tableGrid } from "../../../model/layout.js";
 import { docxAlign, docxVAlign } from "../alignment.js";
 import type { DocxContext } from "../context.js";
 import { paragraphXml } from "../paragraph-xml.js";
@@ -7,8 +8,6 @@ import { TABLE_STYLE_ID } from "../styles.js";
 import { listBlock } from "./list.js";
 import { paragraphBlock, type ParagraphDefaults } from "./paragraph.js";
 
-/** The model's default table size (official-face points). */
-export const DEFAULT_TABLE_SIZE_PT = 14;
 const SHADE = '<w:shd w:fill="D9D9D9" w:color="auto" w:val="clear"/>';
 const NO_BORDERS =
   "<w:tblBorders>" +
@@ -17,9 +16,11 @@ const NO_BORDERS =
 
 /** A cell as written: its properties, its paragraphs, and what a merged cell below it copies. */
 interface CellOut {
+  /** First grid column (model/layout.ts tableGrid). */
+  readonly column: number;
   readonly widthTwips: number;
   readonly colSpan: number;
-  /** Rows this cell still covers, itself included. */
+  /** Rows the model cell spans, itself included (1 on the continuing cells written for it). */
   readonly rowSpan: number;
   readonly merge?: "restart" | "continue";
   readonly shaded: boolean;
@@ -41,17 +42,14 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
     ctx.textWidthTwips,
   );
   const sizePt = t.sizePt ?? DEFAULT_TABLE_SIZE_PT;
-  const columnsOf = cellColumns(t);
-  const rows: CellOut[][] = t.rows.map((row, r) => {
+  const placed: CellOut[][] = tableGrid(t.rows, t.columns.length).rows.map((row, r) => {
     const defaults: ParagraphDefaults = { style: r < t.headerRows ? "tableHeader" : "tableText", sizePt };
-    return row.cells.map((cell, c) => {
-      const first = columnsOf[r]?.[c] ?? 0;
-      const colSpan = cell.colSpan ?? 1;
-      const width = widths.slice(first, first + colSpan).reduce((a, b) => a + b, 0);
-      return cellOut(cell, width, ctx, defaults);
+    return row.cells.map(({ cell, column, colSpan }) => {
+      const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
+      return cellOut(cell, column, width, ctx, defaults);
     });
   });
-  addMergedCells(rows);
+  const rows = withMergedCells(placed);
   let xml =
     `<w:tbl><w:tblPr><w:tblStyle w:val="${TABLE_STYLE_ID}"/><w:tblW w:type="dxa" w:w="${ctx.textWidthTwips}"/>` +
     `${t.borders === false ? NO_BORDERS : ""}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`;
@@ -68,7 +66,7 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
   return xml + "</w:tbl>";
 }
 
-function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
+function cellOut(cell: TableCell, column: number, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
   const defaults: ParagraphDefaults = cell.align ? { ...rowDefaults, align: cell.align } : rowDefaults;
   let content = "";
   let lastAlign: string | undefined;
@@ -86,6 +84,7 @@ function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefau
   }
   const rowSpan = cell.rowSpan ?? 1;
   return {
+    column,
     widthTwips,
     colSpan: cell.colSpan ?? 1,
     rowSpan,
@@ -97,35 +96,22 @@ function cellOut(cell: TableCell, widthTwips: number, ctx: DocxContext, rowDefau
   };
 }
 
-/** Each cell spanning rows gets a continuing cell in the next row, at its grid column, which spans on in turn. */
-function addMergedCells(rows: CellOut[][]): void {
-  for (let r = 0; r < rows.length - 1; r++) {
-    const next = rows[r + 1]!;
-    let column = 0;
-    for (const cell of rows[r]!) {
-      if (cell.rowSpan > 1) {
-        next.splice(insertionIndex(next, column), 0, {
-          ...cell,
-          rowSpan: cell.rowSpan - 1,
-          merge: "continue",
-          content: paragraphXml(cell.lastAlign === undefined ? {} : { align: cell.lastAlign }, ""),
-        });
+/**
+ * Each row with, at their grid columns, a w:vMerge="continue" cell for every
+ * cell above whose rowSpan reaches into it (Word wants a cell at every column).
+ */
+function withMergedCells(rows: readonly CellOut[][]): CellOut[][] {
+  return rows.map((cells, r) => {
+    const continuing: CellOut[] = [];
+    rows.slice(0, r).forEach((above, a) => {
+      for (const cell of above) {
+        if (cell.rowSpan > 1 && a + cell.rowSpan - 1 >= r) {
+          continuing.push({ ...cell, rowSpan: 1, merge: "continue", content: paragraphXml(cell.lastAlign === undefined ? {} : { align: cell.lastAlign }, "") });
+        }
       }
-      column += cell.colSpan;
-    }
-  }
-}
-
-/** Where a cell starting at grid column `column` goes among a row's cells. */
-function insertionIndex(cells: readonly CellOut[], column: number): number {
-  let covered = 0;
-  let i = 0;
-  while (covered <= column) {
-    if (i >= cells.length) return cells.length;
-    covered += cells[i]!.colSpan;
-    i++;
-  }
-  return i - 1;
+    });
+    return [...cells, ...continuing].sort((x, y) => x.column - y.column);
+  });
 }
 
 function cellXml(c: CellOut): string {
@@ -161,21 +147,5 @@ export function scaleWidths(weights: readonly number[], totalTwips: number): num
     const twips = Math.round((Math.max(0, w) / sum) * totalTwips);
     used += twips;
     return twips;
-  });
-}
-
-/** The first grid column of every cell, skipping columns that a rowSpan from above still covers. */
-export function cellColumns(t: Table): number[][] {
-  const coveredUntilRow: number[] = [];
-  return t.rows.map((row, r) => {
-    let col = 0;
-    return row.cells.map((cell) => {
-      while ((coveredUntilRow[col] ?? -1) >= r) col++;
-      const first = col;
-      const span = cell.colSpan ?? 1;
-      for (let k = 0; k < span; k++) coveredUntilRow[first + k] = r + (cell.rowSpan ?? 1) - 1;
-      col += span;
-      return first;
-    });
   });
 }

@@ -1,4 +1,5 @@
 import { assertNever, type Block, type Run } from "../../../model/document.js";
+import { HEADING_LOOK, PARAGRAPH_LOOK } from "../../../model/layout.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./context.js";
 import { approval, memoHeader, signature } from "./memo.js";
 import { table } from "./table.js";
@@ -40,6 +41,12 @@ function block(b: Block, ctx: BlockContext): Node[] {
   }
 }
 
+/** Headings and paragraphs whose style keeps with next (model/layout.ts), or a paragraph marked so. */
+function keepsWithNext(b: Block): boolean {
+  if (b.type === "heading") return HEADING_LOOK[b.level].keepWithNext;
+  return b.type === "paragraph" && (b.keepWithNext ?? PARAGRAPH_LOOK[b.style ?? "body"].keepWithNext);
+}
+
 /**
  * pdfmake has no keep-with-next: a block marked so is put in one unbreakable
  * stack with the block after it, unless that block is a table (an unbreakable
@@ -50,7 +57,7 @@ export function blocksToContent(blocks: readonly Block[], ctx: BlockContext): No
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     const next = blocks[i + 1];
-    const keep = (b.type === "heading" || (b.type === "paragraph" && b.keepWithNext === true)) && next !== undefined;
+    const keep = keepsWithNext(b) && next !== undefined;
     if (keep && next.type !== "table" && next.type !== "pageBreak") {
       out.push({ stack: [...block(b, ctx), ...block(next, ctx)], unbreakable: true });
       i++;

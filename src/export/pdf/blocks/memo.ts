@@ -1,10 +1,9 @@
+import { MEMO_LABEL_PT, MEMO_TITLE_PT } from "../../../model/layout.js";
 import type { Approval, MemoHeader, Signature } from "../../../model/document.js";
 import { runsToInlines } from "../thai-wrap.js";
 import { PT_PER_CM, pt, type BlockContext, type Node } from "./context.js";
 
 /** ระเบียบงานสารบรรณ: "บันทึกข้อความ" 29 pt, labels 20 pt (official face). */
-const MEMO_TITLE_PT = 29;
-const MEMO_LABEL_PT = 20;
 const EMBLEM_HEIGHT_CM = 1.5;
 
 function inlines(text: string, ctx: BlockContext): Node[] {

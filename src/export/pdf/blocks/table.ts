@@ -1,5 +1,6 @@
 import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
+import { DEFAULT_TABLE_SIZE_PT, tableGrid } from "../../../model/layout.js";
 import { list, paragraph, pdfAlign } from "./text.js";
 import { pt, type BlockContext, type Node } from "./context.js";
 
@@ -66,36 +67,22 @@ function estimateHeight(cell: TableCell, width: number, ctx: BlockContext, sizeP
 export function table(t: Table, ctx: BlockContext): Node {
   const n = t.columns.length;
   const borders = t.borders ?? true;
-  const sizePt = t.sizePt ?? 14;
+  const sizePt = t.sizePt ?? DEFAULT_TABLE_SIZE_PT;
   const widths = columnWidths(
     t.columns.map((c) => c.width),
     ctx.textWidth,
     borders,
   );
-  // Positions still covered by a rowSpan from an earlier row: column → rows left.
-  const covered = new Array<number>(n).fill(0);
   let tallestRow = 0;
   let headerHeight = 0;
   let firstRowHeight = 0;
-  const body = t.rows.map((row, rowIndex) => {
-    const out: Node[] = [];
+  const body = tableGrid(t.rows, n).rows.map((row, rowIndex) => {
+    // pdfmake wants one node per grid column: {} where a span covers it, an empty text where no cell is.
+    const out: Node[] = Array.from({ length: n }, (_, c) => (row.covered.has(c) ? {} : { text: "" }));
     let rowHeight = 0;
-    let cells = 0;
-    for (let c = 0; c < n; ) {
-      if ((covered[c] ?? 0) > 0) {
-        covered[c] = (covered[c] ?? 0) - 1;
-        out.push({});
-        c++;
-        continue;
-      }
-      const cell = row.cells[cells++];
-      if (!cell) {
-        out.push({ text: "" });
-        c++;
-        continue;
-      }
-      const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - c));
-      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+    for (const { cell, column: c, colSpan, rowSpan } of row.cells) {
+      if (c >= n) continue;
+      const span = Math.max(1, Math.min(colSpan, n - c));
       const node: Node = { stack: cell.blocks.map((b) => cellBlock(b, ctx, sizePt)) };
       if (span > 1) node["colSpan"] = span;
       if (rowSpan > 1) node["rowSpan"] = rowSpan;
@@ -108,13 +95,9 @@ export function table(t: Table, ctx: BlockContext): Node {
       // therefore set at the top of its span, which is right everywhere.
       if (cell.vAlign && rowSpan === 1) node["verticalAlignment"] = cell.vAlign;
       const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * 2 * PAD_X;
-      rowHeight = Math.max(rowHeight, estimateHeight(cell, width, ctx, sizePt) / rowSpan);
-      out.push(node);
-      for (let k = 0; k < span; k++) {
-        if (k > 0) out.push({});
-        if (rowSpan > 1) covered[c + k] = rowSpan - 1;
-      }
-      c += span;
+      rowHeight = Math.max(rowHeight, estimateHeight(cell, width, ctx, sizePt) / Math.max(1, rowSpan));
+      out[c] = node;
+      for (let k = 1; k < span; k++) out[c + k] = {};
     }
     if (rowIndex < t.headerRows) headerHeight += rowHeight;
     else tallestRow = Math.max(tallestRow, rowHeight);

@@ -1,18 +1,7 @@
-import type { Align, Heading, ListBlock, Paragraph, ParagraphStyle } from "../../../model/document.js";
+import type { Align, Heading, ListBlock, Paragraph } from "../../../model/document.js";
+import { HEADING_LOOK, PARAGRAPH_LOOK, headingSizePt, paragraphSizePt } from "../../../model/layout.js";
 import { runsToInlines } from "../thai-wrap.js";
 import { PT_PER_CM, pt, type BlockContext, type Node } from "./context.js";
-
-/** Official-face sizes per paragraph style (TH Sarabun New conventions). */
-const STYLE_PT: Record<ParagraphStyle, { readonly delta: number; readonly bold: boolean }> = {
-  body: { delta: 0, bold: false },
-  title: { delta: 4, bold: true },
-  subtitle: { delta: 2, bold: true },
-  small: { delta: -2, bold: false },
-  tableText: { delta: 0, bold: false },
-  tableHeader: { delta: 0, bold: true },
-};
-
-const HEADING_PT: Record<Heading["level"], number> = { 1: 4, 2: 2, 3: 0 };
 
 /**
  * pdfmake justifies by spreading a line's slack between all its inline
@@ -24,16 +13,18 @@ export function pdfAlign(align: Align): Exclude<Align, "justify"> {
   return align === "justify" ? "left" : align;
 }
 
-/** `sizePt`: the official size the paragraph's style is relative to (body size, or the table's size). */
-export function paragraph(p: Paragraph, ctx: BlockContext, sizePt = ctx.basePt): Node {
-  const style = STYLE_PT[p.style ?? "body"];
+/** `tableSizePt`: the size of the table the paragraph sits in, if any (model/layout.ts paragraphSizePt). */
+export function paragraph(p: Paragraph, ctx: BlockContext, tableSizePt?: number): Node {
+  const styleName = p.style ?? "body";
+  const style = PARAGRAPH_LOOK[styleName];
   const node: Node = {
     text: runsToInlines(p.runs, ctx.scale),
-    fontSize: pt(ctx, sizePt + style.delta),
-    margin: [(p.leftIndentCm ?? 0) * PT_PER_CM, p.spaceBeforePt ?? 0, 0, p.spaceAfterPt ?? 0],
+    fontSize: pt(ctx, paragraphSizePt(styleName, ctx.basePt, tableSizePt)),
+    margin: [(p.leftIndentCm ?? 0) * PT_PER_CM, p.spaceBeforePt ?? style.spaceBeforePt, 0, p.spaceAfterPt ?? style.spaceAfterPt],
   };
   if (style.bold) node["bold"] = true;
-  if (p.align) node["alignment"] = pdfAlign(p.align);
+  const align = p.align ?? style.align;
+  if (align) node["alignment"] = pdfAlign(align);
   if (p.firstLineIndentCm) node["leadingIndent"] = p.firstLineIndentCm * PT_PER_CM;
   return node;
 }
@@ -41,9 +32,9 @@ export function paragraph(p: Paragraph, ctx: BlockContext, sizePt = ctx.basePt):
 export function heading(h: Heading, ctx: BlockContext): Node {
   return {
     text: runsToInlines(h.runs, ctx.scale),
-    fontSize: pt(ctx, ctx.basePt + HEADING_PT[h.level]),
-    bold: true,
-    margin: [0, h.spaceBeforePt ?? 6, 0, h.spaceAfterPt ?? 3],
+    fontSize: pt(ctx, headingSizePt(h.level, ctx.basePt)),
+    bold: HEADING_LOOK[h.level].bold,
+    margin: [0, h.spaceBeforePt ?? HEADING_LOOK[h.level].spaceBeforePt, 0, h.spaceAfterPt ?? HEADING_LOOK[h.level].spaceAfterPt],
     ...(h.align ? { alignment: pdfAlign(h.align) } : {}),
   };
 }
