@@ -5,6 +5,7 @@
  */
 import type { Segment } from "./pdf-text.js";
 import { nextLinePairs, squash } from "./pdf-text.js";
+import { THAI_WORDS_TEXT } from "../../src/thai/data/thai-words.js";
 
 /** Characters each side of a line end that must stand together in one paragraph of the model for it to be a wrap. */
 const CONTEXT = 6;
@@ -39,10 +40,11 @@ export function cutsInside(wraps: readonly Wrap[], words: readonly string[]): st
 }
 
 /**
- * Words that end in การ: "มาตรการ|บริหารงาน" ends a line between two words,
- * though "การบริหารงาน" can be read across it.
+ * Words of the shipped dictionary that end in การ (มาตรการ, ดำเนินการ,
+ * โครงการ …): "มาตรการ|บริหารงาน" ends a line between two words, though
+ * "การบริหารงาน" can be read across it.
  */
-const ENDS_IN_KAN = ["มาตรการ", "ดำเนินการ", "ราชการ", "กิจการ", "โครงการ", "กระบวนการ", "วิธีการ", "ปฏิบัติการ", "แผนการ", "บริการ", "ทางการ"];
+const ENDS_IN_KAN = THAI_WORDS_TEXT.split("\n").filter((w) => w.length > 3 && w.endsWith("การ"));
 
 function cutsWord(w: Wrap, word: string): boolean {
   for (let k = 1; k < word.length; k++) {
