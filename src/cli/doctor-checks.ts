@@ -13,7 +13,8 @@ import { loadInput } from "../pipeline/index.js";
 import { loadEmblem } from "./build/emblem.js";
 import { loadTemplates } from "./build/resources-load.js";
 import { discover, PathNotFound, readErrorDiagnostic, readSources } from "./discover.js";
-import { FONTS_DIR } from "./resources.js";
+import { BUILTIN_TEMPLATES, FONTS_DIR } from "./resources.js";
+import { DOC_KINDS, KINDS, type DocKind } from "../documents/kinds.js";
 import { DEFAULT_OFFICIAL_FONT } from "../model/official-fonts.js";
 
 export interface Check {
@@ -90,11 +91,20 @@ export async function checkFonts(dir = FONTS_DIR): Promise<Check> {
   };
 }
 
-export async function checkTemplates(dir: string | undefined, cwd: string, lang: Lang): Promise<Check> {
+/**
+ * The template set: it loads without errors; and, for a --templates folder, it has a template for
+ * every kind the registry knows. A folder copied from an earlier version lacks the newer kinds
+ * (e.g. progress): its builds fail for those documents only, so that is a warning with what to copy.
+ */
+export async function checkTemplates(dir: string | undefined, cwd: string, lang: Lang): Promise<Check[]> {
   const label = dir ? { th: `แม่แบบเอกสารใน ${dir}`, en: `templates in ${dir}` } : { th: "แม่แบบเอกสารที่มากับโปรแกรม", en: "built-in templates" };
   const t = await loadTemplates(dir, cwd);
-  if (t.ok) return { id: "templates", required: true, ok: true, label, detail: [...t.set.kinds.keys()].sort().join(", ") };
-  return {
+  if (t.ok) {
+    const loaded: Check = { id: "templates", required: true, ok: true, label, detail: [...t.set.kinds.keys()].sort().join(", ") };
+    const missing = DOC_KINDS.filter((k) => !t.set.kinds.has(k));
+    return dir && missing.length > 0 ? [loaded, missingKindsCheck(dir, missing, lang)] : [loaded];
+  }
+  return [{
     id: "templates",
     required: true,
     ok: false,
@@ -103,6 +113,23 @@ export async function checkTemplates(dir: string | undefined, cwd: string, lang:
     fix: dir
       ? { th: "แก้แม่แบบตามบรรทัดที่ระบุ หรือไม่ใช้ --templates เพื่อใช้แม่แบบเดิมของโปรแกรม", en: "fix the template at the line given, or drop --templates to use the built-in ones" }
       : { th: "ติดตั้งโปรแกรมใหม่ (npm ci)", en: "reinstall (npm ci)" },
+  }];
+}
+
+/** Not required: the other kinds still build; a document of a missing kind fails with "no template for document kind". */
+function missingKindsCheck(dir: string, missing: readonly DocKind[], lang: Lang): Check {
+  const names = missing.map((k) => `${k} (${lang === "th" ? KINDS[k].th : KINDS[k].en}): ${join(dir, k, `${k}.hbs`)}`);
+  const folders = missing.map((k) => join(BUILTIN_TEMPLATES, k)).join(", ");
+  return {
+    id: "templates-kinds",
+    required: false,
+    ok: false,
+    label: { th: `แม่แบบเอกสารใน ${dir} ไม่ครบทุกประเภทเอกสาร`, en: `templates in ${dir} lack a kind of document` },
+    detail: `${lang === "th" ? "ไม่มีแม่แบบของ" : "no template for"} ${names.join("; ")}`,
+    fix: {
+      th: `โฟลเดอร์แม่แบบนี้อาจคัดลอกมาจากรุ่นก่อน: คัดลอกโฟลเดอร์ ${folders} จากแม่แบบที่มากับโปรแกรมไปไว้ใน ${dir} (เอกสารประเภทอื่นยังสร้างได้ตามปกติ)`,
+      en: `this folder may be a copy from an earlier version: copy ${folders} from the built-in templates into ${dir} (the other kinds still build)`,
+    },
   };
 }
 

@@ -30,7 +30,7 @@ export async function runDoctor(opts: DoctorOptions, io: CliIO): Promise<number>
     docxFontsOf(opts.paths, io.cwd).then((families) => Promise.all(families.map((f) => checkDocxFont(f)))),
     pdfFamily === undefined ? Promise.resolve([] as Check[]) : checkPdfFont(pdfFamily, FONTS_DIR).then((c) => [c]),
   ]);
-  const checks = [node, fonts, templates, ...emblems, ...docxFonts, ...pdfFont, soffice, pdftotext];
+  const checks = [node, fonts, ...templates, ...emblems, ...docxFonts, ...pdfFont, soffice, pdftotext];
   const ok = checks.every((c) => c.ok || !c.required);
   if (opts.json) {
     io.out(JSON.stringify({ ok, command: "doctor", checks: checks.map((c) => ({ id: c.id, required: c.required, ok: c.ok, label: c.label[io.lang], detail: c.detail ?? null, fix: c.fix?.[io.lang] ?? null })) }, null, 2));

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkFonts, checkNode, fontProblem, FONT_FILES } from "../../../src/cli/doctor-checks.js";
 import { checkDocxFont, checkPdfFont } from "../../../src/cli/doctor-font-checks.js";
-import { FONTS_DIR } from "../../../src/cli/resources.js";
+import { BUILTIN_TEMPLATES, FONTS_DIR } from "../../../src/cli/resources.js";
+import { DOC_KINDS, KINDS } from "../../../src/documents/kinds.js";
 import { exampleText, ROOT } from "../../helpers/load-example.js";
 import { standInFontConfig } from "../../helpers/libreoffice.js";
 import { runCli } from "../../helpers/run-cli.js";
@@ -38,6 +39,43 @@ describe("itadoc doctor", () => {
     expect(en.stdout).toMatch(/^✗ templates in tpl: /m);
     expect(en.stdout).toContain("fix: fix the template at the line given");
     expect(th.stdout + th.stderr + en.stdout + en.stderr).not.toMatch(STACK);
+  });
+
+  test("--templates copied from an earlier version, without a kind the registry has: a warning naming each missing kind and the folder to copy, exit 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-doctor-"));
+    const src = join(ROOT, "templates");
+    // An old copy: the shared partials and the memo only. Every other kind of the registry is missing,
+    // so the expected list comes from the registry, as the check's does.
+    for (const f of filesUnder(src).filter((f) => f.startsWith("shared/") || f.startsWith("memo/"))) {
+      mkdirSync(join(dir, "tpl", f, ".."), { recursive: true });
+      copyFileSync(join(src, f), join(dir, "tpl", f));
+    }
+    const missing = DOC_KINDS.filter((k) => k !== "memo");
+    expect(missing).toContain("progress");
+    const th = await runCli(["doctor", "--templates", "tpl"], dir);
+    expect(th.code).toBe(0);
+    expect(th.stdout).toMatch(/^✓ แม่แบบเอกสารใน tpl: memo$/m);
+    const line = th.stdout.split("\n").find((l) => l.startsWith("- แม่แบบเอกสารใน tpl ไม่ครบทุกประเภทเอกสาร: ไม่มีแม่แบบของ "));
+    expect(line, th.stdout).toBeDefined();
+    for (const k of missing) expect(line).toContain(`${k} (${KINDS[k].th}): ${join("tpl", k, `${k}.hbs`)}`);
+    const fix = th.stdout.split("\n").find((l) => l.startsWith("    วิธีแก้: โฟลเดอร์แม่แบบนี้อาจคัดลอกมาจากรุ่นก่อน: คัดลอกโฟลเดอร์ "));
+    for (const k of missing) expect(fix).toContain(join(BUILTIN_TEMPLATES, k));
+    expect(fix).toContain("ไปไว้ใน tpl");
+    expect(th.stdout).toContain("พร้อมใช้งาน");
+    const en = JSON.parse((await runCli(["doctor", "--templates", "tpl", "--json", "--lang", "en"], dir)).stdout) as { ok: boolean; checks: Array<{ id: string; ok: boolean; required: boolean; label: string; detail: string; fix: string }> };
+    expect(en.ok).toBe(true);
+    const kinds = en.checks.find((c) => c.id === "templates-kinds")!;
+    expect([kinds.ok, kinds.required, kinds.label]).toEqual([false, false, "templates in tpl lack a kind of document"]);
+    expect(kinds.detail).toContain(`progress (${KINDS.progress.en}): ${join("tpl", "progress", "progress.hbs")}`);
+    expect(kinds.fix).toMatch(/^this folder may be a copy from an earlier version: copy .*templates\/progress/);
+    // A complete copy has no such warning.
+    for (const f of filesUnder(src)) {
+      mkdirSync(join(dir, "full", f, ".."), { recursive: true });
+      copyFileSync(join(src, f), join(dir, "full", f));
+    }
+    const full = await runCli(["doctor", "--templates", "full"], dir);
+    expect(full.stdout).not.toContain("ไม่ครบทุกประเภทเอกสาร");
+    expect(th.stdout + th.stderr + full.stdout + full.stderr).not.toMatch(STACK);
   });
 
   test("organisation folders: a missing emblem fails, an unconfigured one only informs; --json", async () => {
