@@ -15,6 +15,8 @@ export default defineConfig({
     // a run). Safe while no test leaves global state changed: the two that set process.env put it back.
     isolate: false,
     globalSetup: ["test/global-setup.ts"],
+    // Builds run in this process unless a test asks for worker threads (see the file).
+    setupFiles: ["test/helpers/in-process-pool.ts"],
     env: {
       // The build's worker threads load src/**/*.ts through this loader (see src/cli/build/pool.ts).
       ITADOC_TS_WORKER_LOADER: new URL("test/helpers/ts-worker/register.mjs", import.meta.url).href,

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { EXAMPLES } from "../helpers/load-example.js";
 import { runCli } from "../helpers/run-cli.js";
+import { withRealWorkers } from "../helpers/real-workers.js";
 import { deadPid, filesUnder, isComplete, sha256Of, type JsonDiagnostic } from "./helpers.js";
 
 interface Report {
@@ -165,8 +166,8 @@ describe("a manifest that is not what itadoc wrote", () => {
       size += chunk.length + 1;
     }
     writeFileSync(join(dir, "out", "b", ".itadoc-manifest.json"), `{${parts.join(",")}}`);
-    // In a worker (384 MB heap) parsing it used to kill that organisation's build.
-    const r = await runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], dir);
+    // In a worker (384 MB heap) parsing it used to kill that organisation's build: real workers, with their cap.
+    const r = await withRealWorkers(() => runCli(["build", "in", "--out", "out", "--json", "--jobs", "2"], dir));
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.documents.map((d) => d.out).sort()).toEqual(["a", "b", "c"].flatMap((n) => [`out/${n}/2563-memo.docx`, `out/${n}/2564-measures.pdf`]));

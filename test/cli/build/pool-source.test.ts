@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ROOT } from "../../helpers/load-example.js";
 
+// The pool itself is under test: not the in-process stand-in that test/helpers/in-process-pool.ts gives builds.
+vi.unmock("../../../src/cli/build/pool.js");
+
 describe("worker pool from the sources", () => {
   const loader = process.env.ITADOC_TS_WORKER_LOADER;
   afterEach(() => {
