@@ -1,10 +1,12 @@
 /**
  * The command line, as tests call it. `runCli` calls `main(argv, io)` in this
- * process, on the TypeScript sources (vitest transforms them; the build's worker
- * threads load them through test/helpers/ts-worker/), so a plain `npx vitest`
- * after an edit tests the edit. `runBin` starts the built dist/cli/bin.js as a
- * user would: only for what needs a real process (bin.ts's own wiring, exit
- * status as the shell sees it, signals).
+ * process, on the TypeScript sources (vitest transforms them; a build runs its
+ * organisations here through test/helpers/in-process-pool.ts, or, inside
+ * withRealWorkers, in worker threads that load the sources through
+ * test/helpers/ts-worker/), so a plain `npx vitest` after an edit tests the edit.
+ * `runBin` starts the built dist/cli/bin.js as a user would: only for what
+ * needs a real process (bin.ts's own wiring, exit status as the shell sees it,
+ * signals).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
