@@ -36,9 +36,23 @@ class InProcessPool implements Pool {
     this.init = structuredClone(init);
   }
 
-  async run(task: OrgBuildTask): Promise<TaskOutcome> {
-    // As postMessage does in WorkerPool.run: a task that cannot be cloned rejects the run.
-    const copy = structuredClone(task);
+  /** One task at a time, as in one worker: module state (caches, pdfmake's) is never shared by two at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(task: OrgBuildTask): Promise<TaskOutcome> {
+    // As postMessage does in WorkerPool.run: a task that cannot be cloned rejects the run (never throws).
+    let copy: OrgBuildTask;
+    try {
+      copy = structuredClone(task);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const outcome = this.queue.then(() => this.build(copy));
+    this.queue = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  private async build(copy: OrgBuildTask): Promise<TaskOutcome> {
     const { buildOrganisation } = await import("../../src/cli/build/build-org.js");
     try {
       this.resources ??= loadResources(this.init);
