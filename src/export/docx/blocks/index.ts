@@ -29,6 +29,9 @@ export function blockToDocx(b: Block, ctx: DocxContext): string[] {
       return approvalBlock(b, ctx);
     case "image":
       return imageBlock(b, ctx);
+    case "chart":
+      // The native chart part comes in the next commit.
+      return [];
     case "pageBreak":
       return [pageBreakBlock(ctx)];
     case "spacer":
