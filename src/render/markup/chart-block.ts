@@ -40,7 +40,9 @@ export function chart(v: VocabularyChecker, el: Named<"chart">, documentNumerals
       : [{ name: "", bars: barsOf(v, bars) }];
   const first = raw[0]?.bars ?? [];
   if (first.length === 0) {
-    fail("<chart> has no <bar>: leave the chart out (e.g. {{#if …}}) when there is nothing to draw");
+    // A malformed <bar> was reported already; only a chart with none at all needs saying.
+    const anyBar = bars.length > 0 || groups.some((g) => g.children.some((n) => n.kind === "element" && n.name === "bar"));
+    if (!anyBar) fail("<chart> has no <bar>: leave the chart out (e.g. {{#if …}}) when there is nothing to draw");
     return [];
   }
   const categories = first.map((b) => b.label);
