@@ -15,7 +15,7 @@ import { exportDocx } from "../../../src/export/docx/index.js";
 import { CHART_LOOK } from "../../../src/model/layout.js";
 import type { DocModel } from "../../../src/model/document.js";
 import { parseMarkup } from "../../../src/render/markup/parse-markup.js";
-import { printedBars, renderPage } from "../../helpers/chart-pixels.js";
+import { fitToScores, printedBars, renderPage } from "../../helpers/chart-pixels.js";
 import { docxToPdf } from "../../helpers/libreoffice.js";
 import { pdfPages } from "../../helpers/pdf-text.js";
 import { memoOptions, part } from "./helpers.js";
@@ -135,11 +135,10 @@ describe("LibreOffice prints the DOCX chart", () => {
     const page = renderPage(pdf, 1, 100);
     const bars = printedBars(page, CHART_LOOK.seriesColors[0] ?? "");
     expect(bars).toHaveLength(SCORES.length);
-    const bottom = bars[0]?.bottom ?? 0;
-    for (const b of bars) expect(Math.abs(b.bottom - bottom)).toBeLessThanOrEqual(1);
-    const full = bottom - (bars[4]?.top ?? 0);
-    expect(full).toBeGreaterThan(60);
-    SCORES.forEach((s, i) => expect(Math.abs(bottom - (bars[i]?.top ?? 0) - (s / 100) * full)).toBeLessThanOrEqual(2));
+    const fit = fitToScores(bars, SCORES);
+    expect(fit.baselineSpread).toBeLessThanOrEqual(1);
+    expect(fit.fullPx).toBeGreaterThan(60);
+    for (const m of fit.misfit) expect(m).toBeLessThanOrEqual(2);
     // Inside the margins (3 cm left, 2 cm right at 100 dpi).
     expect(bars[0]?.left).toBeGreaterThan(118);
     expect(bars[4]?.right).toBeLessThan(page.width - 78);
