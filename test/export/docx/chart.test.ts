@@ -107,6 +107,17 @@ describe("a chart in the DOCX", () => {
     expect(Buffer.from(await exportDocx(chartModel(), memoOptions)).equals(Buffer.from(docx))).toBe(true);
   });
 
+  test("text with XML's special characters is escaped in the chart part and its workbook", async () => {
+    const r = parseMarkup('<document title="t"><section><chart title="ก &amp; ข &lt;ค&gt;"><bar label="A&amp;B &quot;x&quot;" value="1"/></chart></section></document>', new Map());
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const out = await exportDocx(r.doc, memoOptions);
+    const xml = part(out, "word/charts/chart1.xml");
+    expect(xml).toContain("<a:t>ก &amp; ข &lt;ค&gt;</a:t>");
+    expect(xml).toContain("<c:v>A&amp;B &quot;x&quot;</c:v>");
+    const book = unzipSync(unzipSync(out)["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"] ?? new Uint8Array());
+    expect(Buffer.from(book["xl/worksheets/sheet1.xml"] ?? new Uint8Array()).toString("utf8")).toContain("<t>A&amp;B &quot;x&quot;</t>");
+  });
+
   test("a document without a chart declares no chart types", async () => {
     const r = parseMarkup('<document title="t"><section><p>ก</p></section></document>', new Map());
     if (!r.ok) throw new Error("bad markup");
