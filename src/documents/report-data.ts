@@ -47,6 +47,10 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     const ind = r.tools.flatMap((t) => t.indicators).find((x) => x.id === act.indicator)!;
     return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null };
   });
+  // The score over the years: every assessed year file in the organisation's folder up to the one analysed, oldest first.
+  const yearScores = [...org.years.values()]
+    .flatMap((y) => (y.result && y.data.fiscal_year <= year ? [{ year: y.data.fiscal_year, total: y.result.total }] : []))
+    .sort((x, y) => x.year - y.year);
   const data = {
     numerals: numeralsFor(org, rep.numerals),
     org: o,
@@ -57,6 +61,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     rows,
     analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
     activities,
+    yearScores,
   };
   return { ok: true, data, warnings: drafts.warnings };
 }
