@@ -255,3 +255,56 @@ describe("closing", () => {
     });
   });
 });
+
+describe("organisation actions", () => {
+  it("builds an organisation into out/ with progress events, as itadoc build would", async () => {
+    const r = await t.call({ method: "POST", path: "/api/build", body: { org: "khon-kaen-city" } });
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toContain("text/event-stream");
+    const events = r.body
+      .toString("utf8")
+      .split("\n\n")
+      .filter((e) => e.startsWith("data: "))
+      .map((e) => JSON.parse(e.slice(6)));
+    const end = events[events.length - 1];
+    expect(end.end).toBe(true);
+    expect(end.written).toEqual(expect.arrayContaining(["out/khon-kaen-city/2563-memo.docx", "out/khon-kaen-city/2564-measures.pdf"]));
+    for (const w of end.written) expect(readFileSync(join(t.root, w)).length).toBeGreaterThan(1000);
+    const progress = events.filter((e) => !e.end);
+    expect(progress.map((e) => e.file)).toEqual(expect.arrayContaining(["2563-memo", "2564-measures"]));
+    expect(progress.every((e) => e.total === end.written.length && e.done <= e.total)).toBe(true);
+    expect((await t.call({ method: "POST", path: "/api/build", body: { org: "no-such-org" } })).status).toBe(404);
+    expect((await t.call({ method: "POST", path: "/api/build", body: { org: "khon-kaen-city", formats: ["exe"] } })).status).toBe(400);
+  });
+
+  it("starts a new year with the new-year command's logic", async () => {
+    const r = await t.call({ method: "POST", path: "/api/new-year", body: { org: "nakhon-ratchasima-city" } });
+    expect(r.status).toBe(200);
+    expect(r.json().path).toBe("nakhon-ratchasima-city/2566.yaml");
+    expect(parse(diskText("nakhon-ratchasima-city/2566.yaml")).fiscal_year).toBe(2566);
+    expect(r.json().report.join("\n")).toContain("2566");
+    expect((await t.call({ method: "POST", path: "/api/new-year", body: { org: "../" } })).status).toBe(404);
+  });
+});
+
+describe("the page's files", () => {
+  it("serves dist/web's files with the run's token and language put into index.html, nothing outside it", async () => {
+    const web = mkdtempSync(join(tmpdir(), "itadoc-web-"));
+    writeFileSync(join(web, "index.html"), '<html lang="__ITADOC_LANG__"><meta name="itadoc-token" content="__ITADOC_TOKEN__"><script src="app.js"></script></html>');
+    writeFileSync(join(web, "app.js"), "console.log(1)");
+    const s = await serveExamples({ webDir: web, lang: "en" });
+    const page = await s.call({ path: `/?t=${s.server.token}`, noToken: true });
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe(`<html lang="en"><meta name="itadoc-token" content="${s.server.token}"><script src="app.js"></script></html>`);
+    expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+    const cookie = String(page.headers["set-cookie"]).split(";")[0]!;
+    const js = await s.call({ path: "/app.js", noToken: true, headers: { Cookie: cookie } });
+    expect(js.status).toBe(200);
+    expect(js.headers["content-type"]).toContain("text/javascript");
+    for (const p of ["/../package.json", "/%2e%2e/package.json", "/.secret.js", "/nothing.js", "/index.exe"]) {
+      expect((await s.call({ path: `${p}?t=${s.server.token}`, noToken: true })).status, p).toBe(404);
+    }
+    expect((await s.call({ method: "POST", path: `/app.js?t=${s.server.token}`, noToken: true, body: {} })).status).toBe(405);
+    await s.close();
+  });
+});
