@@ -86,6 +86,11 @@ describe("itadoc serve", () => {
     expect(extra.code).toBe(2);
   });
 
+  it("is in the help, in Thai and English", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("itadoc serve [โฟลเดอร์]");
+    expect((await runCli(["--help", "--lang", "en"])).stdout).toContain("itadoc serve [folder] [--port N] [--open]");
+  });
+
   it("says the port is taken instead of failing with a trace", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
