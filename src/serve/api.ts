@@ -208,7 +208,8 @@ async function postForm({ req, res, ctx }: ApiRequest): Promise<void> {
   await dataPath(ctx, body.path, false);
   const text = textField(body);
   const edits = body.edits ?? [];
-  if (!Array.isArray(edits) || edits.length > 500 || !edits.every((e) => typeof e === "object" && e !== null && typeof (e as FieldEdit).field === "string")) {
+  const valueOk = (v: unknown) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+  if (!Array.isArray(edits) || edits.length > 500 || !edits.every((e) => typeof e === "object" && e !== null && typeof (e as FieldEdit).field === "string" && valueOk((e as FieldEdit).value))) {
     throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: "edits: [{ field, value }]" });
   }
   const r = applyEdits(text, edits as FieldEdit[]);

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { connect, createServer } from "node:net";
 import { networkInterfaces } from "node:os";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -132,6 +132,9 @@ describe("saving", () => {
     mkdirSync(backups, { recursive: true });
     writeFileSync(join(backups, "notes.txt"), "the clerk's own file");
     writeFileSync(join(backups, "2562.yaml.bak"), "not itadoc's name");
+    // a save cut off earlier (its process is gone) left its temporary file: cleared by the next save
+    const stale = join(t.root, "khon-kaen-city", ".itadoc-999999999-abcd1234-1-2562.yaml.tmp");
+    writeFileSync(stale, "half a file");
     let hash = opened.hash as string;
     const versions = [opened.text as string];
     for (let i = 1; i <= MAX_BACKUPS + 3; i++) {
@@ -224,6 +227,27 @@ describe("check and preview through the pipeline", () => {
     expect(diskText(Y2564)).toBe(text);
     const view = (await t.call({ path: `/api/form?path=${Y2564}` })).json();
     expect(view.fields.official.map((f: { path: string }) => f.path)).toContain("assessment.official.total");
+  });
+
+  it("the form refuses an edit that is not a field with a text, number, list of texts or null", async () => {
+    const text = diskText(Y2564);
+    for (const edits of [[{ field: "assessment.scores.I1", value: { x: 1 } }], [{ value: "1" }], "x", [{ field: "a..b", value: "1" }]]) {
+      const r = await t.call({ method: "POST", path: "/api/form", body: { path: Y2564, text, edits } });
+      expect(r.status, JSON.stringify(edits)).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    }
+  });
+
+  it("opens and checks an organisation in a folder with a Thai name", async () => {
+    cpSync(join(t.root, "khon-kaen-city"), join(t.root, "เทศบาลนครขอนแก่น"), { recursive: true });
+    const rel = "เทศบาลนครขอนแก่น/2564.yaml";
+    const r = await t.call({ path: `/api/file?path=${encodeURIComponent(rel)}` });
+    expect(r.status).toBe(200);
+    const check = await t.call({ method: "POST", path: "/api/check", body: { path: rel, text: r.json().text.replace("I1: 95.57", "I1: 120") } });
+    expect(check.json().diagnostics.find((d: { code: string }) => d.code === "E_SCORE_RANGE")).toMatchObject({ file: rel, line: 9 });
+    const tree = (await t.call({ path: "/api/tree" })).json();
+    expect(tree.organisations.map((o: { dir: string }) => o.dir)).toContain("เทศบาลนครขอนแก่น");
+    rmSync(join(t.root, "เทศบาลนครขอนแก่น"), { recursive: true });
   });
 
   it("the tree lists organisations and years; the schema offers the keys the validator accepts", async () => {
