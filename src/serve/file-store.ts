@@ -98,7 +98,14 @@ async function keepBackup(abs: string, bytes: Uint8Array, now: Date): Promise<st
   const st = await lstat(dir).catch(() => undefined);
   // A link or a file in the backup folder's place is not ours to write through or replace.
   if (st && (st.isSymbolicLink() || !st.isDirectory())) throw Object.assign(new Error(`${BACKUP_DIR} is not a folder`), { code: "ENOTDIR" });
-  if (!st) await mkdir(dir);
+  if (!st) {
+    // Two files of the folder saved at once may both make it: the second finds it made.
+    await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+    const made = await lstat(dir);
+    if (made.isSymbolicLink() || !made.isDirectory()) throw Object.assign(new Error(`${BACKUP_DIR} is not a folder`), { code: "ENOTDIR" });
+  }
   const name = `${basename(abs)}.${stamp(now)}.bak`;
   await writeAtomic(join(dir, name), bytes);
   const mine = BACKUP_NAME(basename(abs));

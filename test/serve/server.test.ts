@@ -209,6 +209,9 @@ describe("check and preview through the pipeline", () => {
     const bad = await t.call({ method: "POST", path: "/api/preview", body: { path: Y2564, text: text.replace("I1: 95.57", "I1: 120"), kind: "measures", format: "pdf" } });
     expect(bad.status).toBe(422);
     expect(bad.json().diagnostics[0]).toMatchObject({ code: "E_SCORE_RANGE", line: 9 });
+    const none = await t.call({ method: "POST", path: "/api/preview", body: { path: Y2564, text, kind: "memo", format: "pdf" } });
+    expect(none.status).toBe(422);
+    expect(none.json().diagnostics[0]).toMatchObject({ code: "E_SERVE_NO_DOCUMENT", file: Y2564, message: expect.stringContaining("บันทึกข้อความ") });
     const docx = await t.call({ method: "POST", path: "/api/preview", body: { path: "khon-kaen-city/2563.yaml", text: diskText("khon-kaen-city/2563.yaml"), kind: "memo", format: "docx" } });
     expect(docx.status).toBe(200);
     expect(docx.body.subarray(0, 2).toString()).toBe("PK");
@@ -256,6 +259,9 @@ describe("check and preview through the pipeline", () => {
     expect(tree.organisations[0].name).toBe("เทศบาลนครขอนแก่น");
     expect(tree.organisations[0].years.map((y: { year: number }) => y.year)).toEqual([2561, 2562, 2563, 2564]);
     expect(tree.kinds.map((k: { id: string }) => k.id)).toEqual(["memo", "measures", "report", "progress"]);
+    // which documents each year file has, so the page offers only those
+    expect(tree.organisations[0].years.find((y: { year: number }) => y.year === 2563).kinds).toEqual(["memo"]);
+    expect(tree.organisations[0].years.find((y: { year: number }) => y.year === 2564).kinds).toEqual(["measures"]);
     const schema = (await t.call({ path: "/api/schema" })).json();
     const memo = schema.keys.find((k: { key: string }) => k.key === "memo");
     expect(memo.children.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining(["number", "date", "subject", "signer", "approvals"]));
