@@ -13,6 +13,7 @@ import { dataPath, editedSources, readOrRefuse, textField, textsOf, type ApiRequ
 
 export async function check({ req, res, ctx }: ApiRequest): Promise<void> {
   const { src } = await editedSources(ctx, await readJson(req));
+  if (req.socket.destroyed) return;
   const diags = await checkEdited(src, ctx.root);
   const texts = textsOf(src);
   sendJson(res, 200, { diagnostics: diags.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
@@ -23,6 +24,8 @@ export async function preview({ req, res, ctx }: ApiRequest): Promise<void> {
   const what = parsePreviewKind(body.kind, body.format);
   if (!what) throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: `kind (${DOC_KINDS.join(", ")}), format (${FORMATS.join(", ")})` });
   const { rel, src } = await editedSources(ctx, body);
+  // The page has moved on (a newer keystroke aborted this request while it waited its turn): no PDF for nobody.
+  if (req.socket.destroyed) return;
   const r = await previewEdited(src, ctx.root, ctx.resources, { rel, ...what });
   if (!r.ok) {
     const texts = textsOf(src);

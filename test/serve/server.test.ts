@@ -327,6 +327,8 @@ describe("the page's files", () => {
     expect(page.status).toBe(200);
     expect(page.body.toString()).toBe(`<html lang="en"><meta name="itadoc-token" content="${s.server.token}"><script src="app.js"></script></html>`);
     expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+    // the run's language for the errors too
+    expect((await s.call({ path: "/api/tree", noToken: true })).json().error.message).toContain("token");
     const cookie = String(page.headers["set-cookie"]).split(";")[0]!;
     const js = await s.call({ path: "/app.js", noToken: true, headers: { Cookie: cookie } });
     expect(js.status).toBe(200);
