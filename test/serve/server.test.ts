@@ -300,6 +300,14 @@ describe("organisation actions", () => {
     expect(end.end).toBe(true);
     expect(end.written).toEqual(expect.arrayContaining(["out/khon-kaen-city/2563-memo.docx", "out/khon-kaen-city/2564-measures.pdf"]));
     for (const w of end.written) expect(readFileSync(join(t.root, w)).length).toBeGreaterThan(1000);
+    // one pipeline: the preview of the unedited file is byte for byte the document the build wrote
+    for (const [rel, kind, format, out] of [
+      [Y2564, "measures", "pdf", "out/khon-kaen-city/2564-measures.pdf"],
+      ["khon-kaen-city/2563.yaml", "memo", "docx", "out/khon-kaen-city/2563-memo.docx"],
+    ] as const) {
+      const p = await t.call({ method: "POST", path: "/api/preview", body: { path: rel, text: diskText(rel), kind, format } });
+      expect(Buffer.compare(p.body, readFileSync(join(t.root, out))), out).toBe(0);
+    }
     const progress = events.filter((e) => !e.end);
     expect(progress.map((e) => e.file)).toEqual(expect.arrayContaining(["2563-memo", "2564-measures"]));
     expect(progress.every((e) => e.total === end.written.length && e.done <= e.total)).toBe(true);
