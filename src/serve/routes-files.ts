@@ -28,7 +28,10 @@ export async function putFile({ req, res, url, ctx }: ApiRequest): Promise<void>
   const text = textField(body);
   const base = body.baseHash;
   if (base !== null && typeof base !== "string") throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: '"baseHash"' });
-  const r = await saveText(p.abs, text, base, ctx.now());
+  const r = await saveText(p.abs, text, base, ctx.now()).catch((e: NodeJS.ErrnoException) => {
+    // The disk refused (full, read-only, no permission): said with the file's name; the file on disk is as it was.
+    throw new HttpError(500, "E_WRITE", { path: p.rel, reason: e.code ?? String(e) });
+  });
   if (r.ok) return sendJson(res, 200, { hash: r.hash, backup: r.backup });
   if ("conflict" in r) throw new HttpError(409, "E_SERVE_CONFLICT", { path: p.rel }, { conflict: r.conflict });
   await readOrRefuse(p.abs, p.rel);
