@@ -161,6 +161,22 @@ describe("saving", () => {
     expect(readdirSync(join(t.root, "khon-kaen-city")).filter((n) => n.includes(".tmp"))).toEqual([]);
   });
 
+  it("does not write through a backup folder that is a link or a file; the data file stays as it was", async () => {
+    const s = await serveExamples();
+    const outside = mkdtempSync(join(tmpdir(), "itadoc-backup-outside-"));
+    symlinkSync(outside, join(s.root, "khon-kaen-city", ".itadoc-backup"));
+    writeFileSync(join(s.root, "nakhon-ratchasima-city", ".itadoc-backup"), "a file of that name");
+    for (const rel of ["khon-kaen-city/2564.yaml", "nakhon-ratchasima-city/2564.yaml"]) {
+      const opened = (await s.call({ path: `/api/file?path=${rel}` })).json();
+      const r = await s.call({ method: "PUT", path: `/api/file?path=${rel}`, body: { text: `${opened.text}# edit\n`, baseHash: opened.hash } });
+      expect(r.status, rel).toBe(500);
+      expect(r.json().error).toMatchObject({ code: "E_WRITE", message: expect.stringContaining(rel) });
+      expect(readFileSync(join(s.root, rel), "utf8")).toBe(opened.text);
+    }
+    expect(readdirSync(outside)).toEqual([]);
+    await s.close();
+  });
+
   it("refuses with 409 and both versions when the file changed on disk since it was opened", async () => {
     const rel = "khon-kaen-city/2561.yaml";
     const opened = (await t.call({ path: `/api/file?path=${rel}` })).json();
