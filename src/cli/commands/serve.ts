@@ -32,10 +32,12 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   const port = opts.port === undefined ? 0 : parseNumber(opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(th ? `--port ต้องเป็นเลข 0–65535 (พบ "${opts.port}")` : `--port needs a number 0–65535 (got "${opts.port}")`);
   const root = resolve(io.cwd, opts.folder);
-  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+  const st = await stat(root).catch(() => undefined);
+  if (!st) {
     io.err(formatDiagnostic(error("E_PATH_NOT_FOUND", { path: opts.folder }), io.lang));
     return Exit.usage;
   }
+  if (!st.isDirectory()) throw new UsageError(th ? `serve ต้องระบุโฟลเดอร์ (โฟลเดอร์ของหน่วยงาน หรือโฟลเดอร์ที่รวมหลายหน่วยงาน) ไม่ใช่ไฟล์: ${opts.folder}` : `serve needs a folder (an organisation's, or one holding several), not a file: ${opts.folder}`);
   const loaded = await loadResources(opts.templates, io.cwd);
   if (!loaded.ok) {
     for (const d of loaded.errors) io.err(formatDiagnostic(d, io.lang));
