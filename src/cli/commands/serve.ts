@@ -50,6 +50,8 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
     io.err(formatDiagnostic(error("E_SERVE_PORT", { port, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), io.lang));
     return Exit.usage;
   }
+  // Listening for Ctrl-C before the address is printed: a signal that comes as soon as the clerk (or a script) sees it must close the server, not kill the process.
+  const stopped = opts.stop ?? untilSignal();
   opts.onStarted?.(server);
   // While the clerk's browser opens; requests that come meanwhile simply wait their turn.
   void warmUp(loaded.resources, join(PACKAGE_ROOT, "examples"));
@@ -58,7 +60,7 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   // A folder with no organisation in it shows an empty page: say why where the clerk typed the command.
   if ((await listOrganisations(server.root)).length === 0) io.err(formatDiagnostic(error("E_NO_INPUT", { path: opts.folder }), io.lang));
   if (opts.open) openBrowser(server.url);
-  await (opts.stop ?? untilSignal());
+  await stopped;
   await server.close();
   io.out(th ? "ปิดหน้าเว็บแล้ว" : "stopped");
   return Exit.ok;
