@@ -49,10 +49,16 @@ async function stages({ root, data, outDir, heapInfo }) {
   const t = { read: 0, yaml: 0, load: 0, score: 0, plan: 0, render: 0, "export docx": 0, "export pdf": 0, write: 0 };
   let gcMs = 0;
   let gcCount = 0;
+  const GC_KINDS = { 1: "minor", 4: "major", 8: "incremental", 16: "weakcb" };
+  const gcByKind = {};
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcMs += e.duration;
       gcCount++;
+      const k = GC_KINDS[e.detail?.kind] ?? String(e.detail?.kind);
+      const slot = (gcByKind[k] ??= { n: 0, ms: 0 });
+      slot.n++;
+      slot.ms += e.duration;
     }
   });
   obs.observe({ entryTypes: ["gc"] });
@@ -121,7 +127,7 @@ async function stages({ root, data, outDir, heapInfo }) {
   t.validate -= t.yaml;
   delete t.load;
   const mem = process.memoryUsage();
-  return { stages: t, docs, orgs: folders.length, bytesOut, wall, cpuMs: (cpu.user + cpu.system) / 1000, setupMs, setupCpuMs: (cpuSetup.user + cpuSetup.system) / 1000, gcMs, gcCount, rssMb: mem.rss / 2 ** 20, heapMb: mem.heapUsed / 2 ** 20, heapInfo };
+  return { stages: t, docs, orgs: folders.length, bytesOut, wall, cpuMs: (cpu.user + cpu.system) / 1000, setupMs, setupCpuMs: (cpuSetup.user + cpuSetup.system) / 1000, gcMs, gcCount, gcByKind, rssMb: mem.rss / 2 ** 20, heapMb: mem.heapUsed / 2 ** 20, heapInfo };
 }
 
 if (!isMainThread) {
@@ -173,7 +179,7 @@ if (!isMainThread) {
       console.log(`\n${w} round ${round + 1}: ${r.orgs} organisations, ${r.docs} documents, ${(r.bytesOut / r.docs / 1024).toFixed(1)} KiB each; setup ${r.setupMs.toFixed(0)} ms (${r.setupCpuMs.toFixed(0)} ms CPU)${r.heapInfo ? `, worker heap limit ${r.heapInfo.toFixed(0)} MB (${JSON.stringify(limits)})` : ""}`);
       const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
       for (const [k, v] of Object.entries(r.stages)) console.log(`  ${k.padEnd(12)} ${(v / r.docs).toFixed(2).padStart(7)} ms/doc  ${((100 * v) / total).toFixed(1).padStart(5)} %`);
-      console.log(`  ${"sum".padEnd(12)} ${(total / r.docs).toFixed(2).padStart(7)} ms/doc; loop wall ${(r.wall / r.docs).toFixed(2)} ms/doc, CPU ${(r.cpuMs / r.docs).toFixed(2)} ms/doc; GC ${r.gcCount} pauses ${(r.gcMs / r.docs).toFixed(2)} ms/doc; rss ${r.rssMb.toFixed(0)} MB`);
+      console.log(`  ${"sum".padEnd(12)} ${(total / r.docs).toFixed(2).padStart(7)} ms/doc; loop wall ${(r.wall / r.docs).toFixed(2)} ms/doc, CPU ${(r.cpuMs / r.docs).toFixed(2)} ms/doc; GC ${r.gcCount} pauses ${(r.gcMs / r.docs).toFixed(2)} ms/doc (${Object.entries(r.gcByKind).map(([k, v]) => `${k} ${v.n}×, ${v.ms.toFixed(0)} ms`).join("; ")}); rss ${r.rssMb.toFixed(0)} MB`);
     }
   }
   if (where.length === 2) {
