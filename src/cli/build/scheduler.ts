@@ -18,12 +18,12 @@ export function parseJobs(value: string | undefined): number | undefined {
 }
 
 /**
- * Organisations each worker should have before one more worker is started. A worker costs about
- * 1.2–2 s of CPU before its first document is done (modules, font parsing, template compiling,
- * shaping caches and JIT warming up: `build --jobs 2` on 4, 16 and 32 synthetic organisations
- * took 1.1–2.2 s more CPU than `--jobs 1`), about what 15–25 organisations (memo DOCX + measures
- * PDF, ~80 ms CPU each while warm) cost. A second worker on the examples' two organisations made
- * the build 1.66× slower (issue 17); with 32 organisations per worker the start is repaid twice.
+ * Organisations each worker should have before one more worker is started. A worker costs CPU of
+ * its own (modules, font parsing, template compiling, shaping caches and JIT warming up, its own
+ * capped heap): `build --jobs 2` on 4, 16 and 32 synthetic organisations took 0.9–2.6 s more CPU
+ * than `--jobs 1` (bench/RESULTS.md, issue 17), what 15–35 organisations cost (memo DOCX +
+ * measures PDF, ~70 ms CPU each while warm). A second worker on the examples' two organisations
+ * made the build 1.66× slower; with 32 organisations per worker its cost is repaid.
  */
 export const ORGANISATIONS_PER_WORKER = 32;
 
