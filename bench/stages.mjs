@@ -156,6 +156,7 @@ if (!isMainThread) {
   // The pool's limits, read from the tree under test so a change there is what is measured.
   const poolLimits = async () => {
     const m = await import(join(root, "dist", "cli", "build", "pool.js"));
+    // The start commit does not export them: its values, then.
     return m.WORKER_RESOURCE_LIMITS ?? { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
   };
   const limits = { ...(await poolLimits()) };
