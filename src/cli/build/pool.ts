@@ -15,6 +15,9 @@ import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org
  */
 const WORKER_HEAP_MB = 384;
 
+/** The limits each worker starts with (bench/stages.mjs reads them, to measure a worker as the pool makes it). */
+export const WORKER_RESOURCE_LIMITS = WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } : undefined;
+
 /**
  * The worker's module, beside this one: worker.js in the compiled CLI. When this module
  * is itself the TypeScript source (the tests run src/ under vitest), worker.ts, started
@@ -51,7 +54,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     // A cap on each worker's heap keeps a national run's memory flat: V8 otherwise grows the heap lazily.
-    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, ...(WORKER_HEAP_MB > 0 ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } } : {}) });
+    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, ...(WORKER_RESOURCE_LIMITS ? { resourceLimits: WORKER_RESOURCE_LIMITS } : {}) });
     const slot: Slot = { worker };
     worker.on("message", (msg: ({ id: number } & TaskOutcome) | { id: number; progress: string | null }) => {
       const busy = slot.busy;

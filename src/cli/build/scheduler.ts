@@ -9,11 +9,32 @@ import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
-export function parseJobs(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
+/** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs: ${value} (1–64)`);
   return n;
+}
+
+/**
+ * Organisations each worker should have before one more worker is started. A worker costs CPU of
+ * its own (modules, font parsing, template compiling, shaping caches and JIT warming up, its own
+ * capped heap): `build --jobs 2` on 4, 16 and 32 synthetic organisations took 0.9–2.6 s more CPU
+ * than `--jobs 1` (bench/RESULTS.md, issue 17), what 15–35 organisations cost (memo DOCX +
+ * measures PDF, ~70 ms CPU each while warm). A second worker on the examples' two organisations
+ * made the build 1.66× slower; with 32 organisations per worker its cost is repaid.
+ */
+export const ORGANISATIONS_PER_WORKER = 32;
+
+/**
+ * How many workers a build starts: --jobs when given (never more than there are organisations);
+ * otherwise one per ORGANISATIONS_PER_WORKER organisations, at least one, at most one per core.
+ */
+export function workerCount(organisations: number, jobs: number | undefined, cores: number = availableParallelism()): number {
+  if (organisations <= 0) return 0;
+  if (jobs !== undefined) return Math.min(jobs, organisations);
+  return Math.max(1, Math.min(cores, Math.floor(organisations / ORGANISATIONS_PER_WORKER)));
 }
 
 /** Set by Ctrl-C; the scheduler hands out no further task once it is. */
@@ -38,18 +59,19 @@ export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T>
   }
 }
 
-/** Runs every task in a worker pool of `jobs` threads; true when stopped by Ctrl-C. */
+/** Runs every task in a worker pool of `workers` threads (see workerCount); true when stopped by Ctrl-C. */
 export async function runAll(
   tasks: readonly OrgBuildTask[],
   settings: OrgBuildSettings,
   templatesDir: string | undefined,
-  jobs: number,
+  workers: number,
   stop: Stop,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
 ): Promise<boolean> {
   // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
   // costs that document (the pool says which one, and the organisation is built again without it), not the run.
-  const pool = new WorkerPool(Math.min(jobs, tasks.length), { settings, ...(templatesDir ? { templatesDir } : {}) });
+  const size = Math.max(1, Math.min(workers, tasks.length));
+  const pool = new WorkerPool(size, { settings, ...(templatesDir ? { templatesDir } : {}) });
   try {
     let next = 0;
     const lane = async () => {
@@ -58,7 +80,7 @@ export async function runAll(
         onResult(task, await runWithoutLostDocuments(pool, task));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
+    await Promise.all(Array.from({ length: size }, lane));
   } finally {
     await pool.close();
   }

@@ -25,6 +25,9 @@ async function getResources(): Promise<BuildResources> {
   })();
   return resources;
 }
+// Loaded as soon as the worker starts, while the main thread is still taking the lock and handing out
+// the first task; a failure is reported by the first task that awaits it (caught here so it is not unhandled).
+getResources().catch(() => undefined);
 
 /**
  * Test-only fault injection: ITADOC_TEST_WORKER_FAULT=crash:<folder name> ends this worker

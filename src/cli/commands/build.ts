@@ -15,7 +15,7 @@ import { findCollision, outputDirs } from "../build/out-dirs.js";
 import type { TaskOutcome } from "../build/pool.js";
 import { dedupe, DiagnosticDigest, exitCode, keyOf, printSummary, type Tally } from "../build/report.js";
 import { loadTemplates } from "../build/resources-load.js";
-import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, type Stop } from "../build/scheduler.js";
+import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, workerCount, type Stop } from "../build/scheduler.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
@@ -123,7 +123,7 @@ interface Prepared {
   readonly kinds: ReturnType<typeof parseKinds>;
   readonly formats: ReturnType<typeof parseFormats>;
   readonly years: ReturnType<typeof parseYears>;
-  readonly jobs: number;
+  readonly jobs: number | undefined;
   readonly started: number;
   /** Said before anything is built (a stale lock taken over). */
   readonly notes: readonly Diagnostic[];
@@ -181,7 +181,7 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, opts.templates, jobs, p.stop, onResult);
+  const interrupted = await runAll(tasks, settings, opts.templates, workerCount(tasks.length, jobs), p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
