@@ -15,7 +15,6 @@
  * the knowledge of pdfmake's insides.
  */
 import { createRequire } from "node:module";
-import { deflateSync } from "node:zlib";
 import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "../text-measure.js";
 
 /** The pdfmake version these adapters were written against; any other stops the PDF export when it first loads pdfmake. */
@@ -128,24 +127,9 @@ function gatherWrites(ref: PdfKitRef): void {
   const finalize = ref.finalize;
   ref.finalize = () => {
     flush();
-    // Deflated here at STREAM_DEFLATE_LEVEL rather than by pdfkit at zlib's default (6); pdfkit then
-    // writes the one deflated chunk as it is (the /Filter was set by write above).
-    if (ref.compress && ref.buffer.length > 0) {
-      ref.buffer = [deflateSync(Buffer.concat(ref.buffer), { level: STREAM_DEFLATE_LEVEL })];
-      ref.compress = false;
-    }
     finalize.call(ref);
   };
 }
-
-/**
- * zlib level for every stream of a PDF (page contents, font subsets, ToUnicode maps, XMP).
- * Measured on 100 synthetic measures PDFs (bench, in one process, levels alternated): level 6
- * (zlib's default, pdfkit's) 2.7–2.9 ms of deflate per PDF and 38.8 KiB of streams; level 3
- * 1.8 ms and 40.3 KiB; level 1 1.7–2.4 ms and 41.4 KiB. Level 3 saves about 1 ms of a ~25 ms
- * export for 1.5 KiB (3 %) more per file; the page images are the same (pdftoppm compared).
- */
-const STREAM_DEFLATE_LEVEL = 3;
 
 type PdfKitDocCtor = new (
   fonts: Record<string, unknown>,
