@@ -11,6 +11,7 @@ import { runInit } from "./commands/init.js";
 import { runBuild } from "./commands/build.js";
 import { runDoctor } from "./commands/doctor.js";
 import { runNewYear } from "./commands/new-year.js";
+import { runServe } from "./commands/serve.js";
 import { VERSION } from "./version.js";
 import { editDistance } from "../input/suggest.js";
 import { DOC_KINDS, KINDS } from "../documents/kinds.js";
@@ -29,6 +30,8 @@ const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันท�
         [--templates โฟลเดอร์] [--json]       LibreOffice และ pdftotext (สองรายการหลังไม่บังคับ)
   itadoc new-year <โฟลเดอร์หน่วยงาน>           สร้างไฟล์ของปีถัดไปจากไฟล์ปีล่าสุด: เลื่อนปี เว้นคะแนน
         [--from 2568] [--to 2569]             และวันที่ให้กรอก แสดงรายการที่เปลี่ยน ไม่เขียนทับไฟล์เดิม
+  itadoc serve [โฟลเดอร์]                     เปิดหน้าเว็บบนเครื่องนี้: แก้ข้อมูล ตรวจ และดูตัวอย่างเอกสารทันที
+        [--port N] [--open] [--templates โฟลเดอร์]
   ชนิดเอกสาร (--kind): ${DOC_KINDS.map((k) => `${k} ${KINDS[k].th}`).join(", ")}
   ตัวเลือกทั่วไป: --lang th|en  --help  --version
 
@@ -48,6 +51,9 @@ usage:
                                                   next year's file from the latest one: years moved on,
                                                   scores and dates left to fill in, changes listed;
                                                   never overwrites a file
+  itadoc serve [folder] [--port N] [--open] [--templates DIR]
+                                                  a local page (this machine only): edit, check
+                                                  and preview the documents as you type
   document kinds (--kind): ${DOC_KINDS.map((k) => `${k} (${KINDS[k].en})`).join(", ")}
   common options: --lang th|en  --help  --version
 
@@ -84,6 +90,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   build: ["kind", "format", "year", "out", "templates", "force", "jobs", "json"],
   doctor: ["templates", "json"],
   "new-year": ["from", "to"],
+  serve: ["port", "open", "templates"],
 };
 const COMMON_OPTIONS = ["help", "version", "lang"];
 
@@ -118,6 +125,8 @@ const OPTIONS = {
   jobs: { type: "string", short: "j" },
   from: { type: "string" },
   to: { type: "string" },
+  port: { type: "string" },
+  open: { type: "boolean" },
 } as const;
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -173,7 +182,10 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     case "new-year":
       if (rest.length !== 1) throw new UsageError(lang === "en" ? "new-year needs one organisation folder" : "ต้องระบุโฟลเดอร์ของหน่วยงานหนึ่งโฟลเดอร์");
       return runNewYear({ dir: rest[0]!, ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) }, cio);
+    case "serve":
+      if (rest.length > 1) throw new UsageError(lang === "en" ? "serve takes one folder" : "คำสั่ง serve รับโฟลเดอร์เดียว");
+      return runServe({ folder: rest[0] ?? ".", open: !!values.open, ...(values.port !== undefined ? { port: values.port } : {}), ...(values.templates !== undefined ? { templates: values.templates } : {}) }, cio);
     default:
-      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor, new-year)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build, doctor หรือ new-year)`);
+      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor, new-year, serve)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build, doctor, new-year หรือ serve)`);
   }
 }

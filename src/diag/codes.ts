@@ -81,6 +81,18 @@ export const CODES = [
   "E_INTERNAL",
   "E_NEW_YEAR_EXISTS",
   "E_NEW_YEAR_SOURCE",
+  // itadoc serve (the local page's server)
+  "E_SERVE_PORT",
+  "E_SERVE_TOKEN",
+  "E_SERVE_HOST",
+  "E_SERVE_ORIGIN",
+  "E_SERVE_METHOD",
+  "E_SERVE_NOT_FOUND",
+  "E_SERVE_PATH",
+  "E_SERVE_BODY_TOO_LARGE",
+  "E_SERVE_BAD_REQUEST",
+  "E_SERVE_CONFLICT",
+  "E_SERVE_BUSY",
   // warnings
   "W_OFFICIAL_DIFFERS",
   "W_GRADE_DIFFERS",

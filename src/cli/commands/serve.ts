@@ -1,0 +1,80 @@
+/**
+ * itadoc serve [folder] [--port N] [--open]: the local page where a clerk
+ * edits, checks and previews (src/serve/). Prints one address and runs
+ * until Ctrl-C, which closes the server and every connection.
+ */
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { error } from "../../diag/diagnostic.js";
+import { formatDiagnostic } from "../../diag/format.js";
+import { loadResources } from "../../serve/engine.js";
+import { startServer, type RunningServer } from "../../serve/server.js";
+import { parseNumber } from "../../thai/digits.js";
+import { Exit, UsageError, type CliIO } from "../io.js";
+
+export interface ServeOptions {
+  readonly folder: string;
+  readonly port?: string;
+  readonly open: boolean;
+  readonly templates?: string;
+  /** Ends the server as Ctrl-C would (tests); default: SIGINT or SIGTERM. */
+  readonly stop?: Promise<void>;
+  /** Told the running server (tests). */
+  readonly onStarted?: (s: RunningServer) => void;
+}
+
+export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
+  const th = io.lang === "th";
+  const port = opts.port === undefined ? 0 : parseNumber(opts.port);
+  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(th ? `--port ต้องเป็นเลข 0–65535 (พบ "${opts.port}")` : `--port needs a number 0–65535 (got "${opts.port}")`);
+  const root = resolve(io.cwd, opts.folder);
+  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+    io.err(formatDiagnostic(error("E_PATH_NOT_FOUND", { path: opts.folder }), io.lang));
+    return Exit.usage;
+  }
+  const loaded = await loadResources(opts.templates, io.cwd);
+  if (!loaded.ok) {
+    for (const d of loaded.errors) io.err(formatDiagnostic(d, io.lang));
+    return Exit.invalidInput;
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ root, shownRoot: opts.folder, port, lang: io.lang, resources: loaded.resources });
+  } catch (e) {
+    io.err(formatDiagnostic(error("E_SERVE_PORT", { port, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), io.lang));
+    return Exit.usage;
+  }
+  opts.onStarted?.(server);
+  io.out(th ? `เปิดหน้าเว็บนี้ในเบราว์เซอร์: ${server.url}` : `open this page in a browser: ${server.url}`);
+  io.out(th ? "(ใช้ได้เฉพาะบนเครื่องนี้ กด Ctrl-C เพื่อปิด)" : "(this machine only; Ctrl-C stops it)");
+  if (opts.open) openBrowser(server.url);
+  await (opts.stop ?? untilSignal());
+  await server.close();
+  io.out(th ? "ปิดหน้าเว็บแล้ว" : "stopped");
+  return Exit.ok;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve();
+    };
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+}
+
+/** The system's browser, if it has one; no browser (a server, a container) is not an error: the address is printed anyway. */
+function openBrowser(url: string): void {
+  const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  try {
+    const child = spawn(cmd, [url], { stdio: "ignore", detached: true });
+    child.on("error", () => undefined);
+    child.unref();
+  } catch {
+    // nothing to do: the address is on the terminal
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The page's API (contract: wip/t16a ↔ wip/t16b, api-serve.md): one entry
+ * per path and method. Handlers get the parsed request and answer with data;
+ * refusals are HttpErrors, which the server turns into `{ error }` answers.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Lang } from "../diag/format.js";
+import { DOC_KINDS, KINDS } from "../documents/kinds.js";
+import { FORMATS } from "../export/formats.js";
+import { toApiDiagnostic } from "./diagnostics-json.js";
+import { checkEdited, parsePreviewKind, previewEdited, type Resources } from "./engine.js";
+import { readText, saveText } from "./file-store.js";
+import { HttpError, readJson, sendJson, stringField } from "./http-util.js";
+import { checkDataPath, PATH_REFUSAL_EN, PATH_REFUSAL_TH, type CheckedPath } from "./paths.js";
+import { folderOf, listOrganisations, sourcesWithEdit, type EditedSources } from "./workspace.js";
+import { FILE_KIND_EN, FILE_KIND_TH } from "../cli/read-regular.js";
+import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+
+export interface ServeContext {
+  /** The served folder, absolute and without links (realpath). */
+  readonly root: string;
+  /** As the clerk named it, for the page's title. */
+  readonly shownRoot: string;
+  readonly lang: Lang;
+  readonly resources: Resources;
+  /** The clock, for backup names (tests pass their own). */
+  readonly now: () => Date;
+}
+
+export interface ApiRequest {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly ctx: ServeContext;
+}
+
+export type Handler = (r: ApiRequest) => Promise<void>;
+
+/** path → method → handler. */
+export const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
+  "/api/tree": { GET: tree },
+  "/api/file": { GET: getFile, PUT: putFile },
+  "/api/check": { POST: check },
+  "/api/preview": { POST: preview },
+};
+
+async function tree({ res, ctx }: ApiRequest): Promise<void> {
+  const organisations = await listOrganisations(ctx.root);
+  sendJson(res, 200, {
+    lang: ctx.lang,
+    folder: ctx.shownRoot,
+    organisations,
+    kinds: DOC_KINDS.map((id) => ({ id, title: ctx.lang === "en" ? KINDS[id].en : KINDS[id].th, primary: KINDS[id].primaryFormat, formats: [...FORMATS] })),
+  });
+}
+
+/** A data path of the served folder, or the refusal (403/404) naming why. */
+export async function dataPath(ctx: ServeContext, rel: unknown, mustExist: boolean): Promise<Extract<CheckedPath, { ok: true }>> {
+  const p = await checkDataPath(ctx.root, rel, { mustExist });
+  if (p.ok) return p;
+  const shown = typeof rel === "string" ? rel.slice(0, 200) : "-";
+  throw new HttpError(p.why === "missing" ? 404 : 403, "E_SERVE_PATH", { path: shown, reasonTh: PATH_REFUSAL_TH[p.why], reasonEn: PATH_REFUSAL_EN[p.why] });
+}
+
+async function readOrRefuse(abs: string, rel: string) {
+  const r = await readText(abs);
+  if (r.ok) return r;
+  const f = r.refusal;
+  if (f.why === "not-regular") throw new HttpError(403, "E_SERVE_PATH", { path: rel, reasonTh: FILE_KIND_TH[f.kind], reasonEn: FILE_KIND_EN[f.kind] });
+  if (f.why === "too-large") throw new HttpError(413, "E_FILE_TOO_LARGE", { size: f.size, limit: MAX_FILE_BYTES });
+  if (f.why === "encoding") throw new HttpError(422, "E_FILE_ENCODING");
+  throw new HttpError(f.code === "ENOENT" ? 404 : 403, "E_FILE_READ", { reason: f.code });
+}
+
+async function getFile({ res, url, ctx }: ApiRequest): Promise<void> {
+  const p = await dataPath(ctx, url.searchParams.get("path"), true);
+  const r = await readOrRefuse(p.abs, p.rel);
+  sendJson(res, 200, { path: p.rel, text: r.text, hash: r.hash });
+}
+
+function textField(body: Record<string, unknown>): string {
+  const text = stringField(body, "text");
+  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) throw new HttpError(413, "E_SERVE_BODY_TOO_LARGE", { limit: MAX_FILE_BYTES });
+  return text;
+}
+
+async function putFile({ req, res, url, ctx }: ApiRequest): Promise<void> {
+  const body = await readJson(req);
+  const p = await dataPath(ctx, url.searchParams.get("path") ?? body.path, false);
+  const text = textField(body);
+  const base = body.baseHash;
+  if (base !== null && typeof base !== "string") throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: '"baseHash"' });
+  const r = await saveText(p.abs, text, base, ctx.now());
+  if (r.ok) return sendJson(res, 200, { hash: r.hash, backup: r.backup });
+  if ("conflict" in r) throw new HttpError(409, "E_SERVE_CONFLICT", { path: p.rel }, { conflict: r.conflict });
+  await readOrRefuse(p.abs, p.rel);
+}
+
+/** The organisation's sources with the page's text for `path`. */
+async function editedSources(ctx: ServeContext, body: Record<string, unknown>): Promise<{ rel: string; text: string; src: EditedSources }> {
+  const p = await dataPath(ctx, body.path, false);
+  const text = textField(body);
+  const folder = await folderOf(ctx.root, p.rel);
+  if (!folder) throw new HttpError(404, "E_SERVE_PATH", { path: p.rel, reasonTh: PATH_REFUSAL_TH.missing, reasonEn: PATH_REFUSAL_EN.missing });
+  return { rel: p.rel, text, src: await sourcesWithEdit(ctx.root, folder, p.rel, text) };
+}
+
+function textsOf(src: EditedSources): Map<string, string> {
+  const dec = new TextDecoder();
+  return new Map([...(src.org ? [src.org] : []), ...src.years].map((s) => [s.path, dec.decode(s.bytes)]));
+}
+
+async function check({ req, res, ctx }: ApiRequest): Promise<void> {
+  const { src } = await editedSources(ctx, await readJson(req));
+  const diags = await checkEdited(src, ctx.root);
+  const texts = textsOf(src);
+  sendJson(res, 200, { diagnostics: diags.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
+}
+
+async function preview({ req, res, ctx }: ApiRequest): Promise<void> {
+  const body = await readJson(req);
+  const what = parsePreviewKind(body.kind, body.format);
+  if (!what) throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: `kind (${DOC_KINDS.join(", ")}), format (${FORMATS.join(", ")})` });
+  const { rel, src } = await editedSources(ctx, body);
+  const r = await previewEdited(src, ctx.root, ctx.resources, { rel, ...what });
+  if (!r.ok) {
+    const texts = textsOf(src);
+    return sendJson(res, 422, { diagnostics: r.diagnostics.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
+  }
+  res.writeHead(200, {
+    "Content-Type": r.mime,
+    "Content-Length": r.bytes.length,
+    "Content-Disposition": `attachment; filename="${r.fileName}"`,
+    "Cache-Control": "no-store",
+  });
+  res.end(r.bytes);
+}
