@@ -10,6 +10,7 @@ import { YamlEditor } from "./editor.js";
 import { changedFields, renderForm } from "./form.js";
 import { lang, setLang, t, type StringKey } from "./i18n.js";
 import { PreviewPane } from "./preview.js";
+import { topLevelKeys } from "./sections.js";
 
 /** How long after the last keystroke the page checks and redraws: short enough to feel live, long enough not to render every key. */
 const SETTLE_MS = 120;
@@ -117,6 +118,7 @@ class App {
     this.loading = false;
     this.preview.clear();
     this.offerDraft();
+    this.syncKinds();
     this.updateDirty();
     this.settleNow();
     if (!$("form-pane").hidden) void this.loadForm();
@@ -146,9 +148,21 @@ class App {
     };
   }
 
+  /** Offers the documents this file has a section for; keeps the chosen one while it is there. */
+  private syncKinds(): void {
+    const keys = topLevelKeys(this.editor.text());
+    const sel = $<HTMLSelectElement>("kind");
+    for (const opt of sel.options) opt.disabled = !keys.has(opt.value);
+    if (sel.selectedOptions[0]?.disabled) {
+      const first = [...sel.options].find((o) => !o.disabled);
+      if (first) sel.value = first.value;
+    }
+  }
+
   private changed(): void {
     if (this.loading || !this.open) return;
     this.updateDirty();
+    this.syncKinds();
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.flushDraft(), 250);
     clearTimeout(this.settleTimer);
@@ -217,7 +231,7 @@ class App {
     summary.textContent = errors + warnings === 0 ? t("noErrors") : t("errorCount", { errors, warnings });
     summary.dataset.errors = String(errors);
     // Problems in another file (org.yaml) have no line here: list them with their place.
-    const others = diagnostics.filter((d) => !this.forThisFile(d));
+    const others = diagnostics.filter((d) => !this.forThisFile(d) && d.severity !== "info");
     $("diag-other").replaceChildren(
       ...others.map((d) => {
         const li = document.createElement("li");
@@ -241,7 +255,10 @@ class App {
       const res = await api.preview({ path: open.path, text, kind, format: "pdf" }, abort.signal);
       if (abort.signal.aborted || seq !== this.previewSeq) return;
       if (!res.ok) {
-        this.preview.setNotice(this.preview.hasPages() ? t("previewStale") : t("previewNone"), this.preview.hasPages() ? "stale" : "none");
+        // The check shows these under their lines; a problem with no line here (no such section) is said in the notice.
+        const unplaced = res.diagnostics.find((d) => d.severity === "error" && (!d.file || !this.forThisFile(d)));
+        const why = unplaced ? ` (${unplaced.message})` : "";
+        this.preview.setNotice(`${this.preview.hasPages() ? t("previewStale") : t("previewNone")}${why}`, this.preview.hasPages() ? "stale" : "none");
         window.dispatchEvent(new CustomEvent("itadoc:preview-refused", { detail: { seq } }));
         return;
       }
