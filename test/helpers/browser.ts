@@ -1,12 +1,11 @@
 /**
  * Debian's chromium, driven by playwright-core (its own browser downloads
  * cannot work here). One browser per test file; each test gets a fresh
- * context, so storage does not leak between tests. Without chromium the tests
+ * context, so storage does not leak between tests. playwright gives every
+ * launch a fresh profile folder of its own (a --user-data-dir flag is refused). Without chromium the tests
  * fail: .ci/run installs it.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.ITADOC_CHROMIUM ?? "/usr/bin/chromium";
@@ -18,7 +17,6 @@ export interface LaunchedBrowser {
 
 export async function launchBrowser(): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (bash .ci/run does)`);
-  const profile = mkdtempSync(join(tmpdir(), "itadoc-chromium-"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -31,14 +29,12 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
