@@ -1,14 +1,34 @@
 /**
  * The preview pane: the PDF the pipeline made, drawn page by page with pdf.js,
  * each page a canvas with pdf.js's text layer over it (so text can be
- * selected, and tests read what the clerk would see). A new document is drawn
- * off-screen and swapped in whole, so the pane never flashes empty; while the
- * input has errors the last good pages stay, marked as out of date.
+ * selected, and tests read what the clerk would see).
+ *
+ * A new version is drawn into the pages already shown, one page at a time,
+ * each page off-screen first and then swapped in whole: the pane never
+ * flashes empty, and the pages in view are drawn first, so the clerk sees
+ * their edit before the pages below it are done. While the input has errors
+ * the last good pages stay, marked as out of date.
  */
-import { getDocument, GlobalWorkerOptions, TextLayer, type PDFDocumentProxy } from "pdfjs-dist";
+import { getDocument, GlobalWorkerOptions, PDFWorker, TextLayer, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist";
 import { assetUrl } from "./api.js";
 
-let workerSet = false;
+let worker: PDFWorker | undefined;
+
+/** One pdf.js worker for the page's life: starting one per preview would load its 1 MB script every time. */
+function pdfWorker(): PDFWorker {
+  if (!worker) {
+    GlobalWorkerOptions.workerSrc = assetUrl("pdf.worker.mjs");
+    worker = new PDFWorker();
+  }
+  return worker;
+}
+
+export interface Drawn {
+  /** performance.now() when the pages in view showed the new version. */
+  readonly visibleAt: number;
+  /** Resolves when every page is drawn (false: a newer version took over first). */
+  readonly complete: Promise<boolean>;
+}
 
 export class PreviewPane {
   private generation = 0;
@@ -19,58 +39,83 @@ export class PreviewPane {
     private readonly notice: HTMLElement,
   ) {}
 
-  /** Draws `bytes` (a PDF) in place of what is shown; resolves when the new pages are in the page. */
-  async show(bytes: ArrayBuffer): Promise<boolean> {
-    if (!workerSet) {
-      GlobalWorkerOptions.workerSrc = assetUrl("pdf.worker.mjs");
-      workerSet = true;
-    }
+  /** Draws `bytes` (a PDF) in place of what is shown; undefined when a newer version came first. */
+  async show(bytes: ArrayBuffer): Promise<Drawn | undefined> {
     const generation = ++this.generation;
-    const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, enableXfa: false }).promise;
+    const doc = await getDocument({ data: new Uint8Array(bytes), worker: pdfWorker(), isEvalSupported: false, enableXfa: false }).promise;
     if (generation !== this.generation) {
       void doc.destroy();
-      return false;
+      return undefined;
     }
+    const boxes = this.boxesFor(doc.numPages);
     const width = Math.max(320, this.host.clientWidth - 24);
-    const pages = document.createElement("div");
-    pages.className = "pages";
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const base = page.getViewport({ scale: 1 });
-      const scale = width / base.width;
-      const viewport = page.getViewport({ scale });
-      const box = document.createElement("div");
-      box.className = "page";
-      box.dataset.page = String(n);
-      box.style.width = `${Math.floor(viewport.width)}px`;
-      box.style.height = `${Math.floor(viewport.height)}px`;
-      box.style.setProperty("--scale-factor", String(scale));
-      box.style.setProperty("--total-scale-factor", String(scale));
-      const canvas = document.createElement("canvas");
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.floor(viewport.width * ratio);
-      canvas.height = Math.floor(viewport.height * ratio);
-      canvas.style.width = `${Math.floor(viewport.width)}px`;
-      canvas.style.height = `${Math.floor(viewport.height)}px`;
-      const textDiv = document.createElement("div");
-      textDiv.className = "textLayer";
-      box.append(canvas, textDiv);
-      pages.append(box);
-      await page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
-      await new TextLayer({ textContentSource: await page.getTextContent(), container: textDiv, viewport }).render();
-      if (generation !== this.generation) {
-        void doc.destroy();
-        return false;
-      }
-    }
-    const scroll = this.host.scrollTop;
-    this.host.replaceChildren(pages);
-    this.host.scrollTop = scroll;
+    const order = this.drawingOrder(boxes);
+    const inView = new Set(order.slice(0, Math.max(1, this.visibleCount(boxes))));
+    const pages: PDFPageProxy[] = [];
+    const drawOne = async (i: number): Promise<boolean> => {
+      const page = (pages[i] ??= await doc.getPage(i + 1));
+      if (generation !== this.generation) return false;
+      await drawPage(page, boxes[i]!, width);
+      return generation === this.generation;
+    };
+    for (const i of order.filter((i) => inView.has(i))) if (!(await drawOne(i))) return this.dropped(doc);
+    const visibleAt = performance.now();
+    this.adopt(doc);
+    this.setNotice("", "");
+    const complete = (async () => {
+      for (const i of order.filter((i) => !inView.has(i))) if (!(await drawOne(i))) return false;
+      return true;
+    })();
+    return { visibleAt, complete };
+  }
+
+  private dropped(doc: PDFDocumentProxy): undefined {
+    if (doc !== this.doc) void doc.destroy();
+    return undefined;
+  }
+
+  private adopt(doc: PDFDocumentProxy): void {
     const old = this.doc;
     this.doc = doc;
-    if (old) void old.destroy();
-    this.setNotice("", "");
-    return true;
+    if (old && old !== doc) void old.destroy();
+  }
+
+  /** The page boxes, as many as the new version has pages (kept ones keep showing the old page until redrawn). */
+  private boxesFor(n: number): HTMLElement[] {
+    let pages = this.host.querySelector<HTMLElement>(":scope > .pages");
+    if (!pages) {
+      pages = document.createElement("div");
+      pages.className = "pages";
+      this.host.replaceChildren(pages);
+    }
+    while (pages.children.length > n) pages.lastElementChild!.remove();
+    while (pages.children.length < n) {
+      const box = document.createElement("div");
+      box.className = "page";
+      box.dataset.page = String(pages.children.length + 1);
+      pages.append(box);
+    }
+    return [...pages.children] as HTMLElement[];
+  }
+
+  /** Pages in view first (top to bottom), then the rest in order. */
+  private drawingOrder(boxes: readonly HTMLElement[]): number[] {
+    const view = this.host.getBoundingClientRect();
+    const visible = (b: HTMLElement): boolean => {
+      const r = b.getBoundingClientRect();
+      return r.height > 0 && r.bottom > view.top && r.top < view.bottom;
+    };
+    const all = boxes.map((_, i) => i);
+    const seen = all.filter((i) => visible(boxes[i]!));
+    return seen.length ? [...seen, ...all.filter((i) => !seen.includes(i))] : all;
+  }
+
+  private visibleCount(boxes: readonly HTMLElement[]): number {
+    const view = this.host.getBoundingClientRect();
+    return boxes.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.height > 0 && r.bottom > view.top && r.top < view.bottom;
+    }).length;
   }
 
   hasPages(): boolean {
@@ -91,4 +136,31 @@ export class PreviewPane {
     this.notice.hidden = text === "";
     this.host.classList.toggle("stale", kind === "stale");
   }
+}
+
+/** One page drawn off-screen at the pane's width, then put in its box in one step. */
+async function drawPage(page: PDFPageProxy, box: HTMLElement, width: number): Promise<void> {
+  const scale = width / page.getViewport({ scale: 1 }).width;
+  const viewport = page.getViewport({ scale });
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.floor(viewport.width * ratio);
+  canvas.height = Math.floor(viewport.height * ratio);
+  canvas.style.width = `${Math.floor(viewport.width)}px`;
+  canvas.style.height = `${Math.floor(viewport.height)}px`;
+  const text = document.createElement("div");
+  text.className = "textLayer";
+  const [content] = await Promise.all([page.getTextContent(), page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise]);
+  // The text layer measures its runs against the box's scale: set it before laying out, off-screen.
+  const staging = document.createElement("div");
+  staging.className = "page staging";
+  staging.style.setProperty("--scale-factor", String(scale));
+  staging.style.setProperty("--total-scale-factor", String(scale));
+  staging.append(text);
+  await new TextLayer({ textContentSource: content, container: text, viewport }).render();
+  box.style.width = `${Math.floor(viewport.width)}px`;
+  box.style.height = `${Math.floor(viewport.height)}px`;
+  box.style.setProperty("--scale-factor", String(scale));
+  box.style.setProperty("--total-scale-factor", String(scale));
+  box.replaceChildren(canvas, text);
 }
