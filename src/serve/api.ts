@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Lang } from "../diag/format.js";
 import { DOC_KINDS, KINDS } from "../documents/kinds.js";
 import { FORMATS } from "../export/formats.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../cli/resources.js";
 import { toApiDiagnostic } from "./diagnostics-json.js";
 import { checkEdited, parsePreviewKind, previewEdited, type Resources } from "./engine.js";
 import { readText, saveText } from "./file-store.js";
@@ -15,6 +18,10 @@ import { checkDataPath, PATH_REFUSAL_EN, PATH_REFUSAL_TH, type CheckedPath } fro
 import { folderOf, listOrganisations, sourcesWithEdit, type EditedSources } from "./workspace.js";
 import { FILE_KIND_EN, FILE_KIND_TH } from "../cli/read-regular.js";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+import { isFormat, type Format } from "../export/formats.js";
+import { applyEdits, formView, type FieldEdit } from "./form-edit.js";
+import { buildOrg, findOrganisation, newYear } from "./org-actions.js";
+import { schemaTree, type SchemaTree } from "./schema-tree.js";
 
 export interface ServeContext {
   /** The served folder, absolute and without links (realpath). */
@@ -42,6 +49,10 @@ export const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>>
   "/api/file": { GET: getFile, PUT: putFile },
   "/api/check": { POST: check },
   "/api/preview": { POST: preview },
+  "/api/build": { POST: build },
+  "/api/new-year": { POST: startYear },
+  "/api/schema": { GET: schema },
+  "/api/form": { GET: getForm, POST: postForm },
 };
 
 async function tree({ res, ctx }: ApiRequest): Promise<void> {
@@ -134,4 +145,74 @@ async function preview({ req, res, ctx }: ApiRequest): Promise<void> {
     "Cache-Control": "no-store",
   });
   res.end(r.bytes);
+}
+
+async function organisation(ctx: ServeContext, dir: unknown) {
+  const found = typeof dir === "string" ? await findOrganisation(ctx.root, dir) : undefined;
+  if (!found) throw new HttpError(404, "E_SERVE_PATH", { path: typeof dir === "string" ? dir.slice(0, 200) : "-", reasonTh: PATH_REFUSAL_TH.missing, reasonEn: PATH_REFUSAL_EN.missing });
+  return found;
+}
+
+/** Organisations being built: one build of an organisation at a time. */
+const building = new Set<string>();
+
+/** Server-sent events: a line per document made, then the outcome. */
+async function build({ req, res, ctx }: ApiRequest): Promise<void> {
+  const body = await readJson(req);
+  const org = await organisation(ctx, body.org);
+  const formats = body.formats === undefined ? undefined : Array.isArray(body.formats) && body.formats.every((f) => typeof f === "string" && isFormat(f)) ? (body.formats as Format[]) : null;
+  if (formats === null) throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: `formats (${FORMATS.join(", ")})` });
+  const key = org.folder.dir;
+  if (building.has(key)) throw new HttpError(409, "E_SERVE_BUSY");
+  building.add(key);
+  try {
+    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" });
+    const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+    const outcome = await buildOrg(ctx.root, org, ctx.resources, formats, (p) => send(p));
+    const texts = new Map<string, string>();
+    send({ end: true, written: outcome.written, diagnostics: outcome.diagnostics.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
+    res.end();
+  } finally {
+    building.delete(key);
+  }
+}
+
+async function startYear({ req, res, ctx }: ApiRequest): Promise<void> {
+  const body = await readJson(req);
+  const org = await organisation(ctx, body.org);
+  const r = await newYear(ctx.root, org.folder.dir, ctx.lang);
+  // The command's own report: its first line names the diagnostic's code ("… [E_NEW_YEAR_EXISTS] …").
+  if (!r.ok) return sendJson(res, 422, { error: { code: /\[([A-Z_]+)\]/.exec(r.lines[0] ?? "")?.[1] ?? "E_INTERNAL", message: r.lines.join("\n"), hint: "" } });
+  sendJson(res, 200, { path: r.path, report: r.lines });
+}
+
+let tree_: SchemaTree | undefined;
+
+async function schema({ res }: ApiRequest): Promise<void> {
+  // The key explanations come from the input format's own documentation; without it, keys only.
+  tree_ ??= schemaTree(await readFile(join(PACKAGE_ROOT, "docs", "input-format.md"), "utf8").catch(() => ""));
+  sendJson(res, 200, tree_);
+}
+
+async function getForm({ res, url, ctx }: ApiRequest): Promise<void> {
+  const p = await dataPath(ctx, url.searchParams.get("path"), true);
+  const r = await readOrRefuse(p.abs, p.rel);
+  const v = formView(r.text);
+  if (!v.ok) throw new HttpError(422, "E_YAML_SYNTAX", { detail: p.rel });
+  sendJson(res, 200, { path: p.rel, hash: r.hash, fields: v.view });
+}
+
+/** The edits applied to the page's text (not to the file: saving stays the page's Save). */
+async function postForm({ req, res, ctx }: ApiRequest): Promise<void> {
+  const body = await readJson(req);
+  await dataPath(ctx, body.path, false);
+  const text = textField(body);
+  const edits = body.edits ?? [];
+  if (!Array.isArray(edits) || edits.length > 500 || !edits.every((e) => typeof e === "object" && e !== null && typeof (e as FieldEdit).field === "string")) {
+    throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: "edits: [{ field, value }]" });
+  }
+  const r = applyEdits(text, edits as FieldEdit[]);
+  if (!r.ok) throw new HttpError(422, r.reason === "syntax" ? "E_YAML_SYNTAX" : "E_SERVE_BAD_REQUEST", { detail: r.field ?? "YAML" });
+  const v = formView(r.text);
+  sendJson(res, 200, { text: r.text, ...(v.ok ? { fields: v.view } : {}) });
 }

@@ -21,7 +21,9 @@ import { loadOrgPdfFont } from "../cli/build/pdf-font-setting.js";
 import { loadTemplates } from "../cli/build/resources-load.js";
 import { loadBundledFonts } from "../cli/resources.js";
 import { loadBundledPdfFonts } from "../cli/pdf-fonts.js";
-import type { EditedSources } from "./workspace.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { folderOf, sourcesWithEdit, type EditedSources } from "./workspace.js";
 
 export const MIME: Record<Format, string> = {
   pdf: "application/pdf",
@@ -113,5 +115,28 @@ export async function previewEdited(src: EditedSources, root: string, res: Resou
       return { ok: false, diagnostics: [error("E_PDF_GLYPH", { family: e.family, chars: e.chars.join(" "), codes: codes.join(", U+") }, { file: job.file, line: 0, col: 0 })] };
     }
     return { ok: false, diagnostics: [error("E_EXPORT", { format: req.format, detail: (e as Error).message }, { file: job.file, line: 0, col: 0 })] };
+  }
+}
+
+/**
+ * A first preview costs several times a later one (templates' code paths,
+ * the fonts' glyph tables, pdfmake's own first-use work): done once on the
+ * shipped examples when the server starts, so that the clerk's first
+ * keystrokes are previewed as fast as the rest. Failures do not matter here.
+ */
+export async function warmUp(res: Resources, examplesRoot: string): Promise<void> {
+  const docs = [
+    { rel: "khon-kaen-city/2563.yaml", kind: "memo" },
+    { rel: "khon-kaen-city/2564.yaml", kind: "measures" },
+  ] as const;
+  for (const { rel, kind } of docs) {
+    try {
+      const folder = await folderOf(examplesRoot, rel);
+      if (!folder) continue;
+      const src = await sourcesWithEdit(examplesRoot, folder, rel, await readFile(join(examplesRoot, rel), "utf8"));
+      await previewEdited(src, examplesRoot, res, { rel, kind, format: "pdf" });
+    } catch {
+      // a missing or broken example only means no warm-up
+    }
   }
 }

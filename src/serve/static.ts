@@ -51,7 +51,7 @@ export async function serveStatic(pathname: string, res: ServerResponse, ctx: { 
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
     // The page runs only its own scripts; nothing from elsewhere, no framing by another site.
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     ...(ctx.setCookie ? { "Set-Cookie": ctx.setCookie } : {}),
   });
   res.end(bytes);

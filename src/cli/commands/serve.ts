@@ -8,7 +8,9 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { error } from "../../diag/diagnostic.js";
 import { formatDiagnostic } from "../../diag/format.js";
-import { loadResources } from "../../serve/engine.js";
+import { loadResources, warmUp } from "../../serve/engine.js";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../resources.js";
 import { startServer, type RunningServer } from "../../serve/server.js";
 import { parseNumber } from "../../thai/digits.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
@@ -46,6 +48,8 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
     return Exit.usage;
   }
   opts.onStarted?.(server);
+  // While the clerk's browser opens; requests that come meanwhile simply wait their turn.
+  void warmUp(loaded.resources, join(PACKAGE_ROOT, "examples"));
   io.out(th ? `เปิดหน้าเว็บนี้ในเบราว์เซอร์: ${server.url}` : `open this page in a browser: ${server.url}`);
   io.out(th ? "(ใช้ได้เฉพาะบนเครื่องนี้ กด Ctrl-C เพื่อปิด)" : "(this machine only; Ctrl-C stops it)");
   if (opts.open) openBrowser(server.url);

@@ -112,7 +112,8 @@ export const thaiDate = z.string().transform((s, ctx): ThaiDate => {
 });
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string().transform((s, ctx) => {
+  // The values as metadata too: the page's key completion (serve/schema-tree.ts) offers them.
+  return z.string().meta({ enum: [...values] }).transform((s, ctx) => {
     if (refuseInvisible(ctx, s)) return z.NEVER;
     const v = s.trim();
     if (!(values as readonly string[]).includes(v)) {
