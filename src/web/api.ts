@@ -3,6 +3,7 @@
  * request carries the run's token, errors come back as `{ error: { code,
  * message, hint } }` and become an ApiError the page can show as it is.
  */
+import type { FieldEdit as FormEdit, FormView } from "../serve/form-edit.js";
 import { t } from "./i18n.js";
 
 export interface ApiDiagnostic {
@@ -146,20 +147,15 @@ export const api = {
     for (const data of events.end()) onEvent(JSON.parse(data) as BuildEvent);
   },
   newYear: (org: string) => json<{ path: string }>("POST", "/api/new-year", { org }),
-  form: (path: string) => json<{ fields: FormFields }>("GET", `/api/form${q(path)}`),
-  applyForm: (path: string, text: string, edits: readonly FormEdit[]) => json<{ text: string }>("POST", "/api/form", { path, text, edits }),
+  /** The edits applied to the page's text (none: only the form's view of it); `fields` is absent while the text does not parse. */
+  form: (path: string, text: string, edits: readonly FormEdit[]) => json<{ text: string; fields?: FormView }>("POST", "/api/form", { path, text, edits }),
 };
 
 export type BuildEvent =
   | { readonly done: number; readonly total: number; readonly file?: string; readonly end?: undefined }
   | { readonly end: true; readonly written?: readonly string[]; readonly diagnostics?: readonly ApiDiagnostic[] };
 
-export type FormValue = string | number | boolean | null | readonly FormValue[] | { readonly [k: string]: FormValue };
-export type FormFields = { readonly [k: string]: FormValue };
-export interface FormEdit {
-  readonly field: string;
-  readonly value: FormValue;
-}
+export type { FieldEdit as FormEdit, FormView } from "../serve/form-edit.js";
 
 /** `attachment; filename*=UTF-8''…` or `filename="…"` → the name (Thai names come percent-encoded). */
 export function fileNameOf(disposition: string | null): string | undefined {

@@ -1,115 +1,153 @@
 /**
- * The form for the parts clerks touch most (scores, memo header, signer and
- * approvals, measures rows). It shows the server's view of the file (GET
- * /api/form) and sends back only the fields the clerk changed; the server
- * writes them into the YAML with its document API, so the text stays the
- * source of truth and keeps its comments.
- *
- * Fields are drawn from the data's shape: a map is a group, a list of maps a
- * table, anything else one input. A field's name is its dotted path
- * (`memo.subject`, `measures.rows.2.owner`).
+ * The form for the parts clerks touch most: the ten scores and the published
+ * figures, the memo header (ที่, วันที่, เรื่อง, เรียน), the signer and the
+ * approval chain, the measures table's rows. It shows the server's view of
+ * the editor's text (POST /api/form) and sends back each field the clerk
+ * changes; the server writes it into the YAML with the `yaml` Document API,
+ * so the text stays the source of truth and keeps its comments and layout.
  */
-import type { FormEdit, FormFields, FormValue } from "./api.js";
+import type { Field, FormView } from "../serve/form-edit.js";
+import type { FormEdit } from "./api.js";
 import { t, type StringKey } from "./i18n.js";
 
-const SECTION_TITLES: Readonly<Record<string, StringKey>> = {
-  scores: "formScores",
-  assessment: "formScores",
-  memo: "formMemo",
-  header: "formMemo",
-  signer: "formSigner",
-  approvals: "formSigner",
-  measures: "formMeasures",
+export type { FormView };
+
+/** Called with one field's new value when the clerk leaves the field. */
+export type OnEdit = (edit: FormEdit) => void;
+
+const OFFICIAL_LABELS: Readonly<Record<string, StringKey>> = {
+  iit: "formIit",
+  eit: "formEit",
+  oit: "formOit",
+  total: "formTotal",
+  grade: "formGrade",
+  label: "formLabel",
 };
 
-type Leaf = string | number | boolean | null;
+const COLUMN_LABELS: Readonly<Record<string, StringKey>> = {
+  measure: "colMeasure",
+  steps: "colSteps",
+  owner: "colOwner",
+  deadline: "colDeadline",
+  reporting: "colReporting",
+};
 
-function isLeaf(v: FormValue): v is Leaf {
-  return v === null || typeof v !== "object";
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
 }
 
-function isRecord(v: FormValue): v is { readonly [k: string]: FormValue } {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function input(path: string, value: Leaf, label: string): HTMLElement {
-  const wrap = document.createElement("label");
-  wrap.className = "form-field";
-  const caption = document.createElement("span");
-  caption.textContent = label;
-  const long = typeof value === "string" && value.length > 60;
-  const el = long ? document.createElement("textarea") : document.createElement("input");
-  el.name = path;
-  el.dataset.field = path;
-  el.dataset.kind = typeof value === "number" ? "number" : "text";
-  el.dataset.original = value === null ? "" : String(value);
-  if (el instanceof HTMLInputElement && typeof value === "number") el.inputMode = "decimal";
-  el.value = value === null ? "" : String(value);
-  wrap.append(caption, el);
+/** One input for one field; a list of lines (steps, position) is a text box with a line each. */
+function input(field: Field, label: string, onEdit: OnEdit, long = false): HTMLElement {
+  const wrap = el("label", "form-field");
+  if (label) wrap.append(el("span", "form-label", label));
+  const isList = Array.isArray(field.value);
+  const shown = field.value === null ? "" : Array.isArray(field.value) ? field.value.join("\n") : String(field.value);
+  const box = isList || long ? el("textarea") : el("input");
+  if (/\.(scores|official)\./.test(field.path)) box.className = "narrow";
+  box.dataset.field = field.path;
+  box.value = shown;
+  let last = shown;
+  box.addEventListener("change", () => {
+    if (box.value === last) return;
+    last = box.value;
+    const value = isList ? box.value.split("\n").map((l) => l.trim()).filter((l) => l !== "") : box.value.trim();
+    onEdit({ field: field.path, value });
+  });
+  wrap.append(box);
   return wrap;
 }
 
-function table(path: string, rows: readonly FormValue[]): HTMLElement {
-  const cols = [...new Set(rows.flatMap((r) => (isRecord(r) ? Object.keys(r).filter((k) => isLeaf(r[k]!)) : [])))];
-  const tbl = document.createElement("table");
-  tbl.className = "form-table";
-  const head = tbl.createTHead().insertRow();
-  for (const c of cols) {
-    const th = document.createElement("th");
-    th.textContent = c;
-    head.append(th);
-  }
-  const body = tbl.createTBody();
-  rows.forEach((row, i) => {
-    const tr = body.insertRow();
-    for (const c of cols) {
-      const td = tr.insertCell();
-      const v = isRecord(row) ? row[c] : undefined;
-      const cell = input(`${path}.${i}.${c}`, v !== undefined && isLeaf(v) ? v : null, "");
-      td.append(cell);
-    }
-  });
-  return tbl;
-}
-
-function group(path: string, key: string, value: FormValue, depth: number): HTMLElement {
-  if (isLeaf(value)) return input(path, value, key);
-  if (Array.isArray(value)) {
-    if (value.every(isLeaf)) return input(path, value.join("\n"), key);
-    const set = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = key;
-    set.append(legend, table(path, value));
-    return set;
-  }
-  const set = document.createElement("fieldset");
-  set.className = `form-group depth-${depth}`;
-  const legend = document.createElement("legend");
-  const title = depth === 0 ? SECTION_TITLES[key] : undefined;
-  legend.textContent = title ? `${t(title)} (${key})` : key;
-  set.append(legend);
-  for (const [k, v] of Object.entries(value as Record<string, FormValue>)) set.append(group(`${path}.${k}`, k, v, depth + 1));
+function group(title: StringKey, ...children: HTMLElement[]): HTMLElement {
+  const set = el("fieldset", "form-group");
+  set.append(el("legend", undefined, t(title)), ...children);
   return set;
 }
 
-export function renderForm(host: HTMLElement, fields: FormFields): void {
-  const parts = Object.entries(fields).map(([k, v]) => group(k, k, v, 0));
-  host.replaceChildren(...parts);
-  if (parts.length === 0) {
-    const p = document.createElement("p");
-    p.textContent = t("formNone");
-    host.append(p);
-  }
+function row(...children: HTMLElement[]): HTMLElement {
+  const div = el("div", "form-row");
+  div.append(...children);
+  return div;
 }
 
-/** The fields the clerk changed, typed as they were shown (a number stays a number when it reads as one). */
-export function changedFields(host: HTMLElement): FormEdit[] {
-  const edits: FormEdit[] = [];
-  for (const el of host.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("[data-field]")) {
-    if (el.value === el.dataset.original) continue;
-    const raw = el.value.trim();
-    const asNumber = el.dataset.kind === "number" && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
-    edits.push({ field: el.dataset.field!, value: asNumber ?? el.value });
+function table(columns: readonly string[], rows: readonly (readonly Field[])[], onEdit: OnEdit): HTMLTableElement {
+  const tbl = el("table", "form-table");
+  const head = tbl.createTHead().insertRow();
+  for (const c of columns) head.append(el("th", undefined, COLUMN_LABELS[c] ? t(COLUMN_LABELS[c]) : c));
+  const body = tbl.createTBody();
+  for (const cells of rows) {
+    const tr = body.insertRow();
+    for (const cell of cells) tr.insertCell().append(input(cell, "", onEdit, true));
   }
-  return edits;
+  return tbl;
+}
+
+function addButton(label: StringKey, onClick: () => void): HTMLButtonElement {
+  const b = el("button", "form-add", t(label));
+  b.type = "button";
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/**
+ * Draws the form for `view`. `onAdd` appends an empty row at a list's path
+ * (the server makes it; the form is drawn again from the new text).
+ */
+export function renderForm(host: HTMLElement, view: FormView, onEdit: OnEdit, onAdd: (edits: FormEdit[]) => void): void {
+  const parts: HTMLElement[] = [];
+
+  parts.push(
+    group(
+      "formScores",
+      row(...view.scores.map((f) => input(f, `${f.path.split(".").at(-1)}${f.label ? ` ${f.label}` : ""}`, onEdit))),
+      row(...view.official.map((f) => input(f, t(OFFICIAL_LABELS[f.path.split(".").at(-1)!] ?? "formTotal"), onEdit))),
+    ),
+  );
+
+  if (view.memo.present) {
+    parts.push(
+      group(
+        "formMemo",
+        row(input(view.memo.number, t("memoNumber"), onEdit), input(view.memo.date, t("memoDate"), onEdit)),
+        row(input(view.memo.subject, t("memoSubject"), onEdit, true)),
+        row(input(view.memo.to, t("memoTo"), onEdit)),
+      ),
+    );
+    const chain = view.approvals.items.map((a, i) => {
+      const level = el("div", "form-approval");
+      level.append(el("span", "form-level", String(i + 1)), input(a.to, t("memoTo"), onEdit), input(a.name, t("signerName"), onEdit), input(a.position, t("signerPosition"), onEdit, true));
+      return level;
+    });
+    const n = view.approvals.items.length;
+    parts.push(
+      group(
+        "formSigner",
+        row(input(view.signer.name, t("signerName"), onEdit), input(view.signer.position, t("signerPosition"), onEdit, true)),
+        el("h4", undefined, t("approvals")),
+        ...chain,
+        addButton("addApproval", () =>
+          onAdd([
+            { field: `${view.approvals.path}.${n}.to`, value: "" },
+            { field: `${view.approvals.path}.${n}.signer.name`, value: "" },
+            { field: `${view.approvals.path}.${n}.signer.position`, value: "" },
+          ]),
+        ),
+      ),
+    );
+  }
+
+  if (view.measures.present) {
+    const n = view.measures.rows.length;
+    parts.push(
+      group(
+        "formMeasures",
+        table(view.measures.columns, view.measures.rows.map((r) => r.cells), onEdit),
+        addButton("addRow", () => onAdd([{ field: `${view.measures.path}.${n}.${view.measures.columns[0] ?? "measure"}`, value: "" }])),
+      ),
+    );
+  }
+
+  host.replaceChildren(...parts);
 }

@@ -3,11 +3,11 @@
  * (or the form), see the validator's messages under their lines and the
  * document beside them, save without ever overwriting someone else's edit.
  */
-import { api, ApiError, type ApiDiagnostic, type SchemaKey, type Tree, type TreeOrg } from "./api.js";
+import { api, ApiError, type ApiDiagnostic, type FormEdit, type FormView, type SchemaKey, type Tree, type TreeOrg } from "./api.js";
 import { askConflict } from "./conflict.js";
 import { Drafts } from "./drafts.js";
 import { YamlEditor } from "./editor.js";
-import { changedFields, renderForm } from "./form.js";
+import { renderForm } from "./form.js";
 import { lang, setLang, t, type StringKey } from "./i18n.js";
 import { PreviewPane } from "./preview.js";
 import { topLevelKeys } from "./sections.js";
@@ -382,29 +382,40 @@ class App {
 
   // ---- form ------------------------------------------------------------------------------------------
 
-  private async loadForm(): Promise<void> {
-    const open = this.open;
-    if (!open) return;
-    try {
-      const { fields } = await api.form(open.path);
-      renderForm($("form-fields"), fields);
-    } catch (e) {
-      this.fail(e);
-    }
+  /** Form edits go one after another, each on the text the previous one left. */
+  private formQueue: Promise<void> = Promise.resolve();
+
+  private formCall(edits: readonly FormEdit[], redraw: boolean): Promise<void> {
+    const run = async (): Promise<void> => {
+      const open = this.open;
+      if (!open) return;
+      try {
+        const res = await api.form(open.path, this.editor.text(), edits);
+        if (edits.length) this.editor.replace(res.text);
+        if (redraw) this.drawForm(res.fields);
+        if (edits.length) this.status(t("formApplied"), "ok");
+      } catch (e) {
+        this.fail(e);
+      }
+    };
+    this.formQueue = this.formQueue.then(run);
+    return this.formQueue;
   }
 
-  private async applyForm(): Promise<void> {
-    const open = this.open;
-    if (!open) return;
-    const edits = changedFields($("form-fields"));
-    if (edits.length === 0) return;
-    try {
-      const { text } = await api.applyForm(open.path, this.editor.text(), edits);
-      this.editor.replace(text);
-      this.status(t("formApplied"), "ok");
-    } catch (e) {
-      this.fail(e);
+  private drawForm(fields: FormView | undefined): void {
+    const host = $("form-fields");
+    if (!fields) {
+      const p = document.createElement("p");
+      p.className = "form-syntax";
+      p.textContent = t("formSyntax");
+      host.replaceChildren(p);
+      return;
     }
+    renderForm(host, fields, (edit) => void this.formCall([edit], false), (edits) => void this.formCall(edits, true));
+  }
+
+  private loadForm(): Promise<void> {
+    return this.formCall([], true);
   }
 
   private showTab(which: "yaml" | "form"): void {
@@ -435,7 +446,6 @@ class App {
     $("new-year").addEventListener("click", () => void this.newYear());
     $("tab-yaml").addEventListener("click", () => this.showTab("yaml"));
     $("tab-form").addEventListener("click", () => this.showTab("form"));
-    $("form-apply").addEventListener("click", () => void this.applyForm());
     window.addEventListener("pagehide", () => this.flushDraft());
   }
 
