@@ -4,7 +4,7 @@
  * clerk does, and what they must see. One browser for the file, a fresh
  * context (storage, cookies) per test.
  */
-import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -269,5 +269,89 @@ describe("itadoc serve, the page in a browser", () => {
       // With the token the same page loads.
       await open(page);
     });
+  });
+
+  it("writes the form's fields into the YAML, keeping its comments, and the preview follows", async () => {
+    await withPage(async (page) => {
+      const file = "khon-kaen-city/2563.yaml";
+      const disk = readFileSync(join(served.dir, file), "utf8");
+      await open(page, file);
+      await page.selectOption("#kind", "memo");
+      await page.click("#tab-form");
+      const score = page.locator('[data-field="assessment.scores.I2"]');
+      await score.waitFor(WAIT);
+      expect(await score.inputValue()).toBe(/^\s+I2:\s*(\S+)/m.exec(disk)![1]);
+      await score.fill("88.88");
+      await score.press("Tab");
+      await page.waitForFunction(() => /^\s+I2: 88\.88\s+# การใช้งบประมาณ$/m.test((window as unknown as { itadoc: { view: import("@codemirror/view").EditorView } }).itadoc.view.state.doc.toString()), undefined, WAIT);
+      const seq = await previewSeq(page);
+      const subject = "เรื่องที่แก้จากแบบฟอร์มของหน้าเว็บ";
+      await page.fill('[data-field="memo.subject"]', subject);
+      await page.locator('[data-field="memo.subject"]').press("Tab");
+      await nextPreview(page, seq);
+      await page.waitForFunction((words) => [...document.querySelectorAll("#preview-pages .textLayer")].map((l) => l.textContent ?? "").join("").replace(/\s+/g, "").includes(words), subject, WAIT);
+      const text = await editorText(page);
+      // Only the two changed lines differ from the file.
+      const changed = text.split("\n").filter((l, i) => l !== disk.split("\n")[i]);
+      expect(changed).toHaveLength(2);
+      expect(changed[1]).toContain(subject);
+      expect(readFileSync(join(served.dir, file), "utf8")).toBe(disk);
+      expect(await page.locator("#dirty").getAttribute("data-dirty")).toBe("true");
+    });
+  });
+
+  it("builds all documents of the organisation into the output folder, with progress", async () => {
+    await withPage(async (page) => {
+      await open(page, "khon-kaen-city/2564.yaml");
+      await page.evaluate(() => {
+        const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+        new MutationObserver(() => seen.push(document.getElementById("status")!.textContent ?? "")).observe(document.getElementById("status")!, { childList: true, characterData: true, subtree: true });
+      });
+      await page.click("#build-all");
+      await page.waitForFunction(() => document.getElementById("status")?.dataset.kind === "ok" && /สร้างเสร็จ/.test(document.getElementById("status")!.textContent ?? ""), undefined, { timeout: 110_000 });
+      const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+      expect(seen.some((s) => /กำลังสร้าง \d+\/\d+/.test(s))).toBe(true);
+      const count = Number(/สร้างเสร็จ (\d+) ไฟล์/.exec(seen.at(-1)!)?.[1]);
+      expect(count).toBeGreaterThan(0);
+      const bar = await page.evaluate(() => { const b = document.getElementById("build-progress") as HTMLProgressElement; return { value: b.value, max: b.max }; });
+      expect(bar.value).toBe(bar.max);
+      const outFiles = readdirSync(join(served.dir, "out"), { recursive: true }).map(String).filter((f) => /\.(pdf|docx)$/.test(f));
+      expect(outFiles.length).toBe(count);
+    });
+  });
+
+  it("starts a new year from the last one and opens it", async () => {
+    await withPage(async (page) => {
+      await open(page, "nakhon-ratchasima-city/2564.yaml");
+      await page.click("#new-year");
+      await page.waitForFunction(() => /2566\.yaml/.test(location.hash) && (document.getElementById("year") as HTMLSelectElement).selectedOptions[0]?.textContent === "2566", undefined, WAIT);
+      expect(existsSync(join(served.dir, "nakhon-ratchasima-city", "2566.yaml"))).toBe(true);
+      expect(await editorText(page)).toBe(readFileSync(join(served.dir, "nakhon-ratchasima-city", "2566.yaml"), "utf8"));
+      expect(await editorText(page)).toMatch(/^fiscal_year: 2566/m);
+    });
+  });
+});
+
+describe("itadoc serve --lang en", () => {
+  it("shows the page and the validator's messages in English", async () => {
+    const en = await serveExamples("en");
+    try {
+      const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${en.url}#file=${encodeURIComponent(FILE)}`);
+      await page.waitForSelector(".page .textLayer span", WAIT);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.locator("#save").textContent()).toBe("Save");
+      expect(await page.locator("#build-all").textContent()).toBe("Build all documents of the organisation");
+      await selectValue(page, /^(\s+I1:\s*)(\S+)/);
+      await page.keyboard.type("120");
+      const msg = page.locator(`.inline-diag-error[data-line="${lineOf(FILE, /^\s+I1:/)}"]`);
+      await msg.waitFor(WAIT);
+      expect(await msg.textContent()).toMatch(/between 0 and 100/);
+      expect(await msg.textContent()).not.toMatch(/[ก-๙]{3}/);
+      await context.close();
+    } finally {
+      await en.stop();
+    }
   });
 });
