@@ -93,6 +93,7 @@ export const CODES = [
   "E_SERVE_BAD_REQUEST",
   "E_SERVE_CONFLICT",
   "E_SERVE_BUSY",
+  "E_SERVE_NO_DOCUMENT",
   // warnings
   "W_OFFICIAL_DIFFERS",
   "W_GRADE_DIFFERS",

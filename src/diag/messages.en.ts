@@ -105,6 +105,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_SERVE_BAD_REQUEST: { msg: (p) => `bad request: ${p.detail}`, hint: () => "reload the page and try again" },
   E_SERVE_CONFLICT: { msg: (p) => `${p.path} was changed elsewhere since the page opened it; not overwritten`, hint: () => "compare both versions and choose which to keep (the file's or the page's)" },
   E_SERVE_BUSY: { msg: () => "this organisation's documents are being built already", hint: () => "wait for that build to finish, then start again" },
+  E_SERVE_NO_DOCUMENT: { msg: (p) => `${p.file} has no ${p.kind}: section, so there is no ${p.kindEn} to show`, hint: (p) => `choose another document, or add a ${p.kind}: section to this file (see examples/)` },
   E_INTERNAL: { msg: (p) => `internal error: ${p.detail}`, hint: () => "report this with the input file" },
   W_OFFICIAL_DIFFERS: { msg: (p) => `published ${p.field} (${p.official}) differs from the value computed from the indicators (${p.computed}); the published value is used`, hint: () => "check the indicator scores against the ITA report; if they match, nothing to fix" },
   W_GRADE_DIFFERS: { msg: (p) => `published grade (${p.official}) differs from the grade of score ${p.total} (${p.computed}); the published grade is used`, hint: () => "check against the NACC announcement" },

@@ -20,7 +20,8 @@ import { FILE_KIND_EN, FILE_KIND_TH } from "../cli/read-regular.js";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { isFormat, type Format } from "../export/formats.js";
 import { applyEdits, formView, type FieldEdit } from "./form-edit.js";
-import { buildOrg, findOrganisation, newYear } from "./org-actions.js";
+import { buildOrg, findOrganisation, newYear, OUT_DIR } from "./org-actions.js";
+import { error } from "../diag/diagnostic.js";
 import { schemaTree, type SchemaTree } from "./schema-tree.js";
 
 export interface ServeContext {
@@ -168,9 +169,16 @@ async function build({ req, res, ctx }: ApiRequest): Promise<void> {
   try {
     res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" });
     const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
-    const outcome = await buildOrg(ctx.root, org, ctx.resources, formats, (p) => send(p));
     const texts = new Map<string, string>();
-    send({ end: true, written: outcome.written, diagnostics: outcome.diagnostics.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
+    try {
+      const outcome = await buildOrg(ctx.root, org, ctx.resources, formats, (p) => send(p));
+      send({ end: true, written: outcome.written, diagnostics: outcome.diagnostics.map((d) => toApiDiagnostic(d, ctx.lang, texts)) });
+    } catch (e) {
+      // The stream has begun: the failure is its last event, as data like every other outcome.
+      const code = (e as NodeJS.ErrnoException).code;
+      const d = code ? error("E_WRITE", { path: OUT_DIR, reason: code }) : error("E_INTERNAL", { detail: (e as Error)?.message ?? String(e) });
+      send({ end: true, written: [], diagnostics: [toApiDiagnostic(d, ctx.lang, texts)] });
+    }
     res.end();
   } finally {
     building.delete(key);
@@ -208,7 +216,8 @@ async function postForm({ req, res, ctx }: ApiRequest): Promise<void> {
   await dataPath(ctx, body.path, false);
   const text = textField(body);
   const edits = body.edits ?? [];
-  if (!Array.isArray(edits) || edits.length > 500 || !edits.every((e) => typeof e === "object" && e !== null && typeof (e as FieldEdit).field === "string")) {
+  const valueOk = (v: unknown) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+  if (!Array.isArray(edits) || edits.length > 500 || !edits.every((e) => typeof e === "object" && e !== null && typeof (e as FieldEdit).field === "string" && valueOk((e as FieldEdit).value))) {
     throw new HttpError(400, "E_SERVE_BAD_REQUEST", { detail: "edits: [{ field, value }]" });
   }
   const r = applyEdits(text, edits as FieldEdit[]);

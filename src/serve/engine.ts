@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from "../diag/diagnostic.js";
 import { collectDocumentWarnings } from "../documents/plan-documents.js";
-import { isDocKind, type DocKind } from "../documents/kinds.js";
+import { isDocKind, KINDS, type DocKind } from "../documents/kinds.js";
 import type { ExportOptions } from "../export/exporter.js";
 import { isFormat, type Format } from "../export/formats.js";
 import { MissingGlyphsError } from "../export/pdf/index.js";
@@ -91,7 +91,7 @@ export async function previewEdited(src: EditedSources, root: string, res: Resou
   if (!job) {
     // The year file has errors (its documents are not planned) or no section of this kind.
     const own = fileErrors(loaded.errors).filter((d) => d.pos?.file === req.rel);
-    return { ok: false, diagnostics: own.length > 0 ? own : [error("E_SERVE_BAD_REQUEST", { detail: `${req.rel}: ${req.kind}` })] };
+    return { ok: false, diagnostics: own.length > 0 ? own : [error("E_SERVE_NO_DOCUMENT", { file: req.rel, kind: req.kind, kindTh: KINDS[req.kind].th, kindEn: KINDS[req.kind].en }, { file: req.rel, line: 0, col: 0 })] };
   }
   if (!job.result.ok) return { ok: false, diagnostics: job.result.errors };
   const rendered = modelOf(res.templates, job)!;

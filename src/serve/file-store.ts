@@ -12,7 +12,7 @@ import { lstat, mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { readRegularFile, type ReadRefusal } from "../cli/read-regular.js";
-import { writeAtomic } from "../cli/write-atomic.js";
+import { removeStaleTemporaryFiles, writeAtomic } from "../cli/write-atomic.js";
 
 export const BACKUP_DIR = ".itadoc-backup";
 /** Backups kept per file: enough to undo a morning's saves, few enough never to fill a folder. */
@@ -61,6 +61,8 @@ export async function saveText(abs: string, text: string, baseHash: string | nul
 }
 
 async function saveNow(abs: string, text: string, baseHash: string | null, now: Date): Promise<SaveResult> {
+  // A save cut off by a power failure leaves its temporary file (itadoc's own name) beside the data file: cleared first.
+  await removeStaleTemporaryFiles(dirname(abs));
   const exists = await lstat(abs).then(
     () => true,
     () => false,
@@ -96,7 +98,14 @@ async function keepBackup(abs: string, bytes: Uint8Array, now: Date): Promise<st
   const st = await lstat(dir).catch(() => undefined);
   // A link or a file in the backup folder's place is not ours to write through or replace.
   if (st && (st.isSymbolicLink() || !st.isDirectory())) throw Object.assign(new Error(`${BACKUP_DIR} is not a folder`), { code: "ENOTDIR" });
-  if (!st) await mkdir(dir);
+  if (!st) {
+    // Two files of the folder saved at once may both make it: the second finds it made.
+    await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+    const made = await lstat(dir);
+    if (made.isSymbolicLink() || !made.isDirectory()) throw Object.assign(new Error(`${BACKUP_DIR} is not a folder`), { code: "ENOTDIR" });
+  }
   const name = `${basename(abs)}.${stamp(now)}.bak`;
   await writeAtomic(join(dir, name), bytes);
   const mine = BACKUP_NAME(basename(abs));

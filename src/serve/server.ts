@@ -27,6 +27,8 @@ export interface StartOptions {
 }
 
 export interface RunningServer {
+  /** The served folder, resolved (realpath). */
+  readonly root: string;
   readonly port: number;
   readonly token: string;
   /** The one address the clerk opens: http://127.0.0.1:PORT/?t=TOKEN */
@@ -53,6 +55,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   });
   port = (server.address() as AddressInfo).port;
   return {
+    root: ctx.root,
     port,
     token,
     url: `http://127.0.0.1:${port}/?t=${token}`,

@@ -4,7 +4,8 @@
  * of one file's bytes (nothing is written to the clerk's folder to check or
  * preview an edit).
  */
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { DOC_KINDS } from "../documents/kinds.js";
 import { parse } from "yaml";
 import { discover, readSources, type OrgFolder, type ReadError } from "../cli/discover.js";
 import type { SourceFile } from "../pipeline/index.js";
@@ -14,6 +15,8 @@ import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 export interface TreeYear {
   readonly year: number;
   readonly path: string;
+  /** The document kinds this year file has a section of (memo, measures…), in the registry's order. */
+  readonly kinds: readonly string[];
 }
 export interface TreeOrg {
   readonly dir: string;
@@ -28,26 +31,37 @@ export const apiPath = (p: string): string => p.split(/[\\/]/).join("/");
 export async function listOrganisations(root: string): Promise<TreeOrg[]> {
   const folders = await discover(["."], root);
   const out: TreeOrg[] = [];
-  for (const f of folders) out.push({ dir: apiPath(f.dir), name: await orgName(root, f), ...(f.orgPath ? { orgPath: apiPath(f.orgPath) } : {}), years: yearsOf(f) });
+  for (const f of folders) out.push({ dir: apiPath(f.dir), name: await orgName(root, f), ...(f.orgPath ? { orgPath: apiPath(f.orgPath) } : {}), years: await yearsOf(root, f) });
   return out;
 }
 
-function yearsOf(f: OrgFolder): TreeYear[] {
-  return f.yearPaths.map((p) => ({ year: Number(/([0-9]{4})\.ya?ml$/.exec(p)![1]), path: apiPath(p) })).sort((a, b) => a.year - b.year);
+async function yearsOf(root: string, f: OrgFolder): Promise<TreeYear[]> {
+  const years: TreeYear[] = [];
+  for (const p of f.yearPaths) {
+    const top = await topLevel(root, p);
+    years.push({ year: Number(/([0-9]{4})\.ya?ml$/.exec(p)![1]), path: apiPath(p), kinds: DOC_KINDS.filter((k) => top?.[k] !== undefined && top[k] !== null) });
+  }
+  return years.sort((a, b) => a.year - b.year);
+}
+
+/** The file's top-level mapping, or undefined when it cannot be read or parsed (the check says why). */
+async function topLevel(root: string, rel: string): Promise<Record<string, unknown> | undefined> {
+  const r = await readRegularFile(join(root, rel), MAX_FILE_BYTES, { noFollow: true });
+  if (!r.ok) return undefined;
+  try {
+    const v = parse(new TextDecoder().decode(r.bytes), { maxAliasCount: 100 }) as unknown;
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** organisation.name from org.yaml, or the folder's name when it cannot be read (the check then says why). */
 async function orgName(root: string, f: OrgFolder): Promise<string> {
   const fallback = f.dir === "." ? basename(root) : basename(f.dir);
   if (!f.orgPath) return fallback;
-  const r = await readRegularFile(`${root}/${f.orgPath}`, MAX_FILE_BYTES, { noFollow: true });
-  if (!r.ok) return fallback;
-  try {
-    const v = parse(new TextDecoder().decode(r.bytes)) as { organisation?: { name?: unknown } } | null;
-    return typeof v?.organisation?.name === "string" && v.organisation.name.trim() ? v.organisation.name : fallback;
-  } catch {
-    return fallback;
-  }
+  const name = ((await topLevel(root, f.orgPath))?.organisation as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" && name.trim() ? name : fallback;
 }
 
 /** The organisation folder a data file belongs to (the folder that holds it). */

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../helpers/load-example.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { rawRequest } from "./helpers.js";
+import { runServe } from "../../src/cli/commands/serve.js";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -84,6 +85,40 @@ describe("itadoc serve", () => {
     expect(missing.stderr).toContain("[E_PATH_NOT_FOUND]");
     const extra = await runCli(["serve", "examples", "--strict"]);
     expect(extra.code).toBe(2);
+  });
+
+  it("says so on the terminal when the folder holds no organisation, and serves anyway", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "itadoc-serve-empty-"));
+    let out = "";
+    let err = "";
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let port = 0;
+    const code = await runServe(
+      {
+        folder: empty,
+        open: false,
+        stop: stopped,
+        onStarted: (s) => {
+          port = s.port;
+          setImmediate(async () => {
+            expect((await rawRequest(s.port, { path: "/api/tree", token: s.token })).json().organisations).toEqual([]);
+            stop();
+          });
+        },
+      },
+      { out: (l) => (out += `${l}\n`), err: (l) => (err += `${l}\n`), lang: "th", isTTY: false, cwd: process.cwd() },
+    );
+    expect(code).toBe(0);
+    expect(err).toContain("[E_NO_INPUT]");
+    expect(out).toContain(`http://127.0.0.1:${port}/?t=`);
+    expect(await portIsFree(port)).toBe(true);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it("is in the help, in Thai and English", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("itadoc serve [โฟลเดอร์]");
+    expect((await runCli(["--help", "--lang", "en"])).stdout).toContain("itadoc serve [folder] [--port N] [--open]");
   });
 
   it("says the port is taken instead of failing with a trace", async () => {

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { connect, createServer } from "node:net";
 import { networkInterfaces } from "node:os";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -132,6 +132,9 @@ describe("saving", () => {
     mkdirSync(backups, { recursive: true });
     writeFileSync(join(backups, "notes.txt"), "the clerk's own file");
     writeFileSync(join(backups, "2562.yaml.bak"), "not itadoc's name");
+    // a save cut off earlier (its process is gone) left its temporary file: cleared by the next save
+    const stale = join(t.root, "khon-kaen-city", ".itadoc-999999999-abcd1234-1-2562.yaml.tmp");
+    writeFileSync(stale, "half a file");
     let hash = opened.hash as string;
     const versions = [opened.text as string];
     for (let i = 1; i <= MAX_BACKUPS + 3; i++) {
@@ -206,6 +209,9 @@ describe("check and preview through the pipeline", () => {
     const bad = await t.call({ method: "POST", path: "/api/preview", body: { path: Y2564, text: text.replace("I1: 95.57", "I1: 120"), kind: "measures", format: "pdf" } });
     expect(bad.status).toBe(422);
     expect(bad.json().diagnostics[0]).toMatchObject({ code: "E_SCORE_RANGE", line: 9 });
+    const none = await t.call({ method: "POST", path: "/api/preview", body: { path: Y2564, text, kind: "memo", format: "pdf" } });
+    expect(none.status).toBe(422);
+    expect(none.json().diagnostics[0]).toMatchObject({ code: "E_SERVE_NO_DOCUMENT", file: Y2564, message: expect.stringContaining("บันทึกข้อความ") });
     const docx = await t.call({ method: "POST", path: "/api/preview", body: { path: "khon-kaen-city/2563.yaml", text: diskText("khon-kaen-city/2563.yaml"), kind: "memo", format: "docx" } });
     expect(docx.status).toBe(200);
     expect(docx.body.subarray(0, 2).toString()).toBe("PK");
@@ -226,12 +232,36 @@ describe("check and preview through the pipeline", () => {
     expect(view.fields.official.map((f: { path: string }) => f.path)).toContain("assessment.official.total");
   });
 
+  it("the form refuses an edit that is not a field with a text, number, list of texts or null", async () => {
+    const text = diskText(Y2564);
+    for (const edits of [[{ field: "assessment.scores.I1", value: { x: 1 } }], [{ value: "1" }], "x", [{ field: "a..b", value: "1" }]]) {
+      const r = await t.call({ method: "POST", path: "/api/form", body: { path: Y2564, text, edits } });
+      expect(r.status, JSON.stringify(edits)).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    }
+  });
+
+  it("opens and checks an organisation in a folder with a Thai name", async () => {
+    cpSync(join(t.root, "khon-kaen-city"), join(t.root, "เทศบาลนครขอนแก่น"), { recursive: true });
+    const rel = "เทศบาลนครขอนแก่น/2564.yaml";
+    const r = await t.call({ path: `/api/file?path=${encodeURIComponent(rel)}` });
+    expect(r.status).toBe(200);
+    const check = await t.call({ method: "POST", path: "/api/check", body: { path: rel, text: r.json().text.replace("I1: 95.57", "I1: 120") } });
+    expect(check.json().diagnostics.find((d: { code: string }) => d.code === "E_SCORE_RANGE")).toMatchObject({ file: rel, line: 9 });
+    const tree = (await t.call({ path: "/api/tree" })).json();
+    expect(tree.organisations.map((o: { dir: string }) => o.dir)).toContain("เทศบาลนครขอนแก่น");
+    rmSync(join(t.root, "เทศบาลนครขอนแก่น"), { recursive: true });
+  });
+
   it("the tree lists organisations and years; the schema offers the keys the validator accepts", async () => {
     const tree = (await t.call({ path: "/api/tree" })).json();
     expect(tree.organisations.map((o: { dir: string }) => o.dir)).toEqual(["khon-kaen-city", "nakhon-ratchasima-city"]);
     expect(tree.organisations[0].name).toBe("เทศบาลนครขอนแก่น");
     expect(tree.organisations[0].years.map((y: { year: number }) => y.year)).toEqual([2561, 2562, 2563, 2564]);
     expect(tree.kinds.map((k: { id: string }) => k.id)).toEqual(["memo", "measures", "report", "progress"]);
+    // which documents each year file has, so the page offers only those
+    expect(tree.organisations[0].years.find((y: { year: number }) => y.year === 2563).kinds).toEqual(["memo"]);
+    expect(tree.organisations[0].years.find((y: { year: number }) => y.year === 2564).kinds).toEqual(["measures"]);
     const schema = (await t.call({ path: "/api/schema" })).json();
     const memo = schema.keys.find((k: { key: string }) => k.key === "memo");
     expect(memo.children.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining(["number", "date", "subject", "signer", "approvals"]));
@@ -253,5 +283,58 @@ describe("closing", () => {
       probe.once("error", reject);
       probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
     });
+  });
+});
+
+describe("organisation actions", () => {
+  it("builds an organisation into out/ with progress events, as itadoc build would", async () => {
+    const r = await t.call({ method: "POST", path: "/api/build", body: { org: "khon-kaen-city" } });
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toContain("text/event-stream");
+    const events = r.body
+      .toString("utf8")
+      .split("\n\n")
+      .filter((e) => e.startsWith("data: "))
+      .map((e) => JSON.parse(e.slice(6)));
+    const end = events[events.length - 1];
+    expect(end.end).toBe(true);
+    expect(end.written).toEqual(expect.arrayContaining(["out/khon-kaen-city/2563-memo.docx", "out/khon-kaen-city/2564-measures.pdf"]));
+    for (const w of end.written) expect(readFileSync(join(t.root, w)).length).toBeGreaterThan(1000);
+    const progress = events.filter((e) => !e.end);
+    expect(progress.map((e) => e.file)).toEqual(expect.arrayContaining(["2563-memo", "2564-measures"]));
+    expect(progress.every((e) => e.total === end.written.length && e.done <= e.total)).toBe(true);
+    expect((await t.call({ method: "POST", path: "/api/build", body: { org: "no-such-org" } })).status).toBe(404);
+    expect((await t.call({ method: "POST", path: "/api/build", body: { org: "khon-kaen-city", formats: ["exe"] } })).status).toBe(400);
+  });
+
+  it("starts a new year with the new-year command's logic", async () => {
+    const r = await t.call({ method: "POST", path: "/api/new-year", body: { org: "nakhon-ratchasima-city" } });
+    expect(r.status).toBe(200);
+    expect(r.json().path).toBe("nakhon-ratchasima-city/2566.yaml");
+    expect(parse(diskText("nakhon-ratchasima-city/2566.yaml")).fiscal_year).toBe(2566);
+    expect(r.json().report.join("\n")).toContain("2566");
+    expect((await t.call({ method: "POST", path: "/api/new-year", body: { org: "../" } })).status).toBe(404);
+  });
+});
+
+describe("the page's files", () => {
+  it("serves dist/web's files with the run's token and language put into index.html, nothing outside it", async () => {
+    const web = mkdtempSync(join(tmpdir(), "itadoc-web-"));
+    writeFileSync(join(web, "index.html"), '<html lang="__ITADOC_LANG__"><meta name="itadoc-token" content="__ITADOC_TOKEN__"><script src="app.js"></script></html>');
+    writeFileSync(join(web, "app.js"), "console.log(1)");
+    const s = await serveExamples({ webDir: web, lang: "en" });
+    const page = await s.call({ path: `/?t=${s.server.token}`, noToken: true });
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe(`<html lang="en"><meta name="itadoc-token" content="${s.server.token}"><script src="app.js"></script></html>`);
+    expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+    const cookie = String(page.headers["set-cookie"]).split(";")[0]!;
+    const js = await s.call({ path: "/app.js", noToken: true, headers: { Cookie: cookie } });
+    expect(js.status).toBe(200);
+    expect(js.headers["content-type"]).toContain("text/javascript");
+    for (const p of ["/../package.json", "/%2e%2e/package.json", "/.secret.js", "/nothing.js", "/index.exe"]) {
+      expect((await s.call({ path: `${p}?t=${s.server.token}`, noToken: true })).status, p).toBe(404);
+    }
+    expect((await s.call({ method: "POST", path: `/app.js?t=${s.server.token}`, noToken: true, body: {} })).status).toBe(405);
+    await s.close();
   });
 });

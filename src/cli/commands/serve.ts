@@ -12,6 +12,7 @@ import { loadResources, warmUp } from "../../serve/engine.js";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../resources.js";
 import { startServer, type RunningServer } from "../../serve/server.js";
+import { listOrganisations } from "../../serve/workspace.js";
 import { parseNumber } from "../../thai/digits.js";
 import { Exit, UsageError, type CliIO } from "../io.js";
 
@@ -52,6 +53,8 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   void warmUp(loaded.resources, join(PACKAGE_ROOT, "examples"));
   io.out(th ? `เปิดหน้าเว็บนี้ในเบราว์เซอร์: ${server.url}` : `open this page in a browser: ${server.url}`);
   io.out(th ? "(ใช้ได้เฉพาะบนเครื่องนี้ กด Ctrl-C เพื่อปิด)" : "(this machine only; Ctrl-C stops it)");
+  // A folder with no organisation in it shows an empty page: say why where the clerk typed the command.
+  if ((await listOrganisations(server.root)).length === 0) io.err(formatDiagnostic(error("E_NO_INPUT", { path: opts.folder }), io.lang));
   if (opts.open) openBrowser(server.url);
   await (opts.stop ?? untilSignal());
   await server.close();
