@@ -258,7 +258,7 @@ class App {
       if (abort.signal.aborted || seq !== this.previewSeq) return;
       if (!res.ok) {
         // The check shows these under their lines; a problem with no line here (no such section) is said in the notice.
-        const unplaced = res.diagnostics.find((d) => d.severity === "error" && (!d.file || !this.forThisFile(d)));
+        const unplaced = res.diagnostics.find((d) => d.severity === "error" && (!d.file || !this.forThisFile(d) || d.code.startsWith("E_SERVE_")));
         const why = unplaced ? ` (${unplaced.message})` : "";
         this.preview.setNotice(`${this.preview.hasPages() ? t("previewStale") : t("previewNone")}${why}`, this.preview.hasPages() ? "stale" : "none");
         window.dispatchEvent(new CustomEvent("itadoc:preview-refused", { detail: { seq } }));
