@@ -447,6 +447,13 @@ class App {
     $("tab-yaml").addEventListener("click", () => this.showTab("yaml"));
     $("tab-form").addEventListener("click", () => this.showTab("form"));
     window.addEventListener("pagehide", () => this.flushDraft());
+    // Ctrl-S / Cmd-S anywhere on the page (the form too), not the browser's "save page as".
+    window.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s" && !e.defaultPrevented) {
+        e.preventDefault();
+        void this.save();
+      }
+    });
   }
 
   private status(text: string, kind: "" | "ok" | "error"): void {
