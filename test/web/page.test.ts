@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function withPage(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -297,6 +297,19 @@ describe("itadoc serve, the page in a browser", () => {
       expect(changed[1]).toContain(subject);
       expect(readFileSync(join(served.dir, file), "utf8")).toBe(disk);
       expect(await page.locator("#dirty").getAttribute("data-dirty")).toBe("true");
+    });
+  });
+
+  it("downloads the chosen document as PDF and as DOCX, named as the build names it", async () => {
+    await withPage(async (page) => {
+      await open(page, "khon-kaen-city/2563.yaml");
+      await page.selectOption("#kind", "memo");
+      for (const [button, magic, ext] of [["#download-pdf", "%PDF-", ".pdf"], ["#download-docx", "PK", ".docx"]] as const) {
+        const [download] = await Promise.all([page.waitForEvent("download", WAIT), page.click(button)]);
+        expect(download.suggestedFilename()).toMatch(new RegExp(`^2563-memo\\${ext}$`));
+        const path = await download.path();
+        expect(readFileSync(path).subarray(0, magic.length).toString("latin1")).toBe(magic);
+      }
     });
   });
 
