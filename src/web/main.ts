@@ -266,9 +266,9 @@ class App {
       }
       const drawn = await this.preview.show(res.bytes);
       if (!drawn) return;
-      // For the benchmark: the pages in view show this version. Tests wait for previewSeq: every page drawn.
+      // The pages in view show this version (tests wait for previewSeq, the benchmark for the event).
+      document.body.dataset.previewSeq = String(seq);
       window.dispatchEvent(new CustomEvent("itadoc:preview", { detail: { seq, at: drawn.visibleAt, text, requestedAt, receivedAt } }));
-      if (await drawn.complete) document.body.dataset.previewSeq = String(seq);
     } catch (e) {
       if (abort.signal.aborted) return;
       if (e instanceof ApiError && e.status === 404) this.preview.setNotice(t("previewNoKind"), "none");

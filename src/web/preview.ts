@@ -5,9 +5,10 @@
  *
  * A new version is drawn into the pages already shown, one page at a time,
  * each page off-screen first and then swapped in whole: the pane never
- * flashes empty, and the pages in view are drawn first, so the clerk sees
- * their edit before the pages below it are done. While the input has errors
- * the last good pages stay, marked as out of date.
+ * flashes empty. Only the pages in view are drawn at once; a page out of view
+ * is drawn when it scrolls into view (a six-page memo redrawn whole on every
+ * pause in typing cost about three times the work). While the input has
+ * errors the last good pages stay, marked as out of date.
  */
 import { getDocument, GlobalWorkerOptions, PDFWorker, TextLayer, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist";
 import { assetUrl } from "./api.js";
@@ -26,18 +27,29 @@ function pdfWorker(): PDFWorker {
 export interface Drawn {
   /** performance.now() when the pages in view showed the new version. */
   readonly visibleAt: number;
-  /** Resolves when every page is drawn (false: a newer version took over first). */
-  readonly complete: Promise<boolean>;
 }
 
 export class PreviewPane {
   private generation = 0;
   private doc: PDFDocumentProxy | undefined;
+  /** Pages of the shown version not drawn yet, by box: drawn when they come into view. */
+  private readonly pending = new Map<Element, () => Promise<boolean>>();
+  private readonly observer: IntersectionObserver;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly notice: HTMLElement,
-  ) {}
+  ) {
+    this.observer = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const draw = e.isIntersecting ? this.pending.get(e.target) : undefined;
+        if (draw) {
+          this.pending.delete(e.target);
+          void draw();
+        }
+      }
+    }, { root: host, rootMargin: "200px 0px" });
+  }
 
   /** Draws `bytes` (a PDF) in place of what is shown; undefined when a newer version came first. */
   async show(bytes: ArrayBuffer): Promise<Drawn | undefined> {
@@ -47,8 +59,8 @@ export class PreviewPane {
       void doc.destroy();
       return undefined;
     }
-    const boxes = this.boxesFor(doc.numPages);
     const width = Math.max(320, this.host.clientWidth - 24);
+    const boxes = this.boxesFor(doc.numPages, width);
     const order = this.drawingOrder(boxes);
     const inView = new Set(order.slice(0, Math.max(1, this.visibleCount(boxes))));
     const pages: PDFPageProxy[] = [];
@@ -56,17 +68,27 @@ export class PreviewPane {
       const page = (pages[i] ??= await doc.getPage(i + 1));
       if (generation !== this.generation) return false;
       await drawPage(page, boxes[i]!, width);
+      if (generation === this.generation) boxes[i]!.classList.remove("outdated");
       return generation === this.generation;
     };
     for (const i of order.filter((i) => inView.has(i))) if (!(await drawOne(i))) return this.dropped(doc);
     const visibleAt = performance.now();
     this.adopt(doc);
     this.setNotice("", "");
-    const complete = (async () => {
-      for (const i of order.filter((i) => !inView.has(i))) if (!(await drawOne(i))) return false;
-      return true;
-    })();
-    return { visibleAt, complete };
+    this.pending.clear();
+    for (const i of order.filter((i) => !inView.has(i))) {
+      const box = boxes[i]!;
+      box.classList.add("outdated");
+      this.pending.set(box, async () => {
+        const ok = await drawOne(i);
+        if (ok) box.classList.remove("outdated");
+        return ok;
+      });
+      // Re-observing reports the box's state now: one already in view is drawn at once.
+      this.observer.unobserve(box);
+      this.observer.observe(box);
+    }
+    return { visibleAt };
   }
 
   private dropped(doc: PDFDocumentProxy): undefined {
@@ -80,19 +102,26 @@ export class PreviewPane {
     if (old && old !== doc) void old.destroy();
   }
 
-  /** The page boxes, as many as the new version has pages (kept ones keep showing the old page until redrawn). */
-  private boxesFor(n: number): HTMLElement[] {
+  /** The page boxes, as many as the new version has pages (kept ones show the old page until redrawn). */
+  private boxesFor(n: number, width: number): HTMLElement[] {
     let pages = this.host.querySelector<HTMLElement>(":scope > .pages");
     if (!pages) {
       pages = document.createElement("div");
       pages.className = "pages";
       this.host.replaceChildren(pages);
     }
-    while (pages.children.length > n) pages.lastElementChild!.remove();
+    while (pages.children.length > n) {
+      this.observer.unobserve(pages.lastElementChild!);
+      this.pending.delete(pages.lastElementChild!);
+      pages.lastElementChild!.remove();
+    }
     while (pages.children.length < n) {
       const box = document.createElement("div");
       box.className = "page";
       box.dataset.page = String(pages.children.length + 1);
+      // An A4 page's size until drawn, so that pages below the fold take their room and come into view on scrolling.
+      box.style.width = `${Math.floor(width)}px`;
+      box.style.height = `${Math.floor((width * 297) / 210)}px`;
       pages.append(box);
     }
     return [...pages.children] as HTMLElement[];
@@ -124,6 +153,7 @@ export class PreviewPane {
 
   clear(): void {
     this.generation++;
+    this.pending.clear();
     this.host.replaceChildren();
     const old = this.doc;
     this.doc = undefined;

@@ -300,10 +300,20 @@ describe("itadoc serve, the page in a browser", () => {
     });
   });
 
-  it("downloads the chosen document as PDF and as DOCX, named as the build names it", async () => {
+  it("draws pages below the fold on scrolling, and downloads the chosen document as PDF and as DOCX, named as the build names it", async () => {
     await withPage(async (page) => {
       await open(page, "khon-kaen-city/2563.yaml");
       await page.selectOption("#kind", "memo");
+      await page.waitForFunction(() => document.querySelectorAll("#preview-pages .page").length > 2, undefined, WAIT);
+      // Pages below the fold are drawn when they scroll into view.
+      await page.evaluate(() => {
+        const host = document.getElementById("preview-pages")!;
+        host.scrollTop = host.scrollHeight;
+      });
+      await page.waitForFunction(() => {
+        const last = [...document.querySelectorAll("#preview-pages .page")].at(-1);
+        return !!last?.querySelector("canvas") && !last.classList.contains("outdated") && (last.querySelector(".textLayer")?.textContent ?? "") !== "";
+      }, undefined, WAIT);
       for (const [button, magic, ext] of [["#download-pdf", "%PDF-", ".pdf"], ["#download-docx", "PK", ".docx"]] as const) {
         const [download] = await Promise.all([page.waitForEvent("download", WAIT), page.click(button)]);
         expect(download.suggestedFilename()).toMatch(new RegExp(`^2563-memo\\${ext}$`));
