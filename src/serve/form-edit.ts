@@ -182,26 +182,28 @@ function typedValue(v: string | number | readonly string[], old: Node | undefine
 function spliceScalar(text: string, node: Scalar, value: string | number, inFlow: boolean): string | undefined {
   const [start, end] = node.range!;
   const old = text.slice(start, end);
-  let written: string;
-  if (typeof node.value === "number" && (typeof value === "number" || /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()))) {
-    written = typeof value === "number" ? String(value) : value.trim();
+  const numeric = typeof node.value === "number" && (typeof value === "number" || /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()));
+  const s = String(value);
+  let out: string;
+  if (numeric) {
+    out = text.slice(0, start) + (typeof value === "number" ? String(value) : value.trim()) + text.slice(end);
+  } else if (s.includes("\n")) {
+    return undefined;
+  } else if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
+    // ">-\n    text…": keep the header and the content's indentation.
+    const m = /^([>|][-+0-9]*)[ \t]*(?:#[^\n]*)?\n([ \t]+)/.exec(old);
+    if (!m) return undefined;
+    out = text.slice(0, start) + `${m[1]}\n${m[2]}${s}\n` + text.slice(end).replace(/^\n/, "");
   } else {
-    const s = String(value);
-    if (s.includes("\n")) return undefined;
-    if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
-      // ">-\n    text…": keep the header and the content's indentation.
-      const m = /^([>|][-+0-9]*)[ \t]*(?:#[^\n]*)?\n([ \t]+)/.exec(old);
-      if (!m) return undefined;
-      return text.slice(0, start) + `${m[1]}\n${m[2]}${s}\n` + text.slice(end).replace(/^\n/, "");
-    }
-    written = stringify(s, { lineWidth: 0 }).replace(/\n$/, "");
+    let written = stringify(s, { lineWidth: 0 }).replace(/\n$/, "");
     if (written.includes("\n") || (inFlow && /[[\]{},]/.test(written) && !/^["']/.test(written))) written = JSON.stringify(s);
+    out = text.slice(0, start) + written + text.slice(end);
   }
-  const out = text.slice(0, start) + written + text.slice(end);
-  // The result must read back as the intended value at the same place; otherwise the Document writes it.
+  // The result must read back as the intended value at the same place (a leading space in a block, say, would not): otherwise the Document writes it.
   const check = parse(out);
   const back = check?.getIn(pathOfRange(check, start) ?? [], true);
-  return back !== undefined && isScalar(back) && String(back.value) === String(typeof value === "number" ? value : typeof node.value === "number" ? Number(written) : value) ? out : undefined;
+  const intended = numeric ? Number(typeof value === "number" ? value : value.trim()) : s;
+  return back !== undefined && isScalar(back) && back.value === intended ? out : undefined;
 }
 
 /** The path of the scalar that starts at `offset` (to read a spliced value back). */
@@ -235,9 +237,10 @@ function pathOfRange(doc: Document.Parsed, offset: number): (string | number)[] 
 function mergeLines(original: string, edited: Document.Parsed): string {
   const opts = { lineWidth: 0 } as const;
   const before = parse(original)!.toString(opts).split("\n");
-  const after = edited.toString(opts).split("\n");
+  const whole = edited.toString(opts);
+  const after = whole.split("\n");
   const orig = original.split("\n");
-  if (before.length !== orig.length) return after.join("\n");
+  if (before.length !== orig.length) return whole;
   // An edit is local: the lines before and after it match outright, only the middle is compared.
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
@@ -245,7 +248,7 @@ function mergeLines(original: string, edited: Document.Parsed): string {
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const midBefore = before.slice(head, before.length - tail);
   const midAfter = after.slice(head, after.length - tail);
-  if (midBefore.length * midAfter.length > 4_000_000) return after.join("\n");
+  if (midBefore.length * midAfter.length > 4_000_000) return whole;
   const out: string[] = orig.slice(0, head);
   let j = 0;
   for (const [bi, aj] of lcs(midBefore, midAfter)) {
@@ -255,7 +258,14 @@ function mergeLines(original: string, edited: Document.Parsed): string {
   }
   while (j < midAfter.length) out.push(midAfter[j++]!);
   out.push(...orig.slice(orig.length - tail));
-  return out.join("\n");
+  const merged = out.join("\n");
+  // Kept lines are the original's; should their reading differ in any way from the edited Document's, the Document's own text is taken.
+  return sameData(merged, edited) ? merged : whole;
+}
+
+function sameData(text: string, doc: Document.Parsed): boolean {
+  const back = parse(text);
+  return back !== undefined && JSON.stringify(back.toJS()) === JSON.stringify(doc.toJS());
 }
 
 /** Index pairs of a longest common subsequence of two line lists (files are a few hundred lines). */

@@ -106,3 +106,40 @@ describe("form edits", () => {
     expect(applyEdits("a: [", [{ field: "a", value: "1" }])).toMatchObject({ ok: false, reason: "syntax" });
   });
 });
+
+describe("form edits, any text", () => {
+  it("a text of any characters a clerk may type reads back exactly, and no comment is lost", async () => {
+    const fc = await import("fast-check");
+    const piece = fc.constantFrom("ก", "ที่", "น้ำ", ": ", " #", "#", "'", '"', "-", "[", "]", "{", "}", ",", " ", "&", "*", "!", "%", "@", "`", "|", ">", "?", "1", "2563", "true", "null", "~", "\\", "ข้อ ๑.");
+    const value = fc.array(piece, { minLength: 1, maxLength: 12 }).map((xs) => xs.join(""));
+    const field = fc.constantFrom("memo.subject", "memo.number", "memo.to", "memo.signer.name", "memo.approvals.1.signer.name", "memo.approvals.4.to", "assessment.peers.group", "memo.analysis.passed.heading");
+    const comments = (t: string) => t.split("\n").filter((l) => l.trim().startsWith("#"));
+    fc.assert(
+      fc.property(field, value, (f, v) => {
+        const out = edit(y2563, [{ field: f, value: v }]);
+        const data = parse(out);
+        const got = f.split(".").reduce((o: any, k) => o?.[/^[0-9]+$/.test(k) ? Number(k) : k], data);
+        expect(got).toBe(v);
+        // (a line of the new value itself may start with "#" inside a block: not a comment)
+        expect(comments(out).filter((l) => !v.includes(l.trim()))).toEqual(comments(y2563));
+      }),
+      { numRuns: 150, seed: 16 },
+    );
+  });
+});
+
+describe("form edits, any score", () => {
+  it("a score typed with any decimals stays a number with those decimals, beside its comment", async () => {
+    const fc = await import("fast-check");
+    const typed = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.option(fc.stringMatching(/^[0-9]{1,3}$/), { nil: undefined })).map(([i, d]) => (d === undefined ? String(i) : `${i}.${d}`));
+    fc.assert(
+      fc.property(fc.constantFrom("I1", "E7", "O10"), typed, (id, v) => {
+        const out = edit(y2564, [{ field: `assessment.scores.${id}`, value: v }]);
+        expect(parse(out).assessment.scores[id]).toBe(Number(v));
+        const line = out.split("\n").find((l) => l.trimStart().startsWith(`${id}:`))!;
+        expect(line).toMatch(new RegExp(`^    ${id}: ${v.replace(".", "\\.")}\\s+# `));
+      }),
+      { numRuns: 60, seed: 16 },
+    );
+  });
+});

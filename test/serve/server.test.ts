@@ -161,6 +161,22 @@ describe("saving", () => {
     expect(readdirSync(join(t.root, "khon-kaen-city")).filter((n) => n.includes(".tmp"))).toEqual([]);
   });
 
+  it("does not write through a backup folder that is a link or a file; the data file stays as it was", async () => {
+    const s = await serveExamples();
+    const outside = mkdtempSync(join(tmpdir(), "itadoc-backup-outside-"));
+    symlinkSync(outside, join(s.root, "khon-kaen-city", ".itadoc-backup"));
+    writeFileSync(join(s.root, "nakhon-ratchasima-city", ".itadoc-backup"), "a file of that name");
+    for (const rel of ["khon-kaen-city/2564.yaml", "nakhon-ratchasima-city/2564.yaml"]) {
+      const opened = (await s.call({ path: `/api/file?path=${rel}` })).json();
+      const r = await s.call({ method: "PUT", path: `/api/file?path=${rel}`, body: { text: `${opened.text}# edit\n`, baseHash: opened.hash } });
+      expect(r.status, rel).toBe(500);
+      expect(r.json().error).toMatchObject({ code: "E_WRITE", message: expect.stringContaining(rel) });
+      expect(readFileSync(join(s.root, rel), "utf8")).toBe(opened.text);
+    }
+    expect(readdirSync(outside)).toEqual([]);
+    await s.close();
+  });
+
   it("refuses with 409 and both versions when the file changed on disk since it was opened", async () => {
     const rel = "khon-kaen-city/2561.yaml";
     const opened = (await t.call({ path: `/api/file?path=${rel}` })).json();
@@ -300,6 +316,14 @@ describe("organisation actions", () => {
     expect(end.end).toBe(true);
     expect(end.written).toEqual(expect.arrayContaining(["out/khon-kaen-city/2563-memo.docx", "out/khon-kaen-city/2564-measures.pdf"]));
     for (const w of end.written) expect(readFileSync(join(t.root, w)).length).toBeGreaterThan(1000);
+    // one pipeline: the preview of the unedited file is byte for byte the document the build wrote
+    for (const [rel, kind, format, out] of [
+      [Y2564, "measures", "pdf", "out/khon-kaen-city/2564-measures.pdf"],
+      ["khon-kaen-city/2563.yaml", "memo", "docx", "out/khon-kaen-city/2563-memo.docx"],
+    ] as const) {
+      const p = await t.call({ method: "POST", path: "/api/preview", body: { path: rel, text: diskText(rel), kind, format } });
+      expect(Buffer.compare(p.body, readFileSync(join(t.root, out))), out).toBe(0);
+    }
     const progress = events.filter((e) => !e.end);
     expect(progress.map((e) => e.file)).toEqual(expect.arrayContaining(["2563-memo", "2564-measures"]));
     expect(progress.every((e) => e.total === end.written.length && e.done <= e.total)).toBe(true);
@@ -327,6 +351,8 @@ describe("the page's files", () => {
     expect(page.status).toBe(200);
     expect(page.body.toString()).toBe(`<html lang="en"><meta name="itadoc-token" content="${s.server.token}"><script src="app.js"></script></html>`);
     expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+    // the run's language for the errors too
+    expect((await s.call({ path: "/api/tree", noToken: true })).json().error.message).toContain("token");
     const cookie = String(page.headers["set-cookie"]).split(";")[0]!;
     const js = await s.call({ path: "/app.js", noToken: true, headers: { Cookie: cookie } });
     expect(js.status).toBe(200);
