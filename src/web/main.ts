@@ -197,8 +197,9 @@ class App {
     void this.settle();
   }
 
+  /** The preview's request goes out first: the server answers in turn on one thread, and the preview is what the clerk waits for. */
   private async settle(): Promise<void> {
-    await Promise.all([this.check(), this.refreshPreview()]);
+    await Promise.all([this.refreshPreview(), this.check()]);
   }
 
   private forThisFile(d: ApiDiagnostic): boolean {
