@@ -146,6 +146,27 @@ describe("itadoc serve, the page in a browser", () => {
     });
   });
 
+  it("completes keys and values from the schema at the cursor's place in the tree", async () => {
+    await withPage(async (page) => {
+      await open(page);
+      // Under official:, after grade: — the keys left there, then the grades.
+      await endOf(page, /^\s+grade:/);
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("la");
+      const popup = page.locator(".cm-tooltip-autocomplete");
+      await popup.waitFor(WAIT);
+      expect(await popup.locator("li").allTextContents()).toEqual(["label"]);
+      await page.keyboard.press("Escape");
+      await selectValue(page, /^(\s+grade:\s*)(\S+)/);
+      await page.keyboard.press("Backspace");
+      await page.keyboard.type("A");
+      await popup.waitFor(WAIT);
+      const grades = await popup.locator("li").allTextContents();
+      expect(grades).toContain("AA");
+      expect(grades).toContain("A");
+    });
+  });
+
   it("finds the words typed into a paragraph in the preview", async () => {
     await withPage(async (page) => {
       await open(page);
