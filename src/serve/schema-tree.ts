@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { OrgFile } from "../input/schema/org.js";
 import { YearFile } from "../input/schema/year.js";
+import { frameworkFor } from "../ita/frameworks/index.js";
 
 export interface KeyNode {
   readonly key: string;
@@ -89,8 +90,24 @@ export interface SchemaTree {
   readonly orgKeys: readonly KeyNode[];
 }
 
+/** Each indicator's name in the frameworks' own words (all years' wordings, when they differ): the explanation of its score key. */
+function indicatorDocs(docs: Map<string, string>): void {
+  const names = new Map<string, string[]>();
+  for (let year = 2550; year <= 2600; year++) {
+    for (const i of frameworkFor(year)?.indicators ?? []) {
+      const list = names.get(i.id) ?? [];
+      if (!list.includes(i.name)) list.push(i.name);
+      names.set(i.id, list);
+    }
+  }
+  for (const [id, list] of names) {
+    for (const parent of ["assessment.scores", "assessment.indicator_analysis"]) if (!docs.has(`${parent}.${id}`)) docs.set(`${parent}.${id}`, list.join(" / "));
+  }
+}
+
 export function schemaTree(inputFormatMd: string): SchemaTree {
   const docs = docsFromMarkdown(inputFormatMd);
+  indicatorDocs(docs);
   const json = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
   return { keys: nodesOf(json(YearFile), docs, ""), orgKeys: nodesOf(json(OrgFile), docs, "") };
 }

@@ -83,6 +83,9 @@ describe("itadoc serve", () => {
     const missing = await runCli(["serve", "no-such-folder"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("[E_PATH_NOT_FOUND]");
+    const file = await runCli(["serve", "examples/khon-kaen-city/2564.yaml"]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain("ต้องระบุโฟลเดอร์");
     const extra = await runCli(["serve", "examples", "--strict"]);
     expect(extra.code).toBe(2);
   });

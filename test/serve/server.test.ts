@@ -284,6 +284,8 @@ describe("check and preview through the pipeline", () => {
     const grade = schema.keys.find((k: { key: string }) => k.key === "assessment").children.find((k: { key: string }) => k.key === "official").children.find((k: { key: string }) => k.key === "grade");
     expect(grade.values).toEqual(["AA", "A", "B", "C", "D", "E", "F"]);
     expect(memo.children.find((k: { key: string }) => k.key === "number").doc).toContain("ที่");
+    const scores = schema.keys.find((k: { key: string }) => k.key === "assessment").children.find((k: { key: string }) => k.key === "scores");
+    expect(scores.children.find((k: { key: string }) => k.key === "I1").doc).toContain("การปฏิบัติหน้าที่");
   });
 });
 

@@ -32,10 +32,12 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   const port = opts.port === undefined ? 0 : parseNumber(opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(th ? `--port ต้องเป็นเลข 0–65535 (พบ "${opts.port}")` : `--port needs a number 0–65535 (got "${opts.port}")`);
   const root = resolve(io.cwd, opts.folder);
-  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+  const st = await stat(root).catch(() => undefined);
+  if (!st) {
     io.err(formatDiagnostic(error("E_PATH_NOT_FOUND", { path: opts.folder }), io.lang));
     return Exit.usage;
   }
+  if (!st.isDirectory()) throw new UsageError(th ? `serve ต้องระบุโฟลเดอร์ (โฟลเดอร์ของหน่วยงาน หรือโฟลเดอร์ที่รวมหลายหน่วยงาน) ไม่ใช่ไฟล์: ${opts.folder}` : `serve needs a folder (an organisation's, or one holding several), not a file: ${opts.folder}`);
   const loaded = await loadResources(opts.templates, io.cwd);
   if (!loaded.ok) {
     for (const d of loaded.errors) io.err(formatDiagnostic(d, io.lang));
@@ -48,6 +50,8 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
     io.err(formatDiagnostic(error("E_SERVE_PORT", { port, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), io.lang));
     return Exit.usage;
   }
+  // Listening for Ctrl-C before the address is printed: a signal that comes as soon as the clerk (or a script) sees it must close the server, not kill the process.
+  const stopped = opts.stop ?? untilSignal();
   opts.onStarted?.(server);
   // While the clerk's browser opens; requests that come meanwhile simply wait their turn.
   void warmUp(loaded.resources, join(PACKAGE_ROOT, "examples"));
@@ -56,7 +60,7 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   // A folder with no organisation in it shows an empty page: say why where the clerk typed the command.
   if ((await listOrganisations(server.root)).length === 0) io.err(formatDiagnostic(error("E_NO_INPUT", { path: opts.folder }), io.lang));
   if (opts.open) openBrowser(server.url);
-  await (opts.stop ?? untilSignal());
+  await stopped;
   await server.close();
   io.out(th ? "ปิดหน้าเว็บแล้ว" : "stopped");
   return Exit.ok;
