@@ -11,9 +11,7 @@ import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { beToCe } from "../../thai/fiscal-year.js";
 import { MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
 import { exportDocument, loadInput, modelOf, planJobs } from "../../pipeline/index.js";
-import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
-import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
@@ -21,6 +19,7 @@ import { loadEmblem } from "./emblem.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
 import { loadOrgPdfFont } from "./pdf-font-setting.js";
+import { templateDiagnostic } from "./template-diagnostic.js";
 
 export interface OrgBuildSettings {
   readonly cwd: string;
@@ -70,9 +69,7 @@ export interface BuildResources {
 
 const EMBLEM_REF = "emblem";
 
-export function templateDiagnostic(e: MarkupError): Diagnostic {
-  return error(e.code as Code, { detail: e.message, ...e.params }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
-}
+export { templateDiagnostic };
 
 /** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
 export function createdAtFor(fiscalYear: number): Date {

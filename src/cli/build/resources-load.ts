@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import { compileTemplateSet, type TemplateSet } from "../../render/load-templates.js";
 import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
-import { templateDiagnostic } from "./build-org.js";
+import { templateDiagnostic } from "./template-diagnostic.js";
 
 export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { ok: false; errors: Diagnostic[] };
 
