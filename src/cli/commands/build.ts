@@ -15,6 +15,7 @@ import { findCollision, outputDirs } from "../build/out-dirs.js";
 import type { TaskOutcome } from "../build/pool.js";
 import { dedupe, DiagnosticDigest, exitCode, keyOf, printSummary, type Tally } from "../build/report.js";
 import { loadTemplates } from "../build/resources-load.js";
+import { withoutUnchanged } from "../build/skip-unchanged.js";
 import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, type Stop } from "../build/scheduler.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
@@ -181,7 +182,10 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, opts.templates, jobs, p.stop, onResult);
+  // Organisations exactly as their last clean build left them are reported from their records, unparsed;
+  // only the others go to the workers (none started when nothing changed).
+  const toBuild = await withoutUnchanged(tasks, settings, (task, result) => onResult(task, { ok: true, result }), () => p.stop.interrupted);
+  const interrupted = await runAll(toBuild, settings, opts.templates, jobs, p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
