@@ -6,7 +6,7 @@
  * parsed, so this module loads neither the YAML parser, the schema, the
  * templates nor an exporter; a rerun with nothing changed starts no worker.
  */
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { dependenciesUnchanged, requestKey } from "./build-record.js";
@@ -19,6 +19,9 @@ export async function unchangedResult(task: OrgBuildTask, s: OrgBuildSettings): 
   const { manifest, record, warnings } = await readManifest(task.outDir, relative(s.cwd, join(task.outDir, MANIFEST_NAME)));
   if (!record || warnings.length > 0) return undefined;
   if (record.request !== requestKey({ ...s, folder: task.folder, outDir: task.outDir })) return undefined;
+  // Every file the folder lists must be among those checked (a full build records them all).
+  const checked = new Set(record.deps.map((d) => ("file" in d ? resolve(s.cwd, d.file) : "")));
+  if (![task.folder.orgPath, ...task.folder.yearPaths].every((p) => p === undefined || checked.has(resolve(s.cwd, p)))) return undefined;
   if (!(await dependenciesUnchanged(record.deps, s.cwd))) return undefined;
   const outputs = new OutputFolder(task.outDir, manifest, s.cwd, []);
   for (const d of record.docs) if (!(await outputs.upToDate(d.name, d.key))) return undefined;
