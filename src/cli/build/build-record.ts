@@ -23,7 +23,7 @@ import { CODES, type Code } from "../../diag/codes.js";
 import type { Diagnostic, Severity } from "../../diag/diagnostic.js";
 import { isDocKind, type DocKind } from "../../documents/kind-names.js";
 import { isFormat, type Format } from "../../export/formats.js";
-import { readRegularFile } from "../read-regular.js";
+import { readRegularFileSync } from "../read-regular.js";
 
 export interface RecordedDoc {
   /** The year file it was made from, as in the build's report. */
@@ -112,7 +112,7 @@ export async function listingOf(absDir: string): Promise<string> {
 /** Is this dependency as the record says? A file is read (regular, bounded) and hashed; a folder is listed. */
 async function unchanged(dep: Dependency, cwd: string): Promise<boolean> {
   if ("dir" in dep) return (await listingOf(resolve(cwd, dep.dir))) === dep.listing;
-  const r = await readRegularFile(resolve(cwd, dep.file), DEPENDENCY_LIMIT);
+  const r = readRegularFileSync(resolve(cwd, dep.file), DEPENDENCY_LIMIT);
   return r.ok && sha256Hex(r.bytes) === dep.sha256;
 }
 

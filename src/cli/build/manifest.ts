@@ -5,12 +5,14 @@
  * it is trusted as read: the file is read only if it is a regular file of
  * bounded size, and an entry counts only if its name is a plain document
  * name inside this folder. A missing, oversized or malformed manifest just
- * means "nothing here is proven ours; build everything".
+ * means "nothing here is proven ours; build everything". Beside the
+ * documents it keeps the organisation's last clean build under "$build"
+ * (build-record.ts), which lets a rerun skip the organisation unparsed.
  */
 import { join } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { FORMATS } from "../build-options.js";
-import { isMissing, readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFileSync } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
 import { parseRecord, type BuildRecord } from "./build-record.js";
 
@@ -64,7 +66,7 @@ function isEntry(v: unknown): v is ManifestEntry {
 /** `shownAs`: the manifest's path as the user sees it (relative to the working folder), for the warnings. */
 export async function readManifest(outDir: string, shownAs: string): Promise<{ manifest: Manifest; record?: BuildRecord; warnings: Diagnostic[] }> {
   const manifest: Manifest = new Map();
-  const r = await readRegularFile(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT, { noFollow: true });
+  const r = readRegularFileSync(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT, { noFollow: true });
   if (!r.ok) {
     if (isMissing(r)) return { manifest, warnings: [] };
     const why = r.why === "too-large" ? "size" : r.why === "not-regular" ? "not-file" : "read";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { lstat, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
-import { isMissing, readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFileSync } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
 import type { BuildRecord } from "./build-record.js";
 import { writeManifest, type Manifest } from "./manifest.js";
@@ -50,9 +50,12 @@ export class OutputFolder {
     this.storedRecord = storedRecord && JSON.stringify(storedRecord);
   }
 
-  /** sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read). */
+  /**
+   * sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read).
+   * Read with synchronous calls: a rerun hashes every output in a row, and the promise round trips cost more than the reading.
+   */
   private async hashOf(name: string): Promise<string | undefined> {
-    const r = await readRegularFile(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
+    const r = readRegularFileSync(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
     return r.ok ? sha256(r.bytes) : isMissing(r) ? undefined : "not-a-document";
   }
 
