@@ -1,13 +1,13 @@
 /** --kind, --format and --year values → sets, with usage errors a clerk understands. */
-import { DOC_KINDS, isDocKind, KINDS, type DocKind } from "../documents/kinds.js";
+import { DOC_KINDS, isDocKind, KIND_LABELS, type DocKind } from "../documents/kind-names.js";
 import { FORMATS, isFormat, type Format } from "../export/formats.js";
 import { parseNumber } from "../thai/digits.js";
 import { UsageError } from "./io.js";
 
 export { FORMATS, type Format };
 
-/** Each kind's primary format (DESIGN.md, documents/kinds.ts). */
-export const PRIMARY_FORMAT = Object.fromEntries(DOC_KINDS.map((k) => [k, KINDS[k].primaryFormat])) as Record<DocKind, Format>;
+/** Each kind's primary format (DESIGN.md, documents/kind-names.ts). */
+export const PRIMARY_FORMAT = Object.fromEntries(DOC_KINDS.map((k) => [k, KIND_LABELS[k].primaryFormat])) as Record<DocKind, Format>;
 
 function list(value: string): string[] {
   return value

@@ -6,15 +6,9 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic, type Lang } from "../diag/format.js";
 import { error } from "../diag/diagnostic.js";
 import { Exit, UsageError, type CliIO } from "./io.js";
-import { runValidate } from "./commands/validate.js";
-import { runInit } from "./commands/init.js";
-import { runBuild } from "./commands/build.js";
-import { runDoctor } from "./commands/doctor.js";
-import { runNewYear } from "./commands/new-year.js";
-import { runServe } from "./commands/serve.js";
 import { VERSION } from "./version.js";
 import { editDistance } from "../input/suggest.js";
-import { DOC_KINDS, KINDS } from "../documents/kinds.js";
+import { DOC_KINDS, KIND_LABELS as KINDS } from "../documents/kind-names.js";
 import { FORMATS } from "../export/formats.js";
 
 const HELP_TH = `itadoc — สร้างเอกสาร ITA (บันทึกข้อความ มาตรการ รายงาน) จากไฟล์ YAML
@@ -83,14 +77,68 @@ export async function main(argv: readonly string[], rawIo: CliIO): Promise<numbe
   }
 }
 
-/** The options each command takes; any other is refused rather than silently ignored. */
-const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  init: [],
-  validate: ["strict", "json"],
-  build: ["kind", "format", "year", "out", "templates", "force", "jobs", "json"],
-  doctor: ["templates", "json"],
-  "new-year": ["from", "to"],
-  serve: ["port", "open", "templates"],
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>["values"];
+
+interface Command {
+  /** The options it takes; any other is refused rather than silently ignored. */
+  readonly options: readonly string[];
+  /**
+   * Loads the command's module only when it runs (import()): `--version`, `--help` and
+   * `validate` never load the exporters, and each command only what it uses.
+   */
+  readonly run: (values: Values, rest: readonly string[], io: CliIO) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  init: {
+    options: [],
+    run: async (_v, rest, io) => (await import("./commands/init.js")).runInit({ dir: rest[0] ?? "my-organisation" }, io),
+  },
+  validate: {
+    options: ["strict", "json"],
+    run: async (values, rest, io) => {
+      if (rest.length === 0) throw new UsageError(io.lang === "en" ? "validate needs a file or folder" : "ต้องระบุไฟล์หรือโฟลเดอร์ที่จะตรวจ");
+      return (await import("./commands/validate.js")).runValidate({ paths: rest, strict: !!values.strict, json: !!values.json }, io);
+    },
+  },
+  build: {
+    options: ["kind", "format", "year", "out", "templates", "force", "jobs", "json"],
+    run: async (values, rest, io) => {
+      if (rest.length === 0) throw new UsageError(io.lang === "en" ? "build needs a file or folder" : "ต้องระบุไฟล์หรือโฟลเดอร์ที่จะสร้างเอกสาร");
+      return (await import("./commands/build.js")).runBuild(
+        {
+          paths: rest,
+          kinds: values.kind,
+          formats: values.format,
+          years: values.year,
+          out: values.out ?? "out",
+          templates: values.templates,
+          json: !!values.json,
+          force: !!values.force,
+          ...(values.jobs !== undefined ? { jobs: values.jobs } : {}),
+        },
+        io,
+      );
+    },
+  },
+  doctor: {
+    options: ["templates", "json"],
+    run: async (values, rest, io) => (await import("./commands/doctor.js")).runDoctor({ paths: rest, json: !!values.json, ...(values.templates !== undefined ? { templates: values.templates } : {}) }, io),
+  },
+  "new-year": {
+    options: ["from", "to"],
+    run: async (values, rest, io) => {
+      if (rest.length !== 1) throw new UsageError(io.lang === "en" ? "new-year needs one organisation folder" : "ต้องระบุโฟลเดอร์ของหน่วยงานหนึ่งโฟลเดอร์");
+      return (await import("./commands/new-year.js")).runNewYear({ dir: rest[0]!, ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) }, io);
+    },
+  },
+  serve: {
+    options: ["port", "open", "templates"],
+    run: async (values, rest, io) => {
+      if (rest.length > 1) throw new UsageError(io.lang === "en" ? "serve takes one folder" : "คำสั่ง serve รับโฟลเดอร์เดียว");
+      return (await import("./commands/serve.js")).runServe({ folder: rest[0] ?? ".", open: !!values.open, ...(values.port !== undefined ? { port: values.port } : {}), ...(values.templates !== undefined ? { templates: values.templates } : {}) }, io);
+    },
+  },
 };
 const COMMON_OPTIONS = ["help", "version", "lang"];
 
@@ -148,44 +196,14 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     cio.out(lang === "en" ? HELP_EN : HELP_TH);
     return command === undefined && !values.help ? Exit.usage : Exit.ok;
   }
-  const allowed = COMMAND_OPTIONS[command];
-  if (allowed) {
-    const extra = Object.keys(values).filter((k) => !allowed.includes(k) && !COMMON_OPTIONS.includes(k));
-    if (extra.length > 0) {
-      throw new UsageError(lang === "en" ? `${command} does not take --${extra.join(", --")}` : `คำสั่ง ${command} ไม่ใช้ตัวเลือก --${extra.join(", --")}`);
-    }
+  const spec = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!spec) {
+    const names = Object.keys(COMMANDS);
+    throw new UsageError(lang === "en" ? `unknown command "${command}" (${names.join(", ")})` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ ${names.slice(0, -1).join(", ")} หรือ ${names.at(-1)})`);
   }
-  switch (command) {
-    case "init":
-      return runInit({ dir: rest[0] ?? "my-organisation" }, cio);
-    case "validate":
-      if (rest.length === 0) throw new UsageError(lang === "en" ? "validate needs a file or folder" : "ต้องระบุไฟล์หรือโฟลเดอร์ที่จะตรวจ");
-      return runValidate({ paths: rest, strict: !!values.strict, json: !!values.json }, cio);
-    case "build":
-      if (rest.length === 0) throw new UsageError(lang === "en" ? "build needs a file or folder" : "ต้องระบุไฟล์หรือโฟลเดอร์ที่จะสร้างเอกสาร");
-      return runBuild(
-        {
-          paths: rest,
-          kinds: values.kind,
-          formats: values.format,
-          years: values.year,
-          out: values.out ?? "out",
-          templates: values.templates,
-          json: !!values.json,
-          force: !!values.force,
-          ...(values.jobs !== undefined ? { jobs: values.jobs } : {}),
-        },
-        cio,
-      );
-    case "doctor":
-      return runDoctor({ paths: rest, json: !!values.json, ...(values.templates !== undefined ? { templates: values.templates } : {}) }, cio);
-    case "new-year":
-      if (rest.length !== 1) throw new UsageError(lang === "en" ? "new-year needs one organisation folder" : "ต้องระบุโฟลเดอร์ของหน่วยงานหนึ่งโฟลเดอร์");
-      return runNewYear({ dir: rest[0]!, ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) }, cio);
-    case "serve":
-      if (rest.length > 1) throw new UsageError(lang === "en" ? "serve takes one folder" : "คำสั่ง serve รับโฟลเดอร์เดียว");
-      return runServe({ folder: rest[0] ?? ".", open: !!values.open, ...(values.port !== undefined ? { port: values.port } : {}), ...(values.templates !== undefined ? { templates: values.templates } : {}) }, cio);
-    default:
-      throw new UsageError(lang === "en" ? `unknown command "${command}" (init, validate, build, doctor, new-year, serve)` : `ไม่รู้จักคำสั่ง "${command}" (ใช้ init, validate, build, doctor, new-year หรือ serve)`);
+  const extra = Object.keys(values).filter((k) => !spec.options.includes(k) && !COMMON_OPTIONS.includes(k));
+  if (extra.length > 0) {
+    throw new UsageError(lang === "en" ? `${command} does not take --${extra.join(", --")}` : `คำสั่ง ${command} ไม่ใช้ตัวเลือก --${extra.join(", --")}`);
   }
+  return spec.run(values, rest, cio);
 }

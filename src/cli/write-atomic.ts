@@ -9,7 +9,8 @@
  * inputs when --out is the input folder, is never touched.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** One per thread (workers share the process id, not this module), so two threads never pick the same name. */
@@ -56,7 +57,13 @@ export function processAlive(pid: number): boolean {
  * made by this process or by one that is gone. Returns the names removed.
  */
 export async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  // Listed synchronously: a rerun lists every organisation's folder in a row (see discover.ts).
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    names = [];
+  }
   const stale = names.filter((n) => {
     const pid = Number(TEMP.exec(n)?.[1] ?? NaN);
     return Number.isSafeInteger(pid) && pid > 0 && (pid === process.pid || !processAlive(pid));

@@ -1,12 +1,14 @@
 /**
  * The document kinds: one entry per kind, and nothing else decides what a
  * kind is. The year file's section of a kind is its key (input/schema/year.ts
- * DOCUMENT_SECTIONS); `--kind` choices, the help text, each kind's primary
- * format and the planner are read from here. Adding a kind: its template
- * folder templates/<kind>/, its schema section, its data builder, and one
- * entry below (the compiler refuses the registry until the entry has them).
+ * DOCUMENT_SECTIONS); the planner reads its data builder from here, and
+ * `--kind` choices, the help text and each kind's primary format come from
+ * its label in kind-names.ts (light, for the command line). Adding a kind:
+ * its template folder templates/<kind>/, its schema section, its data
+ * builder, its label and one entry below (the compiler refuses both tables
+ * until the entry has them).
  */
-import type { Format } from "../export/formats.js";
+import { DOC_KINDS, isDocKind, KIND_LABELS, type DocKind, type KindLabel } from "./kind-names.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { YearFile, YearSection } from "../input/schema/year.js";
 import type { DataResult } from "./common.js";
@@ -21,12 +23,7 @@ export interface KindContext {
   readonly measuresColumns: readonly ColumnDef[];
 }
 
-export interface KindSpec<K extends YearSection> {
-  /** Each kind's primary format (DESIGN.md): the memo goes to sign-off as DOCX, the others to the website as PDF. */
-  readonly primaryFormat: Format;
-  /** For help texts. */
-  readonly th: string;
-  readonly en: string;
+export interface KindSpec<K extends YearSection> extends KindLabel {
   /** The year file's section of this kind → the template's data (or the errors that stop this document). */
   readonly data: (org: OrgInput, entry: YearEntry, section: NonNullable<YearFile[K]>, ctx: KindContext) => DataResult<object>;
   /** The fiscal year in the output name when it is not the file's own (a plan written a year ahead). */
@@ -39,32 +36,21 @@ export interface KindSpec<K extends YearSection> {
 export type KindRegistry = { readonly [K in YearSection]: KindSpec<K> };
 
 export const KINDS: KindRegistry = {
-  memo: { primaryFormat: "docx", th: "บันทึกข้อความ", en: "memo", data: (org, entry, memo, ctx) => memoData(org, entry, memo, ctx.emblemRef) },
+  memo: { ...KIND_LABELS.memo, data: (org, entry, memo, ctx) => memoData(org, entry, memo, ctx.emblemRef) },
   measures: {
-    primaryFormat: "pdf",
-    th: "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    en: "integrity and transparency measures",
+    ...KIND_LABELS.measures,
     data: (org, entry, m, ctx) => measuresData(org, entry, m, ctx.measuresColumns),
     documentYear: (entry) => entry.data.measures?.fiscal_year ?? entry.data.fiscal_year,
     documentYearPath: (entry) => (entry.data.measures?.fiscal_year !== undefined ? ["measures", "fiscal_year"] : undefined),
   },
-  report: { primaryFormat: "pdf", th: "รายงานผลการวิเคราะห์ผลการประเมิน ITA", en: "ITA analysis report", data: (org, entry, r) => reportData(org, entry, r) },
+  report: { ...KIND_LABELS.report, data: (org, entry, r) => reportData(org, entry, r) },
   progress: {
-    primaryFormat: "pdf",
-    th: "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    en: "report on the measures carried out",
+    ...KIND_LABELS.progress,
     data: (org, entry, p) => progressData(org, entry, p),
   },
 };
 
-export type DocKind = YearSection & keyof typeof KINDS;
-
-/** In the order documents are planned and listed. */
-export const DOC_KINDS = Object.keys(KINDS) as DocKind[];
-
-export function isDocKind(s: string): s is DocKind {
-  return Object.prototype.hasOwnProperty.call(KINDS, s);
-}
+export { DOC_KINDS, isDocKind, type DocKind };
 
 /** The kind's data for this year file, or undefined when the file has no section of this kind. */
 export function kindData<K extends DocKind>(kind: K, org: OrgInput, entry: YearEntry, ctx: KindContext): DataResult<object> | undefined {

@@ -3,6 +3,6 @@ import type { ExportOptions } from "../export/exporter.js";
 import { exporterFor, type Format } from "../export/formats.js";
 import type { DocModel } from "../model/document.js";
 
-export function exportDocument(doc: DocModel, format: Format, options: ExportOptions): Promise<Uint8Array> {
-  return exporterFor(format).export(doc, options);
+export async function exportDocument(doc: DocModel, format: Format, options: ExportOptions): Promise<Uint8Array> {
+  return (await exporterFor(format)).export(doc, options);
 }

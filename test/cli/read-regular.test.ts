@@ -4,11 +4,16 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { readRegularFile } from "../../src/cli/read-regular.js";
+import { readRegularFile, readRegularFileSync, type ReadOptions } from "../../src/cli/read-regular.js";
 
-const dir = mkdtempSync(join(tmpdir(), "itadoc-read-"));
+// The synchronous read (used where a rerun checks many small files in a row) must refuse exactly what the asynchronous one does.
+const READS = [
+  ["readRegularFile", readRegularFile],
+  ["readRegularFileSync", async (path: string, limit: number, options?: ReadOptions) => readRegularFileSync(path, limit, options)],
+] as const;
 
-describe("readRegularFile", () => {
+describe.each(READS)("%s", (_name, readRegularFile) => {
+  const dir = mkdtempSync(join(tmpdir(), "itadoc-read-"));
   test("a file of exactly the limit is read whole; one byte more is too large (with its size)", async () => {
     writeFileSync(join(dir, "ten"), "0123456789");
     const ok = await readRegularFile(join(dir, "ten"), 10);
@@ -29,5 +34,14 @@ describe("readRegularFile", () => {
 
   test("a missing file: the system's code", async () => {
     expect(await readRegularFile(join(dir, "nothing"), 100)).toEqual({ ok: false, why: "error", code: "ENOENT" });
+  });
+
+  test("noFollow refuses a link; an empty file is read as empty", async () => {
+    writeFileSync(join(dir, "target"), "x");
+    symlinkSync(join(dir, "target"), join(dir, "nofollow"));
+    expect(await readRegularFile(join(dir, "nofollow"), 100, { noFollow: true })).toEqual({ ok: false, why: "not-regular", kind: "symlink" });
+    writeFileSync(join(dir, "empty"), "");
+    const r = await readRegularFile(join(dir, "empty"), 100);
+    expect(r.ok && r.bytes.length).toBe(0);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { DOC_KINDS, KINDS, type KindRegistry, type KindSpec } from "../../src/documents/kinds.js";
 import type { Exporter } from "../../src/export/exporter.js";
-import { EXPORTERS, exporterRegistry, FORMATS, type Format } from "../../src/export/formats.js";
+import { EXPORTERS, exporterFor, exporterRegistry, FORMATS, type Format } from "../../src/export/formats.js";
 import { PRIMARY_FORMAT } from "../../src/cli/build-options.js";
 import { SECTION_KEYS } from "../../src/input/schema/year.js";
 import { builtinTemplates } from "../helpers/example-model.js";
@@ -23,14 +23,14 @@ const registryMissingAKind: KindRegistry = { memo: KINDS.memo, measures: KINDS.m
 // @ts-expect-error a kind that has no schema section cannot be added to the registry
 const registryWithUnknownKind: KindRegistry = { ...KINDS, letter: { ...KINDS.report } };
 
-// @ts-expect-error a format entry that is no exporter is refused
-const formatWithoutExporter = exporterRegistry({ ...EXPORTERS, html: { format: "html" } });
+// @ts-expect-error a format entry that loads no exporter is refused
+const formatWithoutExporter = exporterRegistry({ ...EXPORTERS, html: async () => ({ format: "html" }) });
 
 // @ts-expect-error an exporter under another format's key is refused (no DOCX bytes in .html files)
 const formatWithWrongExporter = exporterRegistry({ ...EXPORTERS, html: EXPORTERS.docx });
 
 const htmlExporter: Exporter & { readonly format: "html" } = { format: "html", export: async () => new Uint8Array() };
-const withHtml = exporterRegistry({ ...EXPORTERS, html: htmlExporter });
+const withHtml = exporterRegistry({ ...EXPORTERS, html: async () => htmlExporter });
 
 // @ts-expect-error Format is exactly the registry's keys: "html" is not one
 const notAFormat: Format = "html";
@@ -50,9 +50,9 @@ describe("registries", () => {
     expect([...set.kinds.keys()].sort()).toEqual([...DOC_KINDS].sort());
   });
 
-  it("has one exporter per format, under its own name", () => {
+  it("has one exporter per format, under its own name", async () => {
     expect(FORMATS).toEqual(["pdf", "docx"]);
-    for (const f of FORMATS) expect(EXPORTERS[f].format).toBe(f);
+    for (const f of FORMATS) expect((await exporterFor(f)).format).toBe(f);
     expect(Object.keys(withHtml)).toContain("html");
     void [kindWithoutBuilder, registryMissingAKind, registryWithUnknownKind, formatWithoutExporter, formatWithWrongExporter, notAFormat];
   });

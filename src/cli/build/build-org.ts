@@ -4,23 +4,23 @@
  * a worker; its result is plain data that crosses threads.
  */
 import { createHash } from "node:crypto";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { beToCe } from "../../thai/fiscal-year.js";
 import { MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
 import { exportDocument, loadInput, modelOf, planJobs } from "../../pipeline/index.js";
-import type { MarkupError } from "../../render/errors.js";
 import type { TemplateSet } from "../../render/load-templates.js";
-import type { Code } from "../../diag/codes.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
+import { fileDependency, folderDependency, listingOf, replayable, requestKey, type BuildRecord, type Dependency, type RecordedDoc } from "./build-record.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
 import { loadOrgPdfFont } from "./pdf-font-setting.js";
+import { templateDiagnostic } from "./template-diagnostic.js";
 
 export interface OrgBuildSettings {
   readonly cwd: string;
@@ -70,9 +70,7 @@ export interface BuildResources {
 
 const EMBLEM_REF = "emblem";
 
-export function templateDiagnostic(e: MarkupError): Diagnostic {
-  return error(e.code as Code, { detail: e.message, ...e.params }, { file: e.file, line: e.line, col: e.line > 0 ? 1 : 0 });
-}
+export { templateDiagnostic };
 
 /** Fixed per document: the last day of its fiscal year (30 September, CE). Same input → same bytes. */
 export function createdAtFor(fiscalYear: number): Date {
@@ -97,6 +95,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     // Nothing of this organisation can be trusted: its earlier documents must not pass for current ones.
     const outputs = await openOutputFolder(outDir, s, diagnostics);
     await outputs.withdraw((name) => inScope(name, s, undefined), folder.orgPath ?? folder.dir);
+    outputs.record = undefined;
     await outputs.save();
     return { dir: folder.dir, docs, diagnostics, failed };
   }
@@ -136,6 +135,8 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   }
 
   let emblemReported = false;
+  /** The documents of this run, for the record a rerun checks before parsing (build-record.ts). */
+  const recorded: RecordedDoc[] = [];
   for (const job of jobs) {
     // A configured emblem that cannot be used stops the memo only; the other documents do not print it.
     if (job.kind === "memo" && emblemResult.state === "error") {
@@ -158,7 +159,10 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     const key = hashOf([inputKey, job.kind, job.baseName]);
     // Skipped only if every output is on disk with the very bytes written for this key (a truncated one is rebuilt).
     if (!s.force && (await everyAsync(names, (n) => outputs.upToDate(n, key)))) {
-      for (const [i, format] of formats.entries()) docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, await outputs.currentPath(names[i]!)), skipped: true });
+      for (const [i, format] of formats.entries()) {
+        docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, await outputs.currentPath(names[i]!)), skipped: true });
+        recorded.push({ file: job.file, kind: job.kind, format, name: names[i]!, key });
+      }
       continue;
     }
     // A document that exhausted the memory of an earlier attempt costs that document only.
@@ -193,6 +197,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
         const bytes = await exportDocument(rendered.doc, format, format === "pdf" ? { ...options, fonts: pdfFonts } : options);
         const written = await outputs.write(`${job.baseName}.${format}`, bytes, key, job.file);
         docs.push({ file: job.file, kind: job.kind, format, out: rel(s.cwd, written), skipped: false });
+        recorded.push({ file: job.file, kind: job.kind, format, name: `${job.baseName}.${format}`, key });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const codes = (e instanceof MissingGlyphsError ? e.chars : []).map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0"));
@@ -212,8 +217,38 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
     onDocument(undefined);
   }
   onDocument(undefined);
+  const years = [...org.years.keys()];
+  // Only a clean build is recorded: a rerun after errors parses again and says them again.
+  const clean = failed === 0 && emblemResult.state !== "error" && orgFont.state !== "error";
+  outputs.record = clean ? await recordOf(task, s, src, emblemPath(org, s.cwd, emblemResult.state === "ok" ? emblem : undefined), orgFont, recorded, years, diagnostics) : undefined;
   await outputs.save();
-  return { dir: folder.dir, docs, diagnostics, failed, years: [...org.years.keys()] };
+  return { dir: folder.dir, docs, diagnostics, failed, years };
+}
+
+/** The configured emblem's path and bytes, when one was read. */
+function emblemPath(org: { readonly orgFile: string; readonly org: { readonly settings?: { readonly emblem?: string } } }, cwd: string, bytes: Uint8Array | undefined): { path: string; bytes: Uint8Array } | undefined {
+  const path = org.org.settings?.emblem;
+  return path && bytes ? { path: resolve(cwd, dirname(org.orgFile), path), bytes } : undefined;
+}
+
+/** What a rerun must find unchanged to skip this organisation without parsing it. */
+async function recordOf(
+  task: OrgBuildTask,
+  s: OrgBuildSettings,
+  src: { readonly org?: { path: string; bytes: Uint8Array }; readonly years: readonly { path: string; bytes: Uint8Array }[] },
+  emblem: { path: string; bytes: Uint8Array } | undefined,
+  font: Awaited<ReturnType<typeof loadOrgPdfFont>>,
+  docs: readonly RecordedDoc[],
+  years: readonly number[],
+  diagnostics: readonly Diagnostic[],
+): Promise<BuildRecord> {
+  const deps: Dependency[] = [src.org, ...src.years].filter((f) => f !== undefined).map((f) => fileDependency(s.cwd, f.path, f.bytes));
+  if (emblem) deps.push(fileDependency(s.cwd, emblem.path, emblem.bytes));
+  if (font.state === "ok") {
+    if (font.folder) deps.push(folderDependency(s.cwd, font.folder, await listingOf(font.folder)));
+    for (const [i, p] of font.paths.entries()) deps.push(fileDependency(s.cwd, p, font.bytes[i]!));
+  }
+  return { request: requestKey({ ...s, folder: task.folder, outDir: task.outDir }), deps, docs, years, diagnostics: replayable(diagnostics) };
 }
 
 /** Is an output name ("2563-memo.docx") within what this run was asked to build? */
@@ -226,9 +261,9 @@ function inScope(name: string, s: OrgBuildSettings, year: number | undefined): b
 
 /** The organisation's output folder with its manifest (--force: nothing counts as up to date, but the hashes still guard edits). */
 async function openOutputFolder(outDir: string, s: OrgBuildSettings, diagnostics: Diagnostic[]): Promise<OutputFolder> {
-  const { manifest, warnings } = await readManifest(outDir, rel(s.cwd, join(outDir, MANIFEST_NAME)));
+  const { manifest, record, warnings } = await readManifest(outDir, rel(s.cwd, join(outDir, MANIFEST_NAME)));
   diagnostics.push(...warnings);
-  return new OutputFolder(outDir, manifest, s.cwd, diagnostics);
+  return new OutputFolder(outDir, manifest, s.cwd, diagnostics, record);
 }
 
 async function everyAsync<T>(xs: readonly T[], p: (x: T) => Promise<boolean>): Promise<boolean> {

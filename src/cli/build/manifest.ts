@@ -5,13 +5,16 @@
  * it is trusted as read: the file is read only if it is a regular file of
  * bounded size, and an entry counts only if its name is a plain document
  * name inside this folder. A missing, oversized or malformed manifest just
- * means "nothing here is proven ours; build everything".
+ * means "nothing here is proven ours; build everything". Beside the
+ * documents it keeps the organisation's last clean build under "$build"
+ * (build-record.ts), which lets a rerun skip the organisation unparsed.
  */
 import { join } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
 import { FORMATS } from "../build-options.js";
-import { isMissing, readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFileSync } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
+import { parseRecord, type BuildRecord } from "./build-record.js";
 
 export interface ManifestEntry {
   /** Hash of everything the document was made from (inputs, templates, tool version). */
@@ -23,6 +26,12 @@ export interface ManifestEntry {
 export type Manifest = Map<string, ManifestEntry>;
 
 export const MANIFEST_NAME = ".itadoc-manifest.json";
+
+/** The key of the organisation's last clean build (build-record.ts); no document name can take it (no format ending). */
+export const RECORD_KEY = "$build";
+
+/** A record larger than this is not kept (the organisation is then checked in full each run): the manifest stays far below its limit. */
+const RECORD_LIMIT = 512 * 1024;
 
 /** A folder has a few dozen documents (≈150 bytes each); anything near this is not a manifest itadoc wrote. */
 export const MANIFEST_LIMIT = 2 * 1024 * 1024;
@@ -55,9 +64,9 @@ function isEntry(v: unknown): v is ManifestEntry {
 }
 
 /** `shownAs`: the manifest's path as the user sees it (relative to the working folder), for the warnings. */
-export async function readManifest(outDir: string, shownAs: string): Promise<{ manifest: Manifest; warnings: Diagnostic[] }> {
+export async function readManifest(outDir: string, shownAs: string): Promise<{ manifest: Manifest; record?: BuildRecord; warnings: Diagnostic[] }> {
   const manifest: Manifest = new Map();
-  const r = await readRegularFile(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT, { noFollow: true });
+  const r = readRegularFileSync(join(outDir, MANIFEST_NAME), MANIFEST_LIMIT, { noFollow: true });
   if (!r.ok) {
     if (isMissing(r)) return { manifest, warnings: [] };
     const why = r.why === "too-large" ? "size" : r.why === "not-regular" ? "not-file" : "read";
@@ -71,22 +80,26 @@ export async function readManifest(outDir: string, shownAs: string): Promise<{ m
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return { manifest, warnings: [ignored(shownAs, "json")] };
   const refused: string[] = [];
+  let record: BuildRecord | undefined;
   for (const [name, value] of Object.entries(data)) {
-    if (isOwnOutputName(name) && isEntry(value)) manifest.set(name, { key: value.key, sha256: value.sha256 });
+    // A record that does not validate is dropped quietly: it only ever saves work, the build then does it.
+    if (name === RECORD_KEY) record = parseRecord(value, isOwnOutputName);
+    else if (isOwnOutputName(name) && isEntry(value)) manifest.set(name, { key: value.key, sha256: value.sha256 });
     // A name with a plain key string is what itadoc 0.1 wrote: dropped quietly, its files are checked by their bytes.
     else if (!(isOwnOutputName(name) && typeof value === "string")) refused.push(name);
   }
   const warnings = refused.length
     ? [warning("W_MANIFEST_ENTRY", { path: shownAs, count: refused.length, example: JSON.stringify(refused[0]!.slice(0, 80)) }, { file: shownAs, line: 0, col: 0 })]
     : [];
-  return { manifest, warnings };
+  return { manifest, ...(record ? { record } : {}), warnings };
 }
 
 function ignored(shownAs: string, why: string, size?: number): Diagnostic {
   return warning("W_MANIFEST_IGNORED", { path: shownAs, why, ...(size !== undefined ? { size: (size / 1024 / 1024).toFixed(1), limit: MANIFEST_LIMIT / 1024 / 1024 } : {}) }, { file: shownAs, line: 0, col: 0 });
 }
 
-export async function writeManifest(outDir: string, m: Manifest): Promise<void> {
-  const sorted = Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, e]) => [name, { key: e.key, sha256: e.sha256 }]));
+export async function writeManifest(outDir: string, m: Manifest, record?: BuildRecord): Promise<void> {
+  const sorted: Record<string, unknown> = Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, e]) => [name, { key: e.key, sha256: e.sha256 }]));
+  if (record && JSON.stringify(record).length <= RECORD_LIMIT) sorted[RECORD_KEY] = record;
   await writeAtomic(join(outDir, MANIFEST_NAME), new TextEncoder().encode(JSON.stringify(sorted, null, 1) + "\n"));
 }

@@ -9,8 +9,9 @@ import { createHash } from "node:crypto";
 import { lstat, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
-import { isMissing, readRegularFile } from "../read-regular.js";
+import { isMissing, readRegularFileSync } from "../read-regular.js";
 import { writeAtomic } from "../write-atomic.js";
+import type { BuildRecord } from "./build-record.js";
 import { writeManifest, type Manifest } from "./manifest.js";
 
 /** Larger than any document itadoc makes; a bigger file at a document's name is not one of ours. */
@@ -33,19 +34,28 @@ export class OutputFolder {
   /** The manifest to save: what is now proven to be itadoc's in this folder. */
   readonly manifest: Manifest;
   changed = false;
+  /** The organisation's last clean build (build-record.ts), saved with the manifest; undefined after a build with errors. */
+  record: BuildRecord | undefined;
+  private readonly storedRecord: string | undefined;
 
   constructor(
     private readonly outDir: string,
     private readonly stored: Manifest,
     private readonly cwd: string,
     private readonly diagnostics: Diagnostic[],
+    storedRecord?: BuildRecord,
   ) {
     this.manifest = new Map(stored);
+    this.record = storedRecord;
+    this.storedRecord = storedRecord && JSON.stringify(storedRecord);
   }
 
-  /** sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read). */
+  /**
+   * sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read).
+   * Read with synchronous calls: a rerun hashes every output in a row, and the promise round trips cost more than the reading.
+   */
   private async hashOf(name: string): Promise<string | undefined> {
-    const r = await readRegularFile(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
+    const r = readRegularFileSync(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
     return r.ok ? sha256(r.bytes) : isMissing(r) ? undefined : "not-a-document";
   }
 
@@ -130,7 +140,8 @@ export class OutputFolder {
   }
 
   async save(): Promise<void> {
-    if (this.changed) await writeManifest(this.outDir, this.manifest).catch(() => undefined);
+    const recordChanged = (this.record && JSON.stringify(this.record)) !== this.storedRecord;
+    if (this.changed || recordChanged) await writeManifest(this.outDir, this.manifest, this.record).catch(() => undefined);
   }
 
   private rel(name: string): string {

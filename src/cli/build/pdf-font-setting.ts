@@ -38,7 +38,15 @@ const REASON_EN: Record<PdfFontProblem, string> = {
 
 export type PdfFontResult =
   | { readonly state: "none" }
-  | { readonly state: "ok"; readonly fonts: FontSet; /** the files' bytes, for the documents' input key */ readonly bytes: readonly Uint8Array[] }
+  | {
+      readonly state: "ok";
+      readonly fonts: FontSet;
+      /** the files' bytes, for the documents' input key */
+      readonly bytes: readonly Uint8Array[];
+      /** the files read (absolute) and the folder the faces were picked from, if one was named: what a rerun checks */
+      readonly paths: readonly string[];
+      readonly folder?: string;
+    }
   | { readonly state: "error"; readonly diagnostic: Diagnostic };
 
 class Problem extends Error {
@@ -85,11 +93,13 @@ export async function loadOrgPdfFont(org: OrgInput, cwd: string): Promise<PdfFon
   const key = typeof setting === "string" ? [] : ["regular"];
   try {
     let files: PdfFontFiles;
+    let folder: string | undefined;
     if (typeof setting === "string") {
       const abs = resolve(base, setting);
       const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
       if (st instanceof Error) throw new Problem(st.code === "ENOENT" || st.code === "ENOTDIR" ? "missing" : "unreadable");
       // a single file serves as regular and bold
+      if (st.isDirectory()) folder = abs;
       files = st.isDirectory() ? await facesInFolder(abs) : { regular: abs, bold: abs };
     } else {
       files = {
@@ -102,7 +112,7 @@ export async function loadOrgPdfFont(org: OrgInput, cwd: string): Promise<PdfFon
     const paths = [files.regular, files.bold, files.italic, files.boldItalic].filter((p): p is string => p !== undefined);
     const bytes = await Promise.all(paths.map(checkedFont));
     const fonts = await loadPdfFonts(files).catch(() => Promise.reject(new Problem("bad-font")));
-    return { state: "ok", fonts, bytes };
+    return { state: "ok", fonts, bytes, paths, ...(folder ? { folder } : {}) };
   } catch (e) {
     const problem = e instanceof Problem ? e.problem : "unreadable";
     return {

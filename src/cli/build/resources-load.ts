@@ -1,14 +1,20 @@
-/** Template loading shared by the main thread (early errors, cache key) and the workers. */
+/**
+ * Template loading shared by the main thread (early errors, cache key) and the workers.
+ * Reading and hashing the files is apart from compiling them: a rerun with nothing to
+ * build needs the hash only, and does not load Handlebars at all.
+ */
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
-import { compileTemplateSet, type TemplateSet } from "../../render/load-templates.js";
+import type { TemplateSet } from "../../render/load-templates.js";
 import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
-import { templateDiagnostic } from "./build-org.js";
+import { templateDiagnostic } from "./template-diagnostic.js";
 
+export type ReadTemplates = { ok: true; files: ReadonlyMap<string, string>; hash: string } | { ok: false; errors: Diagnostic[] };
 export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { ok: false; errors: Diagnostic[] };
 
-export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {
+/** The template folder's files (the built-in one when `dir` is undefined) and the hash that goes into every document's key. */
+export async function readTemplates(dir: string | undefined, cwd: string): Promise<ReadTemplates> {
   let files: Map<string, string>;
   try {
     const folder = await readTemplateFolder(dir ? resolve(cwd, dir) : BUILTIN_TEMPLATES);
@@ -22,6 +28,17 @@ export async function loadTemplates(dir: string | undefined, cwd: string): Promi
   }
   const h = createHash("sha256");
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) h.update(path).update("\0").update(text).update("\0");
-  const r = compileTemplateSet(files);
-  return r.ok ? { ok: true, set: r.set, hash: h.digest("hex") } : { ok: false, errors: r.errors.map(templateDiagnostic) };
+  return { ok: true, files, hash: h.digest("hex") };
+}
+
+/** Compiles templates read by readTemplates (Handlebars is loaded here, on first use). */
+export async function compileTemplates(read: { readonly files: ReadonlyMap<string, string>; readonly hash: string }): Promise<LoadedTemplates> {
+  const { compileTemplateSet } = await import("../../render/load-templates.js");
+  const r = compileTemplateSet(read.files);
+  return r.ok ? { ok: true, set: r.set, hash: read.hash } : { ok: false, errors: r.errors.map(templateDiagnostic) };
+}
+
+export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {
+  const read = await readTemplates(dir, cwd);
+  return read.ok ? compileTemplates(read) : read;
 }

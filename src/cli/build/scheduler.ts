@@ -70,6 +70,9 @@ export async function runAll(
 ): Promise<boolean> {
   // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
   // costs that document (the pool says which one, and the organisation is built again without it), not the run.
+  // Nothing to build (a rerun where every organisation was unchanged): start no worker, since workers
+  // load fonts and templates as soon as they start.
+  if (tasks.length === 0) return false;
   const size = Math.max(1, Math.min(workers, tasks.length));
   const pool = new WorkerPool(size, { settings, ...(templatesDir ? { templatesDir } : {}) });
   try {

@@ -14,9 +14,9 @@ import { acquireLock, LOCK_NAME } from "../build/out-lock.js";
 import { findCollision, outputDirs } from "../build/out-dirs.js";
 import type { TaskOutcome } from "../build/pool.js";
 import { dedupe, DiagnosticDigest, exitCode, keyOf, printSummary, type Tally } from "../build/report.js";
-import { loadTemplates } from "../build/resources-load.js";
+import { compileTemplates, readTemplates } from "../build/resources-load.js";
+import { withoutUnchanged } from "../build/skip-unchanged.js";
 import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, workerCount, type Stop } from "../build/scheduler.js";
-import type { TemplateSet } from "../../render/load-templates.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, type CliIO } from "../io.js";
@@ -61,11 +61,9 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
     io.err(formatDiagnostic(error("E_NO_INPUT", { path: opts.paths.join(", ") }), io.lang));
     return Exit.invalidInput;
   }
-  const templates = await loadTemplates(opts.templates, io.cwd);
-  if (!templates.ok) {
-    for (const d of templates.errors) io.err(formatDiagnostic(d, io.lang));
-    return templates.errors.some((d) => d.code === "E_PATH_NOT_FOUND") ? Exit.usage : Exit.invalidInput;
-  }
+  // Read and hashed now; compiled (for its errors before any document) only once some organisation needs a build.
+  const templates = await readTemplates(opts.templates, io.cwd);
+  if (!templates.ok) return reportTemplateErrors(templates.errors, io);
 
   const outRoot = resolve(io.cwd, opts.out);
   const outDirs = outputDirs(folders.map((f) => join(io.cwd, f.dir)));
@@ -90,6 +88,11 @@ export async function runBuild(opts: BuildOptions, io: CliIO): Promise<number> {
   // From before the lock exists, Ctrl-C stops the build cleanly (finished documents kept, the lock released);
   // a second Ctrl-C ends it at once.
   return withCtrlC((stop) => lockedBuild(opts, io, outRoot, { folders, templates, tasks, kinds, formats, years, jobs, started, notes: [], stop }));
+}
+
+function reportTemplateErrors(errors: readonly Diagnostic[], io: CliIO): number {
+  for (const d of errors) io.err(formatDiagnostic(d, io.lang));
+  return errors.some((d) => d.code === "E_PATH_NOT_FOUND") ? Exit.usage : Exit.invalidInput;
 }
 
 /** Takes the output folder's lock (or says who holds it), builds, and releases the lock however the build ends. */
@@ -118,7 +121,7 @@ function shownTime(iso: string | undefined): string {
 
 interface Prepared {
   readonly folders: readonly OrgFolder[];
-  readonly templates: { readonly set: TemplateSet; readonly hash: string };
+  readonly templates: { readonly files: ReadonlyMap<string, string>; readonly hash: string };
   readonly tasks: readonly OrgBuildTask[];
   readonly kinds: ReturnType<typeof parseKinds>;
   readonly formats: ReturnType<typeof parseFormats>;
@@ -181,7 +184,16 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     progress?.update(tally.done, tally.docs + tally.skipped, tally.failedInputs);
   };
 
-  const interrupted = await runAll(tasks, settings, opts.templates, workerCount(tasks.length, jobs), p.stop, onResult);
+  // Organisations exactly as their last clean build left them are reported from their records, unparsed;
+  // only the others go to the workers (none started when nothing changed).
+  const toBuild = await withoutUnchanged(tasks, settings, (task, result) => onResult(task, { ok: true, result }), () => p.stop.interrupted);
+  // A template mistake is said once, before any document; none was skipped then (a record is written only
+  // after a build whose templates compiled, and its key holds their hash).
+  if (toBuild.length > 0) {
+    const compiled = await compileTemplates(templates);
+    if (!compiled.ok) return reportTemplateErrors(compiled.errors, io);
+  }
+  const interrupted = await runAll(toBuild, settings, opts.templates, workerCount(toBuild.length, jobs), p.stop, onResult);
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.

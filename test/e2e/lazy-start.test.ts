@@ -1,0 +1,60 @@
+/**
+ * Commands load only what they use: `--version`, `--help` and `validate`
+ * load no exporter (pdfkit, fontkit, docx, the PDF and DOCX writers), which
+ * is most of a start's cost. Checked on the module graph the built CLI
+ * loads (test/helpers/module-log.mjs), not on a time.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "../helpers/load-example.js";
+import { BIN } from "../helpers/run-cli.js";
+
+const HOOK = pathToFileURL(join(ROOT, "test", "helpers", "module-log.mjs")).href;
+
+/** The modules `itadoc <args>` loads, as paths relative to the package ("dist/cli/main.js", "node_modules/yaml/…"). */
+function modulesLoaded(args: readonly string[], cwd = ROOT): { code: number | null; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "itadoc-modules-"));
+  const log = join(dir, "modules.txt");
+  try {
+    const r = spawnSync(process.execPath, ["--import", HOOK, BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, ITADOC_MODULE_LOG: log } });
+    const root = pathToFileURL(ROOT).href.replace(/\/?$/, "/");
+    const modules = [...new Set(readFileSync(log, "utf8").split("\n").filter(Boolean))].map((u) => (u.startsWith(root) ? u.slice(root.length) : u));
+    return { code: r.status, modules };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The exporters and what only they need. */
+const EXPORTER = /^(dist\/export\/(pdf|docx)\/|node_modules\/(pdfmake|pdfkit|fontkit|docx|fflate)\/)/;
+
+describe("lazy start", () => {
+  test("the log sees the exporters when a command uses them (the check below would otherwise prove nothing)", () => {
+    const out = mkdtempSync(join(tmpdir(), "itadoc-lazy-out-"));
+    try {
+      const r = modulesLoaded(["build", "examples/khon-kaen-city", "--year", "2563", "--kind", "memo", "--out", out, "--jobs", "1"]);
+      expect(r.code).toBe(0);
+      expect(r.modules.filter((m) => EXPORTER.test(m))).toEqual(expect.arrayContaining([expect.stringMatching(/^dist\/export\/docx\//), expect.stringMatching(/^node_modules\/docx\//)]));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test.each([[["--version"]], [["--help"]], [["validate", "examples"]], [["build"]], [["no-such-command"]]])("itadoc %j loads no exporter", (args) => {
+    const r = modulesLoaded(args);
+    expect(r.modules.length).toBeGreaterThan(3);
+    expect(r.modules.filter((m) => EXPORTER.test(m))).toEqual([]);
+  });
+
+  test("--version and --help load neither the YAML parser, the schema nor the templates", () => {
+    for (const args of [["--version"], ["--help"]]) {
+      const r = modulesLoaded(args);
+      expect(r.code).toBe(0);
+      expect(r.modules.filter((m) => /^node_modules\/(yaml|zod|handlebars)\/|^dist\/(input\/schema|render|ita|pipeline)\//.test(m))).toEqual([]);
+    }
+  });
+});
