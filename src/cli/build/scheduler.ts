@@ -72,7 +72,7 @@ export async function runAll(
   // costs that document (the pool says which one, and the organisation is built again without it), not the run.
   // Nothing to build (a rerun where every organisation was unchanged): start no worker, since workers
   // load fonts and templates as soon as they start.
-  if (tasks.length === 0) return false;
+  if (tasks.length === 0) return stop.interrupted;
   const size = Math.max(1, Math.min(workers, tasks.length));
   const pool = new WorkerPool(size, { settings, ...(templatesDir ? { templatesDir } : {}) });
   try {
