@@ -27,9 +27,16 @@ export interface ServeOptions {
   readonly onStarted?: (s: RunningServer) => void;
 }
 
+/**
+ * The same address on every run unless --port says otherwise: the page keeps unsaved drafts in the
+ * browser's storage, which belongs to one address (port included), so a random port would hide them
+ * after a restart.
+ */
+export const DEFAULT_PORT = 8543;
+
 export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   const th = io.lang === "th";
-  const port = opts.port === undefined ? 0 : parseNumber(opts.port);
+  const port = opts.port === undefined ? DEFAULT_PORT : parseNumber(opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(th ? `--port ต้องเป็นเลข 0–65535 (พบ "${opts.port}")` : `--port needs a number 0–65535 (got "${opts.port}")`);
   const root = resolve(io.cwd, opts.folder);
   const st = await stat(root).catch(() => undefined);
@@ -45,7 +52,14 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   }
   let server: RunningServer;
   try {
-    server = await startServer({ root, shownRoot: opts.folder, port, lang: io.lang, resources: loaded.resources });
+    const start = (p: number) => startServer({ root, shownRoot: opts.folder, port: p, lang: io.lang, resources: loaded.resources });
+    server = await start(port).catch((e: NodeJS.ErrnoException) => {
+      // The default port taken (another itadoc serve, or anything else): any free port will do, but
+      // unsaved drafts belong to the page's address, so say that this run's page has a new one.
+      if (opts.port !== undefined || e.code !== "EADDRINUSE") throw e;
+      io.err(th ? `พอร์ต ${port} มีโปรแกรมอื่นใช้อยู่ จึงเปิดที่พอร์ตอื่นแทน (ร่างที่ยังไม่บันทึกจากพอร์ตเดิมจะไม่แสดงในหน้านี้)` : `port ${port} is in use, so another port is used (unsaved drafts from the usual address do not show on this page)`);
+      return start(0);
+    });
   } catch (e) {
     io.err(formatDiagnostic(error("E_SERVE_PORT", { port, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), io.lang));
     return Exit.usage;
