@@ -4,7 +4,8 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { Report } from "../input/schema/year.js";
 import { draftReportAnalysis } from "../ita/draft-analysis.js";
 import { changes } from "../ita/trends.js";
-import { Drafts, numeralsFor, orgData, posIn, previousResult, resultData, type DataResult } from "./common.js";
+import { Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, resultData, wordingFor, type DataResult } from "./common.js";
+import { renamed } from "./layout/wording.js";
 
 export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
   const year = rep.analyses ?? entry.data.fiscal_year;
@@ -12,8 +13,10 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
   if (!assessed?.result) {
     return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "report", year }, posIn(entry, ["report"]))], warnings: [] };
   }
-  const r = assessed.result;
-  const prev = previousResult(org, year);
+  const wording = wordingFor(org, rep.wording);
+  const r = renamed(assessed.result, wording.names);
+  const prevRaw = previousResult(org, year);
+  const prev = prevRaw && renamed(prevRaw, wording.names);
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const notes = assessed.data.assessment?.indicator_analysis;
@@ -47,7 +50,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     const ind = r.tools.flatMap((t) => t.indicators).find((x) => x.id === act.indicator)!;
     return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null };
   });
-  const data = {
+  const data = laidOut("report", {
     numerals: numeralsFor(org, rep.numerals),
     org: o,
     year,
@@ -57,6 +60,6 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     rows,
     analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
     activities,
-  };
+  }, wording, rep.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }
