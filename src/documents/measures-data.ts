@@ -3,7 +3,8 @@ import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { MeasureColumn, Measures } from "../input/schema/year.js";
 import { draftAnalysisIntro, draftToolIssue } from "../ita/draft-analysis.js";
-import { Drafts, numeralsFor, orgData, posIn, resultData, type DataResult } from "./common.js";
+import { Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
+import { renamed } from "./layout/wording.js";
 
 export interface ColumnDef {
   readonly key: string;
@@ -20,7 +21,8 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
     errors.push(error("E_ASSESSMENT_MISSING", { kind: "measures", year: analyses }, posIn(entry, m.analyses !== undefined ? ["measures", "analyses"] : ["measures"])));
     return { ok: false, errors, warnings: [] };
   }
-  const r = assessed.result;
+  const wording = wordingFor(org, m.wording);
+  const r = renamed(assessed.result, wording.names);
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const layout = m.layout ?? "tool-table";
@@ -44,7 +46,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
           r.tools.map((t) => [t.id, drafts.use(m.issues?.[t.id], `measures.issues.${t.id}`, ["measures"], () => draftToolIssue(t))]),
         )
       : {};
-  const data = {
+  const data = laidOut("measures", {
     numerals: numeralsFor(org, m.numerals),
     org: o,
     fiscalYear: fy,
@@ -65,7 +67,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
             rows: m.items.map((item) => ({ cells: columns.map((c) => ({ lines: item[c.key] ?? [] })) })),
           }
         : null,
-  };
+  }, wording, m.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }
 

@@ -33,6 +33,8 @@ export const WORDING_DEFAULTS = {
   issues_heading: "ประเด็นที่ต้องแก้ไข/ปรับปรุง/รักษาระดับ",
   indicator_list_intro: "โดยวิเคราะห์ผลการประเมินแต่ละตัวชี้วัดได้ดังนี้",
   summary_line: "สรุประดับผลคะแนนที่ได้",
+  indicator_column: "ตัวชี้วัด",
+  score_column: "คะแนน",
   // memo
   memo_title: "บันทึกข้อความ",
   salutation: "เรียน",
