@@ -18,6 +18,7 @@ import { PRIMARY_FORMAT, type Format } from "../build-options.js";
 import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } from "../discover.js";
 import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
+import { loadSectionImages, sectionImageKey } from "./section-images.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
 import { loadOrgPdfFont } from "./pdf-font-setting.js";
@@ -106,6 +107,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
   const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
+  const sectionImages = await loadSectionImages(org, s.cwd, images);
   const wantsPdf = (s.formats ?? s.kinds.map((k) => PRIMARY_FORMAT[k])).includes("pdf");
   const orgFont = wantsPdf ? await loadOrgPdfFont(org, s.cwd) : ({ state: "none" } as const);
   const pdfFonts = orgFont.state === "ok" ? orgFont.fonts : (res.pdfFonts ?? res.fonts);
@@ -118,7 +120,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   });
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
-  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
+  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...sectionImages.bytes.map((b) => hashOf([b])), ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
   await removeStaleTemporaryFiles(outDir);
   const outputs = await openOutputFolder(outDir, s, diagnostics);
   // A document section with errors (memo:, measures:, report:) builds nothing: its earlier output is withdrawn.
@@ -143,6 +145,14 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       emblemReported = true;
       failed++;
       await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), org.orgFile);
+      continue;
+    }
+    // A picture a section names that cannot be used stops that document, as the emblem stops the memo.
+    const imageErrors = sectionImages.errors.get(sectionImageKey(job.file, job.kind));
+    if (imageErrors) {
+      diagnostics.push(...imageErrors);
+      failed++;
+      await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     if (!job.result.ok) {
