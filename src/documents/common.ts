@@ -87,3 +87,23 @@ export function laidOut<T extends object>(kind: LayoutKind, data: T, wording: Wo
   const withWording = { ...data, wording: wording.texts };
   return { ...withWording, pages: composePages(kind, sections, withWording, wording) };
 }
+
+/**
+ * What the chart partials draw (templates/shared/partials/chart-*.hbs), for any kind: the year's
+ * result, and the total of every assessed year file in the folder up to it (oldest first). Null
+ * when the document has no assessment to draw.
+ */
+export function chartData(org: OrgInput, r: YearResult | undefined) {
+  if (!r) return null;
+  return {
+    year: r.year,
+    passMark: r.framework.passMark,
+    total: r.total,
+    grade: r.scheme === "grade" ? r.grade : null,
+    tools: r.tools.map((t) => ({ code: t.code, score: t.score })),
+    indicators: r.tools.flatMap((t) => t.indicators.map((ind) => ({ id: ind.id, score: ind.score }))),
+    years: [...org.years.values()]
+      .flatMap((y) => (y.result && y.data.fiscal_year <= r.year ? [{ year: y.data.fiscal_year, total: y.result.total }] : []))
+      .sort((x, y) => x.year - y.year),
+  };
+}

@@ -3,7 +3,7 @@ import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { MeasureColumn, Measures } from "../input/schema/year.js";
 import { draftAnalysisIntro, draftToolIssue } from "../ita/draft-analysis.js";
-import { Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
 import { renamed } from "./layout/wording.js";
 
 export interface ColumnDef {
@@ -67,6 +67,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
             rows: m.items.map((item) => ({ cells: columns.map((c) => ({ lines: item[c.key] ?? [] })) })),
           }
         : null,
+    charts: chartData(org, r),
   }, wording, m.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }

@@ -5,7 +5,7 @@ import type { Memo } from "../input/schema/year.js";
 import { draftBelowTools, draftItemAnalysis, draftItemRecommendation, draftPassedTools } from "../ita/draft-analysis.js";
 import { peerCategories, peerDistribution } from "../ita/peers.js";
 import { weakItems } from "../ita/weak-items.js";
-import { Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, wordingFor, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, wordingFor, type DataResult } from "./common.js";
 import { renamed } from "./layout/wording.js";
 
 const DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา";
@@ -115,6 +115,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       signer: { name: ap.signer.name, positions: ap.signer.position },
       date: ap.date ?? null,
     })),
+    charts: chartData(org, current),
   }, wording, memo.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }

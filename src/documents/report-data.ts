@@ -4,7 +4,7 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { Report } from "../input/schema/year.js";
 import { draftReportAnalysis } from "../ita/draft-analysis.js";
 import { changes } from "../ita/trends.js";
-import { Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, resultData, wordingFor, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, resultData, wordingFor, type DataResult } from "./common.js";
 import { renamed } from "./layout/wording.js";
 
 export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
@@ -60,6 +60,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     rows,
     analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
     activities,
+    charts: chartData(org, r),
   }, wording, rep.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }

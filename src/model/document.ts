@@ -150,6 +150,57 @@ export interface Image {
   readonly align?: Align;
 }
 
+/**
+ * A bar chart drawn from numbers, not from a picture: one bar per category
+ * and series (series side by side within a category), on a value axis from
+ * 0 to `max`, with an optional horizontal pass line. Both exporters draw it
+ * by the rules in layout.ts (CHART_LOOK, chartGeometry): the PDF as vectors
+ * and real text, the DOCX as a native chart part Word can edit.
+ */
+export interface Chart {
+  readonly type: "chart";
+  /** Printed above the plot; empty for none. */
+  readonly title: string;
+  /** Labels along the category axis, in order (final text: digits already chosen). */
+  readonly categories: readonly string[];
+  /** One or more series, each with one value per category. */
+  readonly series: readonly ChartSeries[];
+  /** Top of the value axis (its bottom is 0). */
+  readonly max: number;
+  /** Gridlines and their labels along the value axis, from 0 to max. */
+  readonly ticks: readonly ChartTick[];
+  readonly passLine?: ChartPassLine;
+  /** Digits and decimals the values print with (the DOCX writes them as a number format). */
+  readonly numerals: "thai" | "arabic";
+  readonly decimals: number;
+  readonly widthCm: number;
+  readonly heightCm: number;
+  readonly align?: Align;
+}
+
+export interface ChartSeries {
+  /** Legend text; a chart with one unnamed series has no legend. */
+  readonly name: string;
+  readonly values: readonly ChartValue[];
+}
+
+export interface ChartValue {
+  readonly value: number;
+  /** The value as printed above its bar. */
+  readonly text: string;
+}
+
+export interface ChartTick {
+  readonly value: number;
+  readonly text: string;
+}
+
+export interface ChartPassLine {
+  readonly value: number;
+  /** Printed at the line's right end ("เกณฑ์ ๘๕"); empty for none. */
+  readonly label: string;
+}
+
 export interface PageBreak {
   readonly type: "pageBreak";
 }
@@ -169,6 +220,7 @@ export type Block =
   | Signature
   | Approval
   | Image
+  | Chart
   | PageBreak
   | Spacer;
 

@@ -124,3 +124,31 @@ export function tableGrid(rows: readonly TableRow[], columns: number): Grid {
   for (let c = 0; c < columns; c++) if (isCovered(c, rows.length)) spillsPastEnd = true;
   return { rows: out, spillsPastEnd };
 }
+
+/**
+ * How a chart looks, in both formats: the PDF draws it by these numbers and
+ * the DOCX chart part names the same colours, gap and text sizes, so a
+ * chart a clerk edits in Word starts out as the PDF shows it. Text sizes are
+ * relative to the body, like the table's (14 pt on a 16 pt body): they
+ * print legibly on A4 under a 15 cm wide chart.
+ */
+export const CHART_LOOK = {
+  titleSizeDeltaPt: 0,
+  titleBold: true,
+  /** Category labels, values above the bars, axis numbers, legend and the pass line's label. */
+  labelSizeDeltaPt: -2,
+  /** One colour per series (hex RGB, as DrawingML writes it), repeating past the last. */
+  seriesColors: ["1F4E79", "ED7D31", "70AD47", "7F7F7F"],
+  passLineColor: "C00000",
+  gridColor: "D9D9D9",
+  axisColor: "404040",
+  /** Space between two categories' bar groups, in percent of one bar's width (DrawingML c:gapWidth). */
+  gapWidthPct: 60,
+  /** Space before and after the chart (official-face points). */
+  spaceBeforePt: 6,
+  spaceAfterPt: 6,
+} as const;
+
+export function chartColor(series: number): string {
+  return CHART_LOOK.seriesColors[series % CHART_LOOK.seriesColors.length] as string;
+}

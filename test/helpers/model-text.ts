@@ -26,6 +26,9 @@ function block(b: Block): string[] {
       return signature(b);
     case "approval":
       return [...(b.to !== undefined ? [`${b.salutation} ${b.to}`] : []), ...b.options, ...b.comments, ...signature(b.signer)];
+    case "chart":
+      // Short labels set one per line; the title is the only text that may wrap.
+      return [b.title, ...b.categories, ...(b.passLine ? [b.passLine.label] : [])];
     case "image":
     case "pageBreak":
     case "spacer":

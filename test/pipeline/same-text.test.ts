@@ -6,7 +6,8 @@
  * differences are by design and taken out of the PDF's text: the page numbers
  * (the DOCX has them as a field in its header part) and a table's header rows
  * repeated at the top of a page (the DOCX marks them once, w:tblHeader, and
- * Word repeats them).
+ * Word repeats them). A third: a chart's text, which the DOCX holds in its
+ * chart part (Word lays it out), and the PDF prints where the chart stands.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -38,10 +39,23 @@ function headerTexts(doc: DocModel): string[] {
   return doc.sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === "table" && b.headerRows > 0 ? [arabic(squash(b.rows.slice(0, b.headerRows).flatMap((r) => r.cells.map((c) => text(c.blocks))).join("")))] : [])));
 }
 
+/** Each chart's text, squashed, in the order the PDF draws it: title, axis numbers, values, category labels, pass label, legend. */
+function chartTexts(doc: DocModel): string[] {
+  return doc.sections.flatMap((sec) =>
+    sec.blocks.flatMap((b) =>
+      b.type === "chart"
+        ? [squash([b.title, ...b.ticks.map((t) => t.text), ...b.series.flatMap((s) => s.values.map((v) => v.text)), ...b.categories, b.passLine?.label ?? "",
+            ...(b.series.length > 1 || b.series.some((s) => s.name !== "") ? b.series.map((s) => s.name) : [])].join(""))]
+        : [],
+    ),
+  );
+}
+
 function pdfText(pdf: Uint8Array, doc: DocModel, dir: string, name: string): string {
   const path = join(dir, `${name}.pdf`);
   writeFileSync(path, pdf);
   const headers = headerTexts(doc).filter((h) => h.length > 0);
+  const charts = chartTexts(doc);
   return pdfPages(path).map((page, i) => {
     // The running page number ("- ๒ -") of pages 2 and on.
     let text = squash(page.replace(/^- [0-9๐-๙]+ -$/m, ""));
@@ -50,6 +64,7 @@ function pdfText(pdf: Uint8Array, doc: DocModel, dir: string, name: string): str
       // Digits are the same count of characters in either script: cut by length.
       if (h) text = text.slice(h.length);
     }
+    for (const c of charts) text = text.replace(c, "");
     return text;
   }).join("");
 }

@@ -30,6 +30,8 @@ export interface Part {
   readonly text: readonly string[];
   readonly rows: readonly (readonly (readonly string[])[])[];
   readonly chart: string | null;
+  /** The chart's own partial (chart-overall, …). */
+  readonly chartPartial: string | null;
   readonly image: { readonly ref: string; readonly width: number; readonly height: number; readonly align: string } | null;
   readonly shape: string | null;
   readonly subtotals: boolean;
@@ -69,6 +71,8 @@ export function composePages(kind: LayoutKind, sections: readonly SectionEntry[]
     }
     const b = builtins[s.type];
     if (b?.needs && !present(data, b.needs)) continue;
+    // A chart needs the document's assessment; the one over the years needs two years of it.
+    if (s.type === "chart" && !present(data, s.chart === "years" ? "charts.years.1" : "charts")) continue;
     pages[pages.length - 1]!.parts.push(part(s, b, wording));
   }
   // A page whose parts all had nothing to print is not made (no plan: no landscape page); the first always is.
@@ -89,6 +93,7 @@ function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Pa
     text: s.text ?? [],
     rows: (s.rows ?? []).map((r) => (columns ? [...r, ...Array.from({ length: columns.length - r.length }, () => [])] : r)),
     chart: s.chart ?? null,
+    chartPartial: s.chart ? `chart-${s.chart}` : null,
     image: s.type === "image" && s.file ? { ref: imageRef(s.file), width: s.width ?? 15, height: s.height ?? 8, align: s.align ?? "center" } : null,
     shape: s.shape ?? null,
     subtotals: s.subtotals ?? true,

@@ -32,10 +32,14 @@ export type Orientation = "portrait" | "landscape";
 export interface KindLayout {
   readonly builtins: Readonly<Record<string, BuiltinPart>>;
   /** The section list used when the year file gives none: today's document. */
-  readonly defaults: readonly (string | { readonly type: "page"; readonly orientation: Orientation })[];
+  readonly defaults: readonly (string | { readonly type: "page"; readonly orientation: Orientation } | { readonly type: "chart"; readonly chart: ChartName })[];
   readonly orientation: Orientation;
   readonly margins: Readonly<Record<Orientation, string>>;
 }
+
+/** The charts a `chart` section draws (templates/shared/partials/chart-<name>.hbs, from the data's `charts`). */
+export const CHARTS = ["overall", "years", "tools", "indicators"] as const;
+export type ChartName = (typeof CHARTS)[number];
 
 /** Section types every kind has, with what each needs. */
 export const GENERIC_TYPES = ["heading", "paragraphs", "table", "image", "chart", "page"] as const;
@@ -74,7 +78,18 @@ const report: KindLayout = {
       ],
     },
   },
-  defaults: ["title", "org-line", "scores", "analysis", "activities"],
+  // The charts the NACC's result page shows, after the score table: the overall score, over the years (when the folder has more than one), per tool, per indicator.
+  defaults: [
+    "title",
+    "org-line",
+    "scores",
+    { type: "chart", chart: "overall" },
+    { type: "chart", chart: "years" },
+    { type: "chart", chart: "tools" },
+    { type: "chart", chart: "indicators" },
+    "analysis",
+    "activities",
+  ],
   orientation: "portrait",
   margins: { portrait: "2.5 2 2 3", landscape: "2 2 2 2.5" },
 };

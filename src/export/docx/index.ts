@@ -29,6 +29,8 @@ const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
 export interface DocumentParts {
   readonly xml: ReadonlyMap<string, string>;
   readonly media: readonly MediaFile[];
+  /** Other binary parts by package path (a chart's embedded workbook). */
+  readonly binary: ReadonlyMap<string, Uint8Array>;
 }
 
 export function documentParts(doc: DocModel, options: ExportOptions): DocumentParts {
@@ -65,16 +67,24 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
   const headersFooters: HeaderFooterPart[] = sectionParts.flat();
   const fontTableRId = `rId${nextRel + media.all.length}`;
   const xml = new Map<string, string>([
-    ["[Content_Types].xml", contentTypesXml(headersFooters)],
+    ["[Content_Types].xml", contentTypesXml(headersFooters, media.charts)],
     ["docProps/core.xml", coreXml(doc.meta, options.createdAt)],
     ["word/document.xml", `${XML_DECLARATION_STANDALONE}${DOCUMENT_OPEN}<w:body>${body}</w:body></w:document>`],
-    ["word/_rels/document.xml.rels", documentRelsXml(headersFooters, themeRId, media.all, fontTableRId)],
+    ["word/_rels/document.xml.rels", documentRelsXml(headersFooters, themeRId, media.all, fontTableRId, media.charts)],
   ]);
+  const binary = new Map<string, Uint8Array>();
+  for (const c of media.charts) {
+    xml.set(c.path, c.xml);
+    for (const [path, data] of c.extra) {
+      if (typeof data === "string") xml.set(path, data);
+      else binary.set(path, data);
+    }
+  }
   for (const p of headersFooters) {
     xml.set(`word/${p.name}`, p.xml);
     xml.set(`word/_rels/${p.name}.rels`, EMPTY_RELS);
   }
-  return { xml, media: media.all };
+  return { xml, media: media.all, binary };
 }
 
 /** A picture is usually the same bytes in every document (the emblem): it is compressed once. */
@@ -94,6 +104,7 @@ export async function exportDocx(doc: DocModel, options: ExportOptions): Promise
   const own = documentParts(doc, options);
   const entries: PackedEntry[] = [...shared, ...own.media.map(packMedia)];
   for (const [path, xml] of own.xml) entries.push(packEntry({ path, data: Buffer.from(xml, "utf8") }));
+  for (const [path, data] of own.binary) entries.push(packEntry({ path, data }));
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return writePackedZip(entries, options.createdAt);
 }

@@ -15,8 +15,21 @@ export interface MediaFile {
   readonly bytes: Uint8Array;
 }
 
+/** A chart part (word/charts/chartN.xml) and what it embeds (its data workbook). */
+export interface ChartPart {
+  readonly path: string;
+  /** Target from word/document.xml: "charts/chart1.xml". */
+  readonly target: string;
+  /** Ids of their own ("rIdChart1"), so adding a chart moves no other relationship id. */
+  readonly rId: string;
+  readonly xml: string;
+  /** Further package parts the chart brings: its relationships, the workbook. */
+  readonly extra: ReadonlyMap<string, string | Uint8Array>;
+}
+
 export class MediaCollector {
   private readonly files: MediaFile[] = [];
+  private readonly chartParts: ChartPart[] = [];
   private readonly perType = new Map<string, number>();
   private drawings = 0;
 
@@ -33,6 +46,24 @@ export class MediaCollector {
     const file: MediaFile = { path: `word/${target}`, target, rId: `rId${this.firstRelId + this.files.length}`, bytes };
     this.files.push(file);
     return file.rId;
+  }
+
+  /** The number the next chart will have (chartN.xml). */
+  nextChartNumber(): number {
+    return this.chartParts.length + 1;
+  }
+
+  /** Adds a chart part made for number nextChartNumber(); returns its relationship id. */
+  addChart(xml: string, extra: ReadonlyMap<string, string | Uint8Array>): string {
+    const n = this.chartParts.length + 1;
+    const target = `charts/chart${n}.xml`;
+    const rId = `rIdChart${n}`;
+    this.chartParts.push({ path: `word/${target}`, target, rId, xml, extra });
+    return rId;
+  }
+
+  get charts(): readonly ChartPart[] {
+    return this.chartParts;
   }
 
   nextDrawingId(): number {

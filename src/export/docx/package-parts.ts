@@ -5,7 +5,7 @@
  * fixed-parts.ts.
  */
 import type { DocumentMeta } from "../../model/document.js";
-import type { MediaFile } from "./media.js";
+import type { ChartPart, MediaFile } from "./media.js";
 import type { HeaderFooterPart } from "./page-setup.js";
 import { esc, XML_DECLARATION, XML_DECLARATION_STANDALONE } from "./xml.js";
 
@@ -40,8 +40,13 @@ const CONTENT_TYPES_HEAD =
   override(`${WML}.fontTable+xml`, "/word/fontTable.xml") +
   override(`${OOXML}.theme+xml`, "/word/theme/theme1.xml");
 
-export function contentTypesXml(headersFooters: readonly HeaderFooterPart[]): string {
-  return CONTENT_TYPES_HEAD + headersFooters.map((p) => override(`${WML}.${p.kind}+xml`, `/word/${p.name}`)).join("") + "</Types>";
+/** Charts add their parts' types (and the workbook's extension) only when there are charts, so other documents keep their bytes. */
+export function contentTypesXml(headersFooters: readonly HeaderFooterPart[], charts: readonly ChartPart[] = []): string {
+  const chartTypes =
+    charts.length === 0
+      ? ""
+      : defaultType(`${OOXML}.spreadsheetml.sheet`, "xlsx") + charts.map((c) => override(`${OOXML}.drawingml.chart+xml`, `/${c.path}`)).join("");
+  return CONTENT_TYPES_HEAD + headersFooters.map((p) => override(`${WML}.${p.kind}+xml`, `/word/${p.name}`)).join("") + chartTypes + "</Types>";
 }
 
 const relationship = (id: string, type: string, target: string): string => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
@@ -55,13 +60,20 @@ const LEADING =
   relationship("rId4", `${REL}/endnotes`, "endnotes.xml") +
   relationship("rId5", `${REL}/settings`, "settings.xml");
 
-export function documentRelsXml(headersFooters: readonly HeaderFooterPart[], themeRId: string, media: readonly MediaFile[], fontTableRId: string): string {
+export function documentRelsXml(
+  headersFooters: readonly HeaderFooterPart[],
+  themeRId: string,
+  media: readonly MediaFile[],
+  fontTableRId: string,
+  charts: readonly ChartPart[] = [],
+): string {
   return (
     RELATIONSHIPS_OPEN +
     LEADING +
     headersFooters.map((p) => relationship(p.rId, `${REL}/${p.kind}`, p.name)).join("") +
     relationship(themeRId, `${REL}/theme`, "theme/theme1.xml") +
     media.map((m) => relationship(m.rId, `${REL}/image`, m.target)).join("") +
+    charts.map((c) => relationship(c.rId, `${REL}/chart`, c.target)).join("") +
     relationship(fontTableRId, `${REL}/fontTable`, "fontTable.xml") +
     "</Relationships>"
   );

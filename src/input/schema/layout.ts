@@ -5,7 +5,7 @@
  * from those tables, so a new wording key or section type needs no schema edit.
  */
 import { z } from "zod";
-import { KIND_LAYOUTS, sectionTypes, type LayoutKind } from "../../documents/layout/kind-layouts.js";
+import { CHARTS, KIND_LAYOUTS, sectionTypes, type LayoutKind } from "../../documents/layout/kind-layouts.js";
 import { NAME_KEYS, WORDING_KEYS } from "../../documents/layout/wording.js";
 import { choice, numerals, paragraphs, score, text } from "./scalars.js";
 
@@ -23,7 +23,6 @@ const yesNo = choice(["yes", "no"] as const).transform((v) => v === "yes");
 /** A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns. */
 const Column = z.strictObject({ key: text.optional(), heading: text.optional(), width: score.optional(), show: yesNo.optional() });
 
-const CHARTS = ["overall", "years", "tools", "indicators"] as const;
 
 function sectionObject(kind: LayoutKind) {
   const types = sectionTypes(kind);

@@ -22,6 +22,8 @@ import {
   type TableCell,
   type TableRow,
 } from "../../model/document.js";
+import type { Numerals } from "../../thai/digits.js";
+import { chart } from "./chart-block.js";
 import { CONTENT } from "./elements.js";
 import { approval, memoHeader, signature } from "./memo-blocks.js";
 import { opt } from "./optional.js";
@@ -55,9 +57,12 @@ export function buildModel(roots: readonly TreeNode[]): BuildResult {
 
 class Builder {
   readonly v = new VocabularyChecker();
+  /** The document's digits, for texts the builder makes itself (a chart's values and axis). */
+  numerals: Numerals = "thai";
 
   document(el: Named<"document">): DocModel | undefined {
     const a = this.v.attrs(el);
+    this.numerals = a.numerals === "arabic" ? "arabic" : "thai";
     const sections = this.v.children(el.children, "<document>", CONTENT.document).map((s) => this.section(s));
     if (sections.length === 0) {
       this.v.fail("E_TEMPLATE_MARKUP", "<document> has no <section>", el.line, { type: "element", name: "document" }, "document");
@@ -112,6 +117,8 @@ class Builder {
         return approval(this.v, el);
       case "image":
         return this.image(el);
+      case "chart":
+        return chart(this.v, el, this.numerals);
       case "page-break":
         this.v.attrs(el);
         this.v.empty(el);

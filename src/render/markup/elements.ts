@@ -114,6 +114,23 @@ export const ELEMENTS = {
       align,
     },
   },
+  // A bar chart drawn from the data (model Chart): bars straight inside for one series, or <series> of bars.
+  chart: {
+    attrs: {
+      title: str,
+      max: { type: { kind: "number", positive: true } },
+      step: { type: { kind: "number", positive: true } },
+      "pass-line": { type: { kind: "number", min: 0 } },
+      "pass-label": str,
+      width: { type: { kind: "number", positive: true } },
+      height: { type: { kind: "number", positive: true } },
+      digits: { type: { kind: "enum", values: ["thai", "arabic"] } },
+      decimals: count,
+      align,
+    },
+  },
+  series: { attrs: { name: str } },
+  bar: { attrs: { label: reqStr, value: { type: { kind: "number", min: 0 }, required: true } } },
   "page-break": { attrs: {} },
   spacer: { attrs: { pt: { type: { kind: "number", min: 0 }, required: true } } },
   b: { attrs: {} },
@@ -132,7 +149,7 @@ export function isElementName(name: string): name is ElementName {
 export const CONTENT = {
   root: ["document"],
   document: ["section"],
-  section: ["h", "p", "list", "table", "memo-header", "signature", "approval", "image", "page-break", "spacer"],
+  section: ["h", "p", "list", "table", "memo-header", "signature", "approval", "image", "chart", "page-break", "spacer"],
   list: ["li"],
   table: ["tr"],
   tr: ["td"],
@@ -140,6 +157,8 @@ export const CONTENT = {
   inline: ["b", "i", "u", "size"],
   signature: ["position"],
   approval: ["option", "comment", "signature"],
+  chart: ["bar", "series"],
+  series: ["bar"],
 } as const satisfies Readonly<Record<string, readonly ElementName[]>>;
 
 export type AttrValue = string | number | boolean | readonly number[];

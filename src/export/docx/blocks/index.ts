@@ -1,6 +1,7 @@
 import { assertNever, type Block } from "../../../model/document.js";
 import type { DocxContext } from "../context.js";
 import { approvalBlock } from "./approval.js";
+import { chartBlock } from "./chart.js";
 import { headingBlock } from "./heading.js";
 import { imageBlock } from "./image.js";
 import { listBlock } from "./list.js";
@@ -29,6 +30,8 @@ export function blockToDocx(b: Block, ctx: DocxContext): string[] {
       return approvalBlock(b, ctx);
     case "image":
       return imageBlock(b, ctx);
+    case "chart":
+      return chartBlock(b, ctx);
     case "pageBreak":
       return [pageBreakBlock(ctx)];
     case "spacer":

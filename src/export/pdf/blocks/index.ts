@@ -1,6 +1,7 @@
 import { assertNever, type Block, type Run } from "../../../model/document.js";
 import { HEADING_LOOK, PARAGRAPH_LOOK } from "../../../model/layout.js";
 import { PT_PER_CM, type BlockContext, type Node } from "./context.js";
+import { chart } from "./chart.js";
 import { approval, memoHeader, signature } from "./memo.js";
 import { table } from "./table.js";
 import { heading, list, paragraph, pdfAlign } from "./text.js";
@@ -31,6 +32,8 @@ function block(b: Block, ctx: BlockContext): Node[] {
     case "image":
       if (!ctx.images.has(b.ref)) return [];
       return [{ image: b.ref, width: b.widthCm * PT_PER_CM, height: b.heightCm * PT_PER_CM, alignment: pdfAlign(b.align ?? "left") }];
+    case "chart":
+      return [chart(b, ctx)];
     case "pageBreak":
       return [{ text: "", pageBreak: "after" }];
     case "spacer":
