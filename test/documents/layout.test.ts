@@ -194,6 +194,36 @@ describe("item 4: analysis tables in the shapes real documents use", () => {
   });
 });
 
+describe("item 5 placed by item 2: chart sections", () => {
+  const charts = (m: DocModel) => m.sections.flatMap((s) => s.blocks).filter((b) => b.type === "chart");
+
+  test("the report's default sections place the overall, per-tool and per-indicator charts after the score table", () => {
+    const m = report({});
+    const blocks = m.sections.flatMap((s) => s.blocks);
+    const firstChart = blocks.findIndex((b) => b.type === "chart");
+    expect(firstChart).toBeGreaterThan(blocks.findIndex((b) => b.type === "table"));
+    // One assessed year up to 2564 in the folder: no chart over the years.
+    expect(charts(m).map((c) => c.type === "chart" && c.categories.length)).toEqual([1, 3, 10]);
+  });
+
+  test("a chart section in a memo, with the year chart from every assessed year file, in the part's digits", () => {
+    const m = model(KK, "2563.yaml", 2563, "memo", { "memo.sections": ["header", "to", { type: "chart", chart: "years", numerals: "arabic", title: "คะแนนย้อนหลัง" }, "opening", "signature"] });
+    const [c] = charts(m);
+    if (!c || c.type !== "chart") throw new Error("no chart");
+    expect(c.categories).toEqual(["2561", "2562", "2563"]);
+    const totals = loadExample(KK).org!;
+    expect(c.series[0]!.values.map((v) => v.value)).toEqual([2561, 2562, 2563].map((y) => totals.years.get(y)!.result!.total));
+    expect(text(m)).toContain("คะแนนย้อนหลัง");
+  });
+
+  test("a report without chart sections has none; a chart with no assessment is left out", () => {
+    expect(charts(report({ "report.sections": ["title", "scores"] }))).toHaveLength(0);
+    const progress = model(NR, "2565.yaml", 2565, "progress", { "progress.sections": ["title", { type: "chart", chart: "overall" }, "progress-table"] });
+    const assessed = loadExample(NR).org!.years.get(2565)!.result !== undefined;
+    expect(charts(progress)).toHaveLength(assessed ? 1 : 0);
+  });
+});
+
 describe("item 6: approval chain", () => {
   test("a last level without to: prints its options and signature, no เรียน line", () => {
     const file = exampleText(KK, "2563.yaml").replace(
