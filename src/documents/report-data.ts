@@ -46,9 +46,18 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
       };
     }),
   );
+  // Keys beyond the four fixed ones are cells of the columns the activities section adds.
+  const own = ownActivityColumns(rep);
+  const unknown = (rep.activities ?? []).flatMap((act, i) =>
+    Object.keys(act)
+      .filter((k) => !FIXED_ACTIVITY_KEYS.includes(k) && !own.includes(k))
+      .map((k) => error("E_ACTIVITY_COLUMN", { key: k, allowed: [...FIXED_ACTIVITY_KEYS, ...own].join(", ") }, posIn(entry, ["report", "activities", i, k]))),
+  );
+  if (unknown.length) return { ok: false, errors: unknown, warnings: [] };
   const activities = (rep.activities ?? []).map((act) => {
     const ind = r.tools.flatMap((t) => t.indicators).find((x) => x.id === act.indicator)!;
-    return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null };
+    const cells = Object.fromEntries(own.map((k) => [k, (act[k] as string[] | undefined) ?? []]));
+    return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null, cells };
   });
   const data = laidOut("report", {
     numerals: numeralsFor(org, rep.numerals),
@@ -63,4 +72,11 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     charts: chartData(org, r),
   }, wording, rep.sections);
   return { ok: true, data, warnings: drafts.warnings };
+}
+
+const FIXED_ACTIVITY_KEYS = ["indicator", "activity", "owner", "period"];
+
+/** The keys of the columns the report's activities sections add (their entries' other keys fill them). */
+function ownActivityColumns(rep: Report): string[] {
+  return (rep.sections ?? []).flatMap((s) => (s.type === "activities" ? (s.columns ?? []).flatMap((c) => (c.key && !FIXED_ACTIVITY_KEYS.includes(c.key) ? [c.key] : [])) : []));
 }

@@ -8,6 +8,7 @@ import { parseDocument } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { DocKind } from "../../src/documents/common.js";
 import { formatDiagnostic } from "../../src/diag/format.js";
+import { planDocuments } from "../../src/documents/plan-documents.js";
 import type { DocModel, Table } from "../../src/model/document.js";
 import type { TemplateSet } from "../../src/render/load-templates.js";
 import { builtinTemplates, loadedModel } from "../helpers/example-model.js";
@@ -120,6 +121,22 @@ describe("item 2: sections as data", () => {
     expect(cellTexts(plan)[0]).toEqual(["มาตรการ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา", "การรายงานผล"]);
     const hidden = model(NR, "2565.yaml", 2565, "measures", { "measures.columns": [{ key: "reporting", show: "no" }, { key: "budget", heading: "งบประมาณ" }] });
     expect(cellTexts(tables(hidden).at(-1)!)[0]).toEqual(["มาตรการ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ", "งบประมาณ"]);
+  });
+
+  test("the report's activities table takes columns of the organisation's own; a key without a column is an error at its line", () => {
+    const file = exampleText(NR, "2564.yaml").replace("    - indicator: I1\n", "    - indicator: I1\n      budget: \"๒๐,๐๐๐\"\n");
+    const doc = parseDocument(file);
+    doc.setIn(["report", "sections"], doc.createNode(["title", { type: "activities", columns: [{ key: "budget", heading: "งบประมาณ (บาท)", width: 2 }, { key: "period", show: "no" }] }]));
+    const m = loadedModel(set, loadExample(NR, { "2564.yaml": doc.toString({ lineWidth: 0 }) }), 2564, "report");
+    const rows = cellTexts(tables(m)[0]!);
+    expect(rows[0]).toEqual(["ตัวชี้วัด", "กิจกรรม", "ผู้รับผิดชอบ", "งบประมาณ (บาท)"]);
+    expect(rows[1]!.at(-1)).toBe("๒๐,๐๐๐");
+    expect(rows[2]!.at(-1)).toBe("");
+    const loaded = loadExample(NR, { "2564.yaml": file });
+    const jobs = planDocuments(loaded.org!, { kinds: ["report"] });
+    const r = jobs[0]!.result;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((d) => formatDiagnostic(d, "th")).join("\n")).toMatch(/2564\.yaml:\d+:\d+: .*E_ACTIVITY_COLUMN.*"budget"/);
   });
 
   test("a page section turns the rest landscape; every kind takes a sections list (memo, progress)", () => {

@@ -27,6 +27,8 @@ export interface Part {
   readonly columns: readonly PartColumn[] | null;
   /** The printed columns by key (absent when hidden), so a template can ask {{#if part.col.tool}}. */
   readonly col: Readonly<Record<string, PartColumn>>;
+  /** Columns of the clerk's own added to a built-in table, after its own. */
+  readonly extra: readonly PartColumn[];
   readonly text: readonly string[];
   readonly rows: readonly (readonly (readonly string[])[])[];
   readonly chart: string | null;
@@ -80,7 +82,7 @@ export function composePages(kind: LayoutKind, sections: readonly SectionEntry[]
 }
 
 function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Part {
-  const columns = b?.columns ? builtinColumns(b.columns, s.columns) : s.type === "table" ? ownColumns(s.columns ?? []) : null;
+  const columns = b?.columns ? builtinColumns(b.columns, s.columns, b.extensible) : s.type === "table" ? ownColumns(s.columns ?? []) : null;
   const givenTitle = s.title === "false" ? null : s.title;
   return {
     type: s.type,
@@ -90,6 +92,7 @@ function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Pa
     numbering: s.numbering ?? null,
     columns,
     col: Object.fromEntries((columns ?? []).map((c) => [c.key, c])),
+    extra: (columns ?? []).filter((c) => !b?.columns?.some((k) => k.key === c.key)),
     text: s.text ?? [],
     rows: (s.rows ?? []).map((r) => (columns ? [...r, ...Array.from({ length: columns.length - r.length }, () => [])] : r)),
     chart: s.chart ?? null,
@@ -102,8 +105,8 @@ function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Pa
 
 type ColumnGiven = NonNullable<SectionEntry["columns"]>[number];
 
-/** A built-in table's columns with the clerk's changes by key; the ones not named stay as they are. */
-export function builtinColumns(spec: readonly ColumnSpec[], given: readonly ColumnGiven[] | undefined): PartColumn[] {
+/** A built-in table's columns with the clerk's changes by key; the ones not named stay as they are; new keys (extensible tables) come after. */
+export function builtinColumns(spec: readonly ColumnSpec[], given: readonly ColumnGiven[] | undefined, extensible = false): PartColumn[] {
   const byKey = new Map((given ?? []).map((g) => [g.key, g]));
   const kept = spec
     .filter((c) => byKey.get(c.key)?.show !== false)
@@ -111,7 +114,8 @@ export function builtinColumns(spec: readonly ColumnSpec[], given: readonly Colu
       const g = byKey.get(c.key);
       return { key: c.key, heading: g?.heading ?? c.heading, width: g?.width ?? c.width };
     });
-  return indexed(kept);
+  const added = extensible ? (given ?? []).filter((g) => g.key !== undefined && g.show !== false && !spec.some((c) => c.key === g.key)) : [];
+  return indexed([...kept, ...added.map((g) => ({ key: g.key!, heading: g.heading ?? "", width: g.width ?? 1 }))]);
 }
 
 function ownColumns(given: readonly ColumnGiven[]): PartColumn[] {

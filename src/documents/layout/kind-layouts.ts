@@ -23,6 +23,8 @@ export interface BuiltinPart {
   readonly title?: WordingKey;
   /** The columns of its table, if the clerk may rename or resize them by key. */
   readonly columns?: readonly ColumnSpec[];
+  /** Whether `columns:` may add columns of the clerk's own (a new key with its heading; the entries' cells under that key). */
+  readonly extensible?: boolean;
   /** Whether `numbering:` applies (indicator lists and score tables). */
   readonly numbered?: boolean;
 }
@@ -70,6 +72,7 @@ const report: KindLayout = {
       partial: "part-activities",
       title: "activities_heading",
       needs: "activities",
+      extensible: true,
       columns: [
         { key: "indicator", heading: "ตัวชี้วัด", width: 3 },
         { key: "activity", heading: "กิจกรรม", width: 5 },

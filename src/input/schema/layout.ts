@@ -59,13 +59,18 @@ function sectionObject(kind: LayoutKind) {
       need("columns", s.type === "table" && s.columns === undefined);
       need("chart", s.type === "chart" && s.chart === undefined);
       need("file", s.type === "image" && s.file === undefined);
-      const builtin = (KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[] }>)[s.type];
+      const builtin = (KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[]; extensible?: boolean }>)[s.type];
       (s.columns ?? []).forEach((c, i) => {
         if (s.type === "table") {
           need(`columns.${i}.heading`, c.heading === undefined);
           return;
         }
         const known = builtin?.columns?.map((k) => k.key) ?? [];
+        // A table that takes columns of one's own: a new key is a new column, with its heading.
+        if (builtin?.extensible && c.key !== undefined && !known.includes(c.key)) {
+          need(`columns.${i}.heading`, c.heading === undefined);
+          return;
+        }
         if (c.key === undefined || !known.includes(c.key)) {
           ctx.addIssue({
             code: "custom",

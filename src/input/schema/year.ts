@@ -137,12 +137,15 @@ const indicatorRef = z.string().transform((s, ctx) => {
   return id;
 });
 
-const Activity = z.strictObject({
-  indicator: indicatorRef,
-  activity: lines,
-  owner: lines.optional(),
-  period: text.optional(),
-});
+/** Other keys are cells of columns the report's activities section adds (checked against them in report-data.ts). */
+const Activity = z
+  .object({
+    indicator: indicatorRef,
+    activity: lines,
+    owner: lines.optional(),
+    period: text.optional(),
+  })
+  .catchall(lines);
 
 const Report = z.strictObject({
   analyses: beYear.optional(),
