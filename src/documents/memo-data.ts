@@ -93,6 +93,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
         name: t.name,
         indicators: t.indicators.map((ind) => ({
           id: ind.id,
+          number: ind.number,
           name: ind.name,
           scores: rs.map((r) => r.tools[ti]!.indicators.find((x) => x.id === ind.id)!.score),
         })),

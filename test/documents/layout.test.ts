@@ -157,6 +157,9 @@ describe("item 2: sections as data", () => {
     expect(errs).toMatch(/scores, analysis, activities/);
     expect(errs).toMatch(/2564\.yaml:\d+:\d+: .*E_SECTION_COLUMN.*"nmber"/);
     expect(errs).toMatch(/number, tool, indicator, score, result, analysis/);
+    const setting = errorsOf(NR, "2564.yaml", { "report.sections": [{ type: "analysis", numbering: "thai" }] }).join("\n");
+    expect(setting).toMatch(/2564\.yaml:\d+:\d+: .*E_SECTION_SETTING.*numbering/);
+    expect(setting).toContain("scores");
     const table = errorsOf(NR, "2564.yaml", { "report.sections": [{ type: "table" }, { type: "heading" }] }).join("\n");
     expect(table).toMatch(/E_REQUIRED.*columns/);
     expect(table).toMatch(/E_REQUIRED.*text/);
@@ -175,6 +178,8 @@ describe("item 3: numbering styles and digits per part", () => {
     expect(rowOf("none")).toBe("การปฏิบัติหน้าที่");
     const list = model(NR, "2565.yaml", 2565, "measures", { "measures.sections": ["title", { type: "analysis", numbering: "arabic" }] });
     expect(cellTexts(tables(list)[0]!)[0]).toEqual(["", "1.", "การปฏิบัติหน้าที่", "ได้ ๙๓.๓๑ คะแนน"]);
+    const memo = model(KK, "2563.yaml", 2563, "memo", { "memo.sections": ["header", { type: "year-table", numbering: "thai" }] });
+    expect(cellTexts(tables(memo)[0]!).map((r) => r[0])).toContain("๔. การใช้ทรัพย์สินของราชการ");
   });
 
   test("a table in Arabic digits in a Thai-digit report", () => {

@@ -116,7 +116,7 @@ const memo: KindLayout = {
     header: { partial: "part-memo-header" },
     to: { partial: "part-to" },
     opening: { partial: "part-opening" },
-    "year-table": { partial: "part-year-table" },
+    "year-table": { partial: "part-year-table", numbered: true },
     analysis: { partial: "part-memo-analysis" },
     "weak-items": { partial: "part-weak-items", needs: "weak" },
     peers: { partial: "part-peers", needs: "peers" },

@@ -59,7 +59,18 @@ function sectionObject(kind: LayoutKind) {
       need("columns", s.type === "table" && s.columns === undefined);
       need("chart", s.type === "chart" && s.chart === undefined);
       need("file", s.type === "image" && s.file === undefined);
-      const builtin = (KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[]; extensible?: boolean }>)[s.type];
+      const builtins = KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[]; extensible?: boolean; numbered?: boolean }>;
+      const builtin = builtins[s.type];
+      // A setting the part does not use would be silently ignored: say which parts use it.
+      const usedBy = (key: string, given: boolean, uses: (t: string) => boolean) => {
+        if (given && !uses(s.type)) {
+          const parts = Object.keys(builtins).filter(uses);
+          ctx.addIssue({ code: "custom", path: [key], message: "E_SECTION_SETTING", params: { itadoc: "E_SECTION_SETTING", key, type: s.type, parts: parts.join(", ") || "-" } });
+        }
+      };
+      usedBy("numbering", s.numbering !== undefined, (t) => builtins[t]?.numbered === true);
+      usedBy("shape", s.shape !== undefined, (t) => kind === "measures" && t === "analysis");
+      usedBy("subtotals", s.subtotals !== undefined, (t) => (kind === "measures" && t === "analysis") || (kind === "report" && t === "scores"));
       (s.columns ?? []).forEach((c, i) => {
         if (s.type === "table") {
           need(`columns.${i}.heading`, c.heading === undefined);
