@@ -66,3 +66,26 @@ export function printedBars(r: Raster, hex: string, y0 = 0, y1 = r.height, minWi
   }
   return bars;
 }
+
+export interface BarFit {
+  /** Pixels between the highest and the lowest bar foot: 0 when all stand on one baseline. */
+  readonly baselineSpread: number;
+  /** Pixels of the value axis from 0 to `max`, from the tallest bar. */
+  readonly fullPx: number;
+  /** Per bar, how many pixels its height is off the score's share of the axis. */
+  readonly misfit: readonly number[];
+}
+
+/** How well printed bars match scores on a 0–`max` axis (bars and scores in the same order). */
+export function fitToScores(bars: readonly PrintedBar[], scores: readonly number[], max = 100): BarFit {
+  const feet = bars.map((b) => b.bottom);
+  const bottom = Math.max(...feet);
+  const top = Math.max(...scores);
+  const tallest = bars[scores.indexOf(top)];
+  const fullPx = tallest ? ((bottom - tallest.top) * max) / top : 0;
+  return {
+    baselineSpread: bottom - Math.min(...feet),
+    fullPx,
+    misfit: bars.map((b, i) => Math.abs(bottom - b.top - ((scores[i] ?? 0) / max) * fullPx)),
+  };
+}

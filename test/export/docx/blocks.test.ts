@@ -145,7 +145,7 @@ describe("other blocks", () => {
 
   it("rejects a block kind it does not know", () => {
     const ctx = { family: "TH SarabunPSK" as const, baseSizePt: 16, textWidthTwips: 9000, images: new Map(), media: new MediaCollector(1) };
-    expect(() => blockToDocx({ type: "no-such-block" } as unknown as Block, ctx)).toThrow(/unhandled block/);
+    expect(() => blockToDocx({ type: "hologram" } as unknown as Block, ctx)).toThrow(/unhandled block/);
   });
 });
 

@@ -80,6 +80,18 @@ export function barX(g: ChartGeometry, c: Chart, k: number, s: number): number {
   return g.left + k * g.slot + gap / 2 + s * g.bar;
 }
 
+/**
+ * The top of the value printed over a bar whose top is at `y`: right above
+ * it, unless the pass line would run through the digits (a bar just under
+ * the line); then right above the line.
+ */
+export function valueLabelTop(g: ChartGeometry, c: Chart, y: number): number {
+  const top = y - g.lineHeight;
+  if (!c.passLine) return top;
+  const line = valueY(g, c, c.passLine.value);
+  return line > top - 1 && line < y + 1 ? line - g.lineHeight - 1 : top;
+}
+
 /** A detached text box of `width` at (x, y) from the chart's top-left. */
 function textAt(text: string, x: number, y: number, width: number, alignment: "left" | "center" | "right", size: number, ctx: BlockContext, extra: Node = {}): Node {
   return {
@@ -111,7 +123,7 @@ export function chart(c: Chart, ctx: BlockContext): Node {
       if (v.value > 0) vectors.push({ type: "rect", x, y, w: g.bar, h: g.bottom - y, color: `#${chartColor(si)}` });
       // Wide enough for "100.00" over a narrow bar: centred on the bar, spilling into the gap.
       const boxWidth = Math.max(g.bar, g.slot / c.series.length);
-      texts.push(textAt(v.text, x + g.bar / 2 - boxWidth / 2, y - g.lineHeight, boxWidth, "center", size, ctx));
+      texts.push(textAt(v.text, x + g.bar / 2 - boxWidth / 2, valueLabelTop(g, c, y), boxWidth, "center", size, ctx));
     });
   });
   c.categories.forEach((label, k) => {
