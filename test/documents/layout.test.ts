@@ -121,6 +121,14 @@ describe("item 2: sections as data", () => {
     expect(cellTexts(plan)[0]).toEqual(["มาตรการ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา", "การรายงานผล"]);
     const hidden = model(NR, "2565.yaml", 2565, "measures", { "measures.columns": [{ key: "reporting", show: "no" }, { key: "budget", heading: "งบประมาณ" }] });
     expect(cellTexts(tables(hidden).at(-1)!)[0]).toEqual(["มาตรการ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ", "งบประมาณ"]);
+    // A new key needs its heading: one error at the column's line, not one per measure.
+    const loaded = loadExample(NR, { "2565.yaml": edited(NR, "2565.yaml", { "measures.columns": [{ key: "deadline", heading: "ระยะเวลา" }, { key: "budget" }] }) });
+    const job = planDocuments(loaded.org!, { kinds: ["measures"] })[0]!;
+    expect(job.result.ok).toBe(false);
+    if (!job.result.ok) {
+      expect(job.result.errors).toHaveLength(1);
+      expect(formatDiagnostic(job.result.errors[0]!, "th")).toMatch(/2565\.yaml:\d+:\d+: .*E_COLUMN_HEADING.*"budget"/);
+    }
   });
 
   test("the report's activities table takes columns of the organisation's own; a key without a column is an error at its line", () => {
@@ -163,6 +171,8 @@ describe("item 2: sections as data", () => {
     const table = errorsOf(NR, "2564.yaml", { "report.sections": [{ type: "table" }, { type: "heading" }] }).join("\n");
     expect(table).toMatch(/E_REQUIRED.*columns/);
     expect(table).toMatch(/E_REQUIRED.*text/);
+    const row = errorsOf(NR, "2564.yaml", { "report.sections": [{ type: "table", columns: [{ heading: "ก" }], rows: [["๑", "๒"]] }] }).join("\n");
+    expect(row).toMatch(/2564\.yaml:\d+:\d+: .*E_SECTION_ROW/);
   });
 });
 
