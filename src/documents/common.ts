@@ -4,6 +4,10 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import { nodePos } from "../input/validate-input.js";
 import type { YearResult } from "../ita/score-year.js";
 import type { Numerals } from "../thai/digits.js";
+import type { SectionEntry } from "../input/schema/layout.js";
+import { composePages } from "./layout/compose.js";
+import type { LayoutKind } from "./layout/kind-layouts.js";
+import { mergeWording, type Wording, type WordingInput } from "./layout/wording.js";
 
 export type { DocKind } from "./kinds.js";
 
@@ -71,4 +75,35 @@ export function resultData(r: YearResult) {
 
 export function previousResult(org: OrgInput, year: number): YearResult | undefined {
   return org.years.get(year - 1)?.result;
+}
+
+/** The document's wording: its own `wording:` over org.yaml's over the defaults (the org line defaults to orgData's). */
+export function wordingFor(org: OrgInput, own: WordingInput | undefined): Wording {
+  return mergeWording(orgData(org).line, org.org.wording as WordingInput | undefined, own);
+}
+
+/** The template data with its wording texts and the pages its sections make (templates/shared/partials/pages.hbs). */
+export function laidOut<T extends object>(kind: LayoutKind, data: T, wording: Wording, sections: readonly SectionEntry[] | undefined): T & { wording: Wording["texts"]; pages: unknown } {
+  const withWording = { ...data, wording: wording.texts };
+  return { ...withWording, pages: composePages(kind, sections, withWording, wording) };
+}
+
+/**
+ * What the chart partials draw (templates/shared/partials/chart-*.hbs), for any kind: the year's
+ * result, and the total of every assessed year file in the folder up to it (oldest first). Null
+ * when the document has no assessment to draw.
+ */
+export function chartData(org: OrgInput, r: YearResult | undefined) {
+  if (!r) return null;
+  return {
+    year: r.year,
+    passMark: r.framework.passMark,
+    total: r.total,
+    grade: r.scheme === "grade" ? r.grade : null,
+    tools: r.tools.map((t) => ({ code: t.code, score: t.score })),
+    indicators: r.tools.flatMap((t) => t.indicators.map((ind) => ({ id: ind.id, score: ind.score }))),
+    years: [...org.years.values()]
+      .flatMap((y) => (y.result && y.data.fiscal_year <= r.year ? [{ year: y.data.fiscal_year, total: y.result.total }] : []))
+      .sort((x, y) => x.year - y.year),
+  };
 }

@@ -3,7 +3,8 @@ import { error, type Diagnostic } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { MeasureColumn, Measures } from "../input/schema/year.js";
 import { draftAnalysisIntro, draftToolIssue } from "../ita/draft-analysis.js";
-import { Drafts, numeralsFor, orgData, posIn, resultData, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
+import { renamed } from "./layout/wording.js";
 
 export interface ColumnDef {
   readonly key: string;
@@ -20,12 +21,18 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
     errors.push(error("E_ASSESSMENT_MISSING", { kind: "measures", year: analyses }, posIn(entry, m.analyses !== undefined ? ["measures", "analyses"] : ["measures"])));
     return { ok: false, errors, warnings: [] };
   }
-  const r = assessed.result;
+  const wording = wordingFor(org, m.wording);
+  const r = renamed(assessed.result, wording.names);
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const layout = m.layout ?? "tool-table";
-  const columns: ColumnDef[] = m.columns ? m.columns.map((c: MeasureColumn) => ({ key: c.key, heading: c.heading, width: c.width ?? 1 })) : [...defaultColumns];
-  const keys = columns.map((c) => c.key);
+  const cols = measureColumns(m.columns, defaultColumns);
+  if (!cols.ok) {
+    const allowed = defaultColumns.map((c) => c.key).join(", ");
+    return { ok: false, errors: cols.unnamed.map((i) => error("E_COLUMN_HEADING", { key: m.columns![i]!.key, allowed }, posIn(entry, ["measures", "columns", i]))), warnings: [] };
+  }
+  const columns = cols.columns.filter((c) => c.show);
+  const keys = cols.columns.map((c) => c.key);
   (m.items ?? []).forEach((item, row) => {
     for (const key of Object.keys(item)) {
       if (!keys.includes(key)) errors.push(error("E_COLUMN_UNKNOWN", { row: row + 1, key, allowed: keys.join(", ") }, posIn(entry, ["measures", "items", row, key])));
@@ -39,7 +46,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
           r.tools.map((t) => [t.id, drafts.use(m.issues?.[t.id], `measures.issues.${t.id}`, ["measures"], () => draftToolIssue(t))]),
         )
       : {};
-  const data = {
+  const data = laidOut("measures", {
     numerals: numeralsFor(org, m.numerals),
     org: o,
     fiscalYear: fy,
@@ -60,6 +67,36 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
             rows: m.items.map((item) => ({ cells: columns.map((c) => ({ lines: item[c.key] ?? [] })) })),
           }
         : null,
-  };
+    charts: chartData(org, r),
+  }, wording, m.sections);
   return { ok: true, data, warnings: drafts.warnings };
+}
+
+/**
+ * measures.columns against the default columns (columns.yaml). A list that
+ * names none of the default keys is the table's own column set, and a list
+ * naming all of them is the whole table in the list's order (both as before);
+ * a list naming some changes only those (heading, width, `show: no`), the
+ * others stay as they are, and a new key is added at the end with its heading.
+ */
+export function measureColumns(
+  given: readonly MeasureColumn[] | undefined,
+  defaults: readonly ColumnDef[],
+): { ok: true; columns: (ColumnDef & { show: boolean })[] } | { ok: false; unnamed: number[] } {
+  if (!given) return { ok: true, columns: defaults.map((c) => ({ ...c, show: true })) };
+  const defaultKeys = new Set(defaults.map((c) => c.key));
+  const named = given.filter((g) => defaultKeys.has(g.key)).length;
+  const whole = named === 0 || defaults.every((d) => given.some((g) => g.key === d.key));
+  const unnamed = given.flatMap((g, i) => (g.heading === undefined && !defaultKeys.has(g.key) ? [i] : []));
+  if (unnamed.length) return { ok: false, unnamed };
+  const merged = (g: MeasureColumn, d: ColumnDef | undefined) => ({ key: g.key, heading: g.heading ?? d?.heading ?? "", width: g.width ?? d?.width ?? 1, show: g.show !== "no" });
+  if (whole) return { ok: true, columns: given.map((g) => merged(g, defaults.find((d) => d.key === g.key))) };
+  const byKey = new Map(given.map((g) => [g.key, g]));
+  return {
+    ok: true,
+    columns: [
+      ...defaults.map((d) => { const g = byKey.get(d.key); return g ? merged(g, d) : { ...d, show: true }; }),
+      ...given.filter((g) => !defaultKeys.has(g.key)).map((g) => merged(g, undefined)),
+    ],
+  };
 }

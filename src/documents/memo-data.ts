@@ -5,7 +5,8 @@ import type { Memo } from "../input/schema/year.js";
 import { draftBelowTools, draftItemAnalysis, draftItemRecommendation, draftPassedTools } from "../ita/draft-analysis.js";
 import { peerCategories, peerDistribution } from "../ita/peers.js";
 import { weakItems } from "../ita/weak-items.js";
-import { Drafts, numeralsFor, orgData, posIn, previousResult, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, wordingFor, type DataResult } from "./common.js";
+import { renamed } from "./layout/wording.js";
 
 const DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา";
 
@@ -13,13 +14,15 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
   const fy = entry.data.fiscal_year;
   const errors: Diagnostic[] = [];
   const drafts = new Drafts(entry);
-  const current = entry.result;
+  const wording = wordingFor(org, memo.wording);
+  const current = entry.result && renamed(entry.result, wording.names);
   if (!current || !entry.data.assessment) {
     return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "memo", year: fy }, posIn(entry, ["memo"]))], warnings: [] };
   }
   const years = memo.years ?? defaultYears(org, fy);
   const results = years.map((y, i) => {
-    const r = org.years.get(y)?.result;
+    const found = org.years.get(y)?.result;
+    const r = found && renamed(found, wording.names);
     if (!r) errors.push(error("E_MEMO_YEAR_MISSING", { year: y }, posIn(entry, memo.years ? ["memo", "years", i] : ["memo"])));
     return r;
   });
@@ -67,7 +70,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
 
   const peers = entry.data.assessment.peers ? peerDistribution(entry.data.assessment.peers, peerCategories(current.framework)) : null;
   const o = orgData(org);
-  const data = {
+  const data = laidOut("memo", {
     numerals: numeralsFor(org, memo.numerals),
     org: o,
     year: fy,
@@ -90,6 +93,7 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
         name: t.name,
         indicators: t.indicators.map((ind) => ({
           id: ind.id,
+          number: ind.number,
           name: ind.name,
           scores: rs.map((r) => r.tools[ti]!.indicators.find((x) => x.id === ind.id)!.score),
         })),
@@ -112,7 +116,8 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       signer: { name: ap.signer.name, positions: ap.signer.position },
       date: ap.date ?? null,
     })),
-  };
+    charts: chartData(org, current),
+  }, wording, memo.sections);
   return { ok: true, data, warnings: drafts.warnings };
 }
 

@@ -8,7 +8,7 @@ import { error, warning, type Diagnostic } from "../diag/diagnostic.js";
 import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import { PROGRESS_STATUSES, type Measures, type Progress } from "../input/schema/year.js";
 import { parseNumber } from "../thai/digits.js";
-import { Drafts, numeralsFor, orgData, posIn, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, wordingFor, type DataResult } from "./common.js";
 
 interface PlannedMeasure {
   readonly number: number;
@@ -55,7 +55,7 @@ export function progressData(org: OrgInput, entry: YearEntry, p: Progress): Data
   const o = orgData(org);
   const drafts = new Drafts(entry);
   const summary = drafts.use(p.summary, "progress.summary", ["progress"], () => draftSummary(o.name, fy, rows.length, counts));
-  const data = {
+  const data = laidOut("progress", {
     numerals: numeralsFor(org, p.numerals),
     org: o,
     fiscalYear: fy,
@@ -66,7 +66,8 @@ export function progressData(org: OrgInput, entry: YearEntry, p: Progress): Data
     summary,
     signer: { name: p.signer.name, positions: p.signer.position },
     date: p.date ?? null,
-  };
+    charts: chartData(org, entry.result),
+  }, wordingFor(org, p.wording), p.sections);
   return { ok: true, data, warnings: [...warnings, ...drafts.warnings] };
 }
 

@@ -4,7 +4,8 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { Report } from "../input/schema/year.js";
 import { draftReportAnalysis } from "../ita/draft-analysis.js";
 import { changes } from "../ita/trends.js";
-import { Drafts, numeralsFor, orgData, posIn, previousResult, resultData, type DataResult } from "./common.js";
+import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, resultData, wordingFor, type DataResult } from "./common.js";
+import { renamed } from "./layout/wording.js";
 
 export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
   const year = rep.analyses ?? entry.data.fiscal_year;
@@ -12,8 +13,10 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
   if (!assessed?.result) {
     return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "report", year }, posIn(entry, ["report"]))], warnings: [] };
   }
-  const r = assessed.result;
-  const prev = previousResult(org, year);
+  const wording = wordingFor(org, rep.wording);
+  const r = renamed(assessed.result, wording.names);
+  const prevRaw = previousResult(org, year);
+  const prev = prevRaw && renamed(prevRaw, wording.names);
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const notes = assessed.data.assessment?.indicator_analysis;
@@ -43,15 +46,20 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
       };
     }),
   );
+  // Keys beyond the four fixed ones are cells of the columns the activities section adds.
+  const own = ownActivityColumns(rep);
+  const unknown = (rep.activities ?? []).flatMap((act, i) =>
+    Object.keys(act)
+      .filter((k) => !FIXED_ACTIVITY_KEYS.includes(k) && !own.includes(k))
+      .map((k) => error("E_ACTIVITY_COLUMN", { key: k, allowed: [...FIXED_ACTIVITY_KEYS, ...own].join(", ") }, posIn(entry, ["report", "activities", i, k]))),
+  );
+  if (unknown.length) return { ok: false, errors: unknown, warnings: [] };
   const activities = (rep.activities ?? []).map((act) => {
     const ind = r.tools.flatMap((t) => t.indicators).find((x) => x.id === act.indicator)!;
-    return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null };
+    const cells = Object.fromEntries(own.map((k) => [k, (act[k] as string[] | undefined) ?? []]));
+    return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null, cells };
   });
-  // The score over the years: every assessed year file in the organisation's folder up to the one analysed, oldest first.
-  const yearScores = [...org.years.values()]
-    .flatMap((y) => (y.result && y.data.fiscal_year <= year ? [{ year: y.data.fiscal_year, total: y.result.total }] : []))
-    .sort((x, y) => x.year - y.year);
-  const data = {
+  const data = laidOut("report", {
     numerals: numeralsFor(org, rep.numerals),
     org: o,
     year,
@@ -61,7 +69,14 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     rows,
     analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
     activities,
-    yearScores,
-  };
+    charts: chartData(org, r),
+  }, wording, rep.sections);
   return { ok: true, data, warnings: drafts.warnings };
+}
+
+const FIXED_ACTIVITY_KEYS = ["indicator", "activity", "owner", "period"];
+
+/** The keys of the columns the report's activities sections add (their entries' other keys fill them). */
+function ownActivityColumns(rep: Report): string[] {
+  return (rep.sections ?? []).flatMap((s) => (s.type === "activities" ? (s.columns ?? []).flatMap((c) => (c.key && !FIXED_ACTIVITY_KEYS.includes(c.key) ? [c.key] : [])) : []));
 }

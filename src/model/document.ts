@@ -130,8 +130,8 @@ export interface Signature {
 /** One level of the approval chain under the memo: เรียน …, options, comment lines, its signature. */
 export interface Approval {
   readonly type: "approval";
-  /** The text after "เรียน". */
-  readonly to: string;
+  /** The text after "เรียน"; absent for the last level (the mayor's ทราบ / อนุมัติ block), which has no เรียน line. */
+  readonly to?: string;
   readonly salutation: string;
   /** Option lines such as "เพื่อโปรดทราบ / พิจารณา". */
   readonly options: readonly string[];

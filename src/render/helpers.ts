@@ -63,6 +63,9 @@ function required(v: unknown, options: Options): void {
 }
 
 function numeralsOf(options: Options): Numerals {
+  // A part of the document printed under {{#digits}} has its own setting (a data frame variable, inherited by nested blocks).
+  const own = (options.data as { numerals?: unknown } | undefined)?.numerals;
+  if (own === "thai" || own === "arabic") return own;
   const root = options.data?.root;
   const n = typeof root === "object" && root !== null ? (root as { numerals?: unknown }).numerals : undefined;
   return n === "arabic" ? "arabic" : "thai";
@@ -217,6 +220,24 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
       return lines;
     }
     return fail("lines", options, `expected text or a list, got ${describe(value)}`);
+  },
+  /**
+   * {{#digits "arabic"}}…{{/digits}}: the block prints its numbers in these digits (a table in
+   * Arabic digits in a Thai-digit report); null or absent keeps the enclosing setting.
+   */
+  digits(this: unknown, value: unknown, options: Options) {
+    if (value !== null && value !== undefined && value !== "thai" && value !== "arabic") fail("digits", options, `expected "thai" or "arabic", got ${describe(value)}`);
+    const frame = { ...(options.data ?? {}), ...(value ? { numerals: value } : {}), _parent: options.data };
+    return options.fn(this, { data: frame });
+  },
+  /** An indicator's number as a part prints it: {{mark id number style}} → "I1", "๑.", "1." or "" (style code | thai | arabic | none). */
+  mark(...args: unknown[]) {
+    const { params, options } = split(args);
+    const [code, number, style] = params;
+    if (style === "none") return "";
+    if (style === "thai" || style === "arabic") return applyNumerals(`${text("mark", number, options)}.`, style);
+    if (style === "code" || style === null || style === undefined) return text("mark", code, options);
+    return fail("mark", options, `style must be code, thai, arabic or none, got ${describe(style)}`);
   },
   default: (...args: unknown[]) => {
     const [value, fallback] = split(args).params;

@@ -38,11 +38,11 @@ async function build(templates: string): Promise<{ code: number; output: string 
 }
 
 describe("build with a broken template copy", () => {
-  test("a Handlebars syntax error in measures.hbs: E_TEMPLATE_SYNTAX at its line", async () => {
-    const { templates, line } = brokenCopy("syntax", "measures/measures.hbs", "{{#each analysisIntro}}", "{{#each analysisIntro}}{{#if}}");
+  test("a Handlebars syntax error in a measures partial: E_TEMPLATE_SYNTAX at its line", async () => {
+    const { templates, line } = brokenCopy("syntax", "measures/partials/part-analysis-intro.hbs", "{{#each analysisIntro}}", "{{#each analysisIntro}}{{#if}}");
     const r = await build(templates);
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(new RegExp(`templates/measures/measures\\.hbs:${line}:\\d+: ข้อผิดพลาด \\[E_TEMPLATE_SYNTAX\\]`));
+    expect(r.output).toMatch(new RegExp(`templates/measures/partials/part-analysis-intro\\.hbs:${line}:\\d+: ข้อผิดพลาด \\[E_TEMPLATE_SYNTAX\\]`));
     expect(r.output).not.toMatch(STACK);
   });
 

@@ -25,7 +25,7 @@ function block(b: Block): string[] {
     case "signature":
       return signature(b);
     case "approval":
-      return [`${b.salutation} ${b.to}`, ...b.options, ...b.comments, ...signature(b.signer)];
+      return [...(b.to !== undefined ? [`${b.salutation} ${b.to}`] : []), ...b.options, ...b.comments, ...signature(b.signer)];
     case "chart":
       // Short labels set one per line; the title is the only text that may wrap.
       return [b.title, ...b.categories, ...(b.passLine ? [b.passLine.label] : [])];

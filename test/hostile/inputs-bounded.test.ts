@@ -203,8 +203,9 @@ describe("bounded work", () => {
     const tpl = copyTemplates(root);
     let inline = `{{#*inline "q40"}}<p>x</p>{{/inline}}`;
     for (let i = 39; i >= 0; i--) inline += `{{#*inline "q${i}"}}{{> q${i + 1}}}{{> q${i + 1}}}{{/inline}}`;
-    const memo = join(tpl, "memo", "memo.hbs");
-    writeFileSync(memo, readFileSync(memo, "utf8").replace("<section", `${inline}<section`).replace("</section>", "{{> q0}}</section>"));
+    // The memo's parts are partials (memo/partials/part-*.hbs); the bomb goes into its opening part.
+    const opening = join(tpl, "memo", "partials", "part-opening.hbs");
+    writeFileSync(opening, `${inline}{{> q0}}${readFileSync(opening, "utf8")}`);
     const r = run(["build", "kk", "--out", "out", "--templates", "tpl", "--jobs", "1"], root);
     expect(r.stderr).toContain("tpl/memo/memo.hbs: ข้อผิดพลาด [E_TEMPLATE_OUTPUT] แม่แบบ tpl/memo/memo.hbs สร้างข้อความยาวเกิน 4,000,000 ตัวอักษรสำหรับเอกสารเดียว");
     expect(r.stderr).not.toMatch(STACK);

@@ -17,6 +17,7 @@ import { ignoredDiagnostics, readErrorDiagnostic, readSources, type OrgFolder } 
 import { removeStaleTemporaryFiles, writeAtomic } from "../write-atomic.js";
 import { loadEmblem } from "./emblem.js";
 import { fileDependency, folderDependency, listingOf, replayable, requestKey, type BuildRecord, type Dependency, type RecordedDoc } from "./build-record.js";
+import { loadSectionImages, sectionImageKey } from "./section-images.js";
 import { MANIFEST_NAME, readManifest } from "./manifest.js";
 import { OutputFolder } from "./output-folder.js";
 import { loadOrgPdfFont } from "./pdf-font-setting.js";
@@ -105,6 +106,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const emblemResult = await loadEmblem(org, s.cwd, wantsMemo, diagnostics);
   const emblem = emblemResult.state === "ok" ? emblemResult.bytes : undefined;
   if (emblem) images.set(EMBLEM_REF, emblem);
+  const sectionImages = await loadSectionImages(org, s.cwd, images);
   const wantsPdf = (s.formats ?? s.kinds.map((k) => PRIMARY_FORMAT[k])).includes("pdf");
   const orgFont = wantsPdf ? await loadOrgPdfFont(org, s.cwd) : ({ state: "none" } as const);
   const pdfFonts = orgFont.state === "ok" ? orgFont.fonts : (res.pdfFonts ?? res.fonts);
@@ -117,7 +119,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   });
 
   // A document depends on every file of its organisation (the memo compares years) and on the emblem.
-  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
+  const inputKey = hashOf([s.toolKey, ...[src.org, ...src.years].filter((x) => x !== undefined).map((f) => `${f.path}\0${hashOf([f.bytes])}`), emblem ? hashOf([emblem]) : "", ...sectionImages.bytes.map((b) => hashOf([b])), ...(orgFont.state === "ok" ? orgFont.bytes.map((b) => hashOf([b])) : [])]);
   await removeStaleTemporaryFiles(outDir);
   const outputs = await openOutputFolder(outDir, s, diagnostics);
   // A document section with errors (memo:, measures:, report:) builds nothing: its earlier output is withdrawn.
@@ -144,6 +146,14 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
       emblemReported = true;
       failed++;
       await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), org.orgFile);
+      continue;
+    }
+    // A picture a section names that cannot be used stops that document, as the emblem stops the memo.
+    const imageErrors = sectionImages.errors.get(sectionImageKey(job.file, job.kind));
+    if (imageErrors) {
+      diagnostics.push(...imageErrors);
+      failed++;
+      await outputs.withdraw((name) => name.startsWith(`${job.baseName}.`), job.file);
       continue;
     }
     if (!job.result.ok) {
@@ -220,7 +230,7 @@ export async function buildOrganisation(task: OrgBuildTask, s: OrgBuildSettings,
   const years = [...org.years.keys()];
   // Only a clean build is recorded: a rerun after errors parses again and says them again.
   const clean = failed === 0 && emblemResult.state !== "error" && orgFont.state !== "error";
-  outputs.record = clean ? await recordOf(task, s, src, emblemPath(org, s.cwd, emblemResult.state === "ok" ? emblem : undefined), orgFont, recorded, years, diagnostics) : undefined;
+  outputs.record = clean ? await recordOf(task, s, src, emblemPath(org, s.cwd, emblemResult.state === "ok" ? emblem : undefined), sectionImages.files, orgFont, recorded, years, diagnostics) : undefined;
   await outputs.save();
   return { dir: folder.dir, docs, diagnostics, failed, years };
 }
@@ -237,6 +247,7 @@ async function recordOf(
   s: OrgBuildSettings,
   src: { readonly org?: { path: string; bytes: Uint8Array }; readonly years: readonly { path: string; bytes: Uint8Array }[] },
   emblem: { path: string; bytes: Uint8Array } | undefined,
+  pictures: readonly { readonly path: string; readonly bytes: Uint8Array }[],
   font: Awaited<ReturnType<typeof loadOrgPdfFont>>,
   docs: readonly RecordedDoc[],
   years: readonly number[],
@@ -244,6 +255,7 @@ async function recordOf(
 ): Promise<BuildRecord> {
   const deps: Dependency[] = [src.org, ...src.years].filter((f) => f !== undefined).map((f) => fileDependency(s.cwd, f.path, f.bytes));
   if (emblem) deps.push(fileDependency(s.cwd, emblem.path, emblem.bytes));
+  for (const p of pictures) deps.push(fileDependency(s.cwd, p.path, p.bytes));
   if (font.state === "ok") {
     if (font.folder) deps.push(folderDependency(s.cwd, font.folder, await listingOf(font.folder)));
     for (const [i, p] of font.paths.entries()) deps.push(fileDependency(s.cwd, p, font.bytes[i]!));

@@ -15,7 +15,7 @@ import { checkImage, MAX_EMBLEM_PIXELS, type ImageFault } from "./image-check.js
 /** A scanned Garuda is a few hundred kilobytes; 5 MB refuses a photo or a wrong file before it bloats every memo. */
 export const MAX_EMBLEM_BYTES = 5 * 1024 * 1024;
 
-interface Reason {
+export interface Reason {
   readonly th: string;
   readonly en: string;
 }
@@ -59,12 +59,18 @@ export async function loadEmblem(org: OrgInput, cwd: string, wantsMemo: boolean,
     state: "error",
     diagnostic: error("E_EMBLEM", { path, reasonTh: r.th, reasonEn: r.en }, nodePos(org.orgLoaded, ["settings", "emblem"])),
   });
+  const read = await readCheckedImage(abs);
+  return "reason" in read ? fail(read.reason) : { state: "ok", bytes: read.bytes };
+}
+
+/** A PNG or JPEG file both exporters can place (the emblem, a section's picture), or why not in the clerk's words. */
+export async function readCheckedImage(abs: string): Promise<{ readonly bytes: Uint8Array } | { readonly reason: Reason }> {
   const read = await readRegularFile(abs, MAX_EMBLEM_BYTES);
   if (!read.ok) {
-    if (read.why === "too-large") return fail(TOO_LARGE);
-    if (read.why === "not-regular") return fail({ th: `ไม่ใช่ไฟล์ภาพ แต่เป็น${FILE_KIND_TH[read.kind]}`, en: `not an image file but ${FILE_KIND_EN[read.kind]}` });
-    return fail(read.code === "ENOENT" || read.code === "ENOTDIR" ? MISSING : { th: `อ่านไฟล์ไม่ได้ (${read.code})`, en: `cannot read the file (${read.code})` });
+    if (read.why === "too-large") return { reason: TOO_LARGE };
+    if (read.why === "not-regular") return { reason: { th: `ไม่ใช่ไฟล์ภาพ แต่เป็น${FILE_KIND_TH[read.kind]}`, en: `not an image file but ${FILE_KIND_EN[read.kind]}` } };
+    return { reason: read.code === "ENOENT" || read.code === "ENOTDIR" ? MISSING : { th: `อ่านไฟล์ไม่ได้ (${read.code})`, en: `cannot read the file (${read.code})` } };
   }
   const checked = checkImage(read.bytes);
-  return "fault" in checked ? fail(faultReason(checked)) : { state: "ok", bytes: read.bytes };
+  return "fault" in checked ? { reason: faultReason(checked) } : { bytes: read.bytes };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OFFICIAL_FONTS } from "../../model/official-fonts.js";
 import { choice, numerals, text } from "./scalars.js";
+import { Wording } from "./layout.js";
 
 /** Organisation types as clerks write them; short forms are normalised. */
 export const ORG_TYPES = [
@@ -45,5 +46,7 @@ export type Settings = z.infer<typeof Settings>;
 export const OrgFile = z.strictObject({
   organisation: Organisation,
   settings: Settings.optional(),
+  /** Printed names and fixed texts for every document of the organisation (documents/layout/wording.ts). */
+  wording: Wording.optional(),
 });
 export type OrgFile = z.infer<typeof OrgFile>;

@@ -3,6 +3,7 @@ import { beYear, choice, count, grade, numerals, paragraphs, score, text, thaiDa
 import { LABELS_2566 } from "../../ita/frameworks/common.js";
 import { indicatorIdOf } from "../../ita/frameworks/indicator-names.js";
 import { INDICATOR_IDS, type IndicatorId } from "../../ita/domain.js";
+import { sectionsOf, Wording } from "./layout.js";
 
 export type { IndicatorId };
 
@@ -71,7 +72,8 @@ const Signer = z.strictObject({ name: text, position: lines });
 export type Signer = z.infer<typeof Signer>;
 
 const Approval = z.strictObject({
-  to: text,
+  /** เรียน …; the last level (the mayor's ทราบ / อนุมัติ / ลงนาม) has none. */
+  to: text.optional(),
   options: z.array(text).optional(),
   comments: z.array(text).optional(),
   comment_lines: count.optional(),
@@ -98,10 +100,13 @@ const Memo = z.strictObject({
   signer: Signer,
   approvals: z.array(Approval).optional(),
   numerals: numerals.optional(),
+  wording: Wording.optional(),
+  sections: sectionsOf("memo").optional(),
 });
 export type Memo = z.infer<typeof Memo>;
 
-const Column = z.strictObject({ key: text, heading: text, width: score.optional() });
+/** A column of the measures table: one of columns.yaml's keys renamed/resized/hidden, or a new key with its heading. */
+const Column = z.strictObject({ key: text, heading: text.optional(), width: score.optional(), show: choice(["yes", "no"] as const).optional() });
 export type MeasureColumn = z.infer<typeof Column>;
 
 const Measures = z.strictObject({
@@ -117,6 +122,8 @@ const Measures = z.strictObject({
   plan_intro: paragraphs.optional(),
   columns: z.array(Column).min(1).optional(),
   items: z.array(z.record(z.string(), lines)).optional(),
+  wording: Wording.optional(),
+  sections: sectionsOf("measures").optional(),
 });
 export type Measures = z.infer<typeof Measures>;
 
@@ -130,12 +137,15 @@ const indicatorRef = z.string().transform((s, ctx) => {
   return id;
 });
 
-const Activity = z.strictObject({
-  indicator: indicatorRef,
-  activity: lines,
-  owner: lines.optional(),
-  period: text.optional(),
-});
+/** Other keys are cells of columns the report's activities section adds (checked against them in report-data.ts). */
+const Activity = z
+  .object({
+    indicator: indicatorRef,
+    activity: lines,
+    owner: lines.optional(),
+    period: text.optional(),
+  })
+  .catchall(lines);
 
 const Report = z.strictObject({
   analyses: beYear.optional(),
@@ -143,6 +153,8 @@ const Report = z.strictObject({
   title: text.optional(),
   analysis: paragraphs.optional(),
   activities: z.array(Activity).optional(),
+  wording: Wording.optional(),
+  sections: sectionsOf("report").optional(),
 });
 export type Report = z.infer<typeof Report>;
 
@@ -166,6 +178,8 @@ const Progress = z.strictObject({
   summary: paragraphs.optional(),
   signer: Signer,
   date: thaiDate.optional(),
+  wording: Wording.optional(),
+  sections: sectionsOf("progress").optional(),
 });
 export type Progress = z.infer<typeof Progress>;
 

@@ -102,7 +102,8 @@ export const ELEMENTS = {
   },
   signature: { attrs: { name: reqStr, date: str, "sign-lines": count } },
   position: { attrs: {} },
-  approval: { attrs: { to: reqStr, salutation: str, "comment-lines": count } },
+  // No `to`: the last level (the mayor's ทราบ / อนุมัติ / ลงนาม) has no เรียน line.
+  approval: { attrs: { to: str, salutation: str, "comment-lines": count } },
   option: { attrs: {} },
   comment: { attrs: {} },
   image: {

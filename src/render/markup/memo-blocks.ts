@@ -54,7 +54,7 @@ export function approval(v: VocabularyChecker, el: Named<"approval">): Approval[
   const texts = (name: "option" | "comment") => parts.filter((p): p is Named<typeof name> => p.name === name).map((p) => v.plainText(p));
   return [{
     type: "approval",
-    to: a.to ?? "",
+    ...(a.to !== undefined && a.to.trim() !== "" ? { to: a.to } : {}),
     salutation: a.salutation ?? "เรียน",
     options: texts("option"),
     comments: texts("comment"),

@@ -149,6 +149,17 @@ describe("what sends an organisation back to a full build", () => {
     expect(codes(await buildWithoutWorkers(dir))).toContain("W_FILE_IGNORED");
   });
 
+  test("a changed picture of a sections: entry (its path is in the year file, its bytes are not)", async () => {
+    const dir = kkCase();
+    edit(join(dir, "kk", "2564.yaml"), "  layout: tool-table\n", "  layout: tool-table\n  sections: [title, org-line, { type: image, file: picture.png, width: 4, height: 2 }, analysis, plan]\n");
+    writeFileSync(join(dir, "kk", "picture.png"), blankPng(40, 20));
+    expect((await build(dir)).code).toBe(0);
+    expect(skipped(await buildWithoutWorkers(dir))).toEqual([true, true]);
+    writeFileSync(join(dir, "kk", "picture.png"), blankPng(41, 20));
+    expect(sentToWorker(await buildWithoutWorkers(dir))).toBe(true);
+    expect(skipped(await build(dir))).toEqual([false, false]);
+  });
+
   test("a different request (--kind, --year) is not answered from the record of another; --force rebuilds", async () => {
     const dir = kkCase();
     expect((await build(dir)).code).toBe(0);

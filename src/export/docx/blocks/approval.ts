@@ -26,10 +26,12 @@ export function approvalBlock(a: Approval, ctx: DocxContext): string[] {
     tabs: [{ type: "right", position: ctx.textWidthTwips, leader: "dot" }],
     indent: contentIndent,
   });
+  const before = { spacing: { before: pointTwips(SPACE_BEFORE_PT) } };
+  // Without a เรียน line (the mayor's level) the space above goes to its first line.
+  const typed = [...a.options, ...a.comments].map((t, i) => para(textRun(ctx, t, look), { indent: contentIndent, ...(a.to === undefined && i === 0 ? before : {}) }));
   return [
-    para(textRun(ctx, `${a.salutation} ${a.to}`, look), { spacing: { before: pointTwips(SPACE_BEFORE_PT) } }),
-    ...a.options.map((o) => para(textRun(ctx, o, look), { indent: contentIndent })),
-    ...a.comments.map((c) => para(textRun(ctx, c, look), { indent: contentIndent })),
+    ...(a.to !== undefined ? [para(textRun(ctx, `${a.salutation} ${a.to}`, look), before)] : []),
+    ...typed,
     ...Array.from({ length: Math.max(0, a.commentLines) }, () => dotted),
     ...signatureBlock(a.signer, ctx),
   ];

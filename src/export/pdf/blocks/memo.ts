@@ -101,7 +101,8 @@ function dottedLines(count: number, ctx: BlockContext): Node | undefined {
 }
 
 export function approval(a: Approval, ctx: BlockContext): Node {
-  const stack: Node[] = [{ text: inlines(`${a.salutation} ${a.to}`, ctx) }];
+  // The mayor's level has no เรียน line: it starts with its options (ทราบ / อนุมัติ).
+  const stack: Node[] = a.to !== undefined ? [{ text: inlines(`${a.salutation} ${a.to}`, ctx) }] : [];
   for (const option of a.options) stack.push({ text: inlines(option, ctx), margin: [PT_PER_CM, 0, 0, 0] });
   for (const comment of a.comments) stack.push({ text: inlines(comment, ctx), margin: [PT_PER_CM, 0, 0, 0] });
   const dots = dottedLines(a.commentLines, ctx);
@@ -110,7 +111,7 @@ export function approval(a: Approval, ctx: BlockContext): Node {
   // A level of the approval chain is read as one unit: keep it on one page,
   // unless it is so long (many typed comments) that it could not fit on one.
   const fontSize = pt(ctx, ctx.basePt);
-  const lines = 1 + a.options.length + a.comments.length + a.commentLines + a.signer.signLines + 1 + a.signer.positions.length + (a.signer.date ? 1 : 0);
+  const lines = (a.to !== undefined ? 1 : 0) + a.options.length + a.comments.length + a.commentLines + a.signer.signLines + 1 + a.signer.positions.length + (a.signer.date ? 1 : 0);
   const fits = lines * fontSize * ctx.fonts.lineHeightEm * ctx.lineHeight < ctx.textHeight * 0.8;
   return { stack, margin: [0, 6, 0, 0], ...(fits ? { unbreakable: true } : {}) };
 }
