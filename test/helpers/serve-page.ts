@@ -30,7 +30,7 @@ export async function serveExamples(lang: "th" | "en" = "th"): Promise<ServedFol
   let started!: (s: { url: string; token: string; port: number }) => void;
   const running = new Promise<{ url: string; token: string; port: number }>((r) => (started = r));
   const exit = runServe(
-    { folder: dir, open: false, stop: stopped, onStarted: (s) => started(s) },
+    { folder: dir, port: "0", open: false, stop: stopped, onStarted: (s) => started(s) },
     { out: (l) => out.push(l), err: (l) => out.push(l), lang, isTTY: false, cwd: dir },
   );
   const s = await Promise.race([running, exit.then((code) => Promise.reject(new Error(`itadoc serve ended with ${code}: ${out.join("\n")}`)))]);

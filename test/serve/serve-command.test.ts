@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../helpers/load-example.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { rawRequest } from "./helpers.js";
-import { runServe } from "../../src/cli/commands/serve.js";
+import { DEFAULT_PORT, runServe } from "../../src/cli/commands/serve.js";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -22,7 +22,7 @@ afterEach(() => {
 /** Starts the built CLI and resolves with the address it prints. */
 function start(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: URL; stdout: () => string; exited: Promise<number | null> }> {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" (npm test does it)`);
-  const child = spawn(process.execPath, [BIN, "serve", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let out = "";
   let err = "";
@@ -100,6 +100,7 @@ describe("itadoc serve", () => {
     const code = await runServe(
       {
         folder: empty,
+        port: "0",
         open: false,
         stop: stopped,
         onStarted: (s) => {
@@ -117,6 +118,40 @@ describe("itadoc serve", () => {
     expect(out).toContain(`http://127.0.0.1:${port}/?t=`);
     expect(await portIsFree(port)).toBe(true);
     rmSync(empty, { recursive: true, force: true });
+  });
+
+  it("uses the same port on every run (drafts in the browser belong to one address), and any free one, said, when that is taken", async () => {
+    const run = async (): Promise<{ port: number; err: string }> => {
+      let err = "";
+      let port = 0;
+      let stop: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const code = await runServe(
+        { folder: EXAMPLES, open: false, stop: stopped, onStarted: (s) => ((port = s.port), setImmediate(stop)) },
+        { out: () => undefined, err: (l) => (err += `${l}\n`), lang: "th", isTTY: false, cwd: process.cwd() },
+      );
+      expect(code).toBe(0);
+      return { port, err };
+    };
+    // Every other test asks for --port 0, so DEFAULT_PORT is free unless something outside holds it; either way the run below must not get it.
+    const blocker = createServer();
+    const held = await new Promise<boolean>((resolve) => {
+      blocker.once("error", () => resolve(false));
+      blocker.listen(DEFAULT_PORT, "127.0.0.1", () => resolve(true));
+    });
+    try {
+      const second = await run();
+      expect(second.port).not.toBe(DEFAULT_PORT);
+      expect(second.port).toBeGreaterThan(0);
+      expect(second.err).toContain(`พอร์ต ${DEFAULT_PORT} มีโปรแกรมอื่นใช้อยู่`);
+    } finally {
+      if (held) await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+    if (held) {
+      const first = await run();
+      expect(first.port).toBe(DEFAULT_PORT);
+      expect(first.err).not.toContain("มีโปรแกรมอื่นใช้อยู่");
+    }
   });
 
   it("is in the help, in Thai and English", async () => {
