@@ -14,8 +14,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 /** Longest first (seconds of wall time each, alone on an idle 2-core machine, Dec 2026). */
 export const SLOW_FIRST: readonly string[] = [
   "test/web/page.test.ts", // ~25: chromium driving itadoc serve
-  "test/e2e/build.test.ts", // ~19: real worker threads and the built command
   "test/hostile/inputs-bounded.test.ts", // ~15: the built command in processes of its own
+  "test/e2e/build.test.ts", // ~19: real worker threads and the built command
   "test/e2e/soak.test.ts", // ~14: bench/soak.mjs
   "test/cli/build/incremental.test.ts", // ~14
   "test/faults/faults.test.ts", // ~11: real workers that crash
