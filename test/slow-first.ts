@@ -11,15 +11,19 @@
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Longest first (seconds of wall time each, alone on an idle 2-core machine, Dec 2026). */
+/** Long first (seconds of wall time each, alone on an idle 2-core machine, Dec 2026). */
 export const SLOW_FIRST: readonly string[] = [
-  "test/web/page.test.ts", // ~25: chromium driving itadoc serve
+  // These two side by side first: both mostly wait on processes and threads of their own.
   "test/hostile/inputs-bounded.test.ts", // ~15: the built command in processes of its own
   "test/e2e/build.test.ts", // ~19: real worker threads and the built command
-  "test/e2e/soak.test.ts", // ~14: bench/soak.mjs
-  "test/cli/build/incremental.test.ts", // ~14
   "test/faults/faults.test.ts", // ~11: real workers that crash
-  "test/faults/lock.test.ts",
+  "test/faults/lock.test.ts", // ~5
+  "test/e2e/soak.test.ts", // ~14: bench/soak.mjs
+  // The longest (~25: chromium driving itadoc serve) but idle a quarter of its time, waiting on
+  // the browser: beside the files above it slowed both by half; here it ends with ~25 s of short
+  // files still to share out.
+  "test/web/page.test.ts",
+  "test/cli/build/incremental.test.ts", // ~14
   "test/hostile/output-folder.test.ts",
   "test/e2e/lazy-start.test.ts",
   "test/e2e/report-spans.test.ts",
