@@ -2,11 +2,11 @@
  * The order in which `vitest run` starts the test files (vitest.config.ts `sequence.sequencer`).
  * Two workers share the files; the run ends when the later of the two ends. Vitest's own order
  * depends on its cache in node_modules/.vite: with one, longest first, which starts the browser
- * test and the threaded build test side by side; each then took twice its time alone and the
- * suite 107 s (Dec 2026, idle 2-core machine); without one (a fresh clone, CI), largest file
- * first, which happens to start the browser test beside the built-command test: 91-96 s. This
- * list gives every checkout that second order, cache or not: the known long files first, in
- * the order measured best; the others follow in vitest's order. A file renamed or removed here
+ * test and the threaded build test side by side; each then took up to twice its time alone
+ * (suite 108 s against 96 s with this list, same cache, Dec 2026, idle 2-core machine); without
+ * one (a fresh clone, CI), largest file first, which happens to start the browser test beside
+ * the built-command test, as this list does (90-112 s either way: run-to-run noise). This list
+ * gives every checkout that second order, cache or not; the others follow in vitest's order. A file renamed or removed here
  * only loses its place in the queue (it still runs), so the list cannot hide a test.
  */
 import { relative } from "node:path";
