@@ -38,7 +38,11 @@ const before = (a: Word, b: Word): boolean => a.page < b.page || (a.page === b.p
  * above the next tool's first row.
  */
 function expectCodesBesideTheirRows(pdf: string): void {
-  const words = pdfWords(pdf);
+  // Only the score table: the report's charts follow it, and the indicator chart's labels (I1 … O10)
+  // can stand at the indicator column's x. The first chart's title ("คะแนนรวม ITA …") ends the table.
+  const all = pdfWords(pdf);
+  const chartTitle = all.filter((w) => w.text === "ITA").sort((a, b) => a.page - b.page || a.yMin - b.yMin)[0];
+  const words = chartTitle ? all.filter((w) => w.page < chartTitle.page || (w.page === chartTitle.page && w.yMax < chartTitle.yMin)) : all;
   const one = (text: string, where: (w: Word) => boolean): Word => {
     const found = words.filter((w) => w.text === text && where(w));
     expect(found, `"${text}" once in its place`).toHaveLength(1);
