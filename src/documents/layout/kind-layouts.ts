@@ -58,13 +58,16 @@ const report: KindLayout = {
       partial: "part-scores",
       title: "scores_heading",
       numbered: true,
+      // Widths are shares of the text width (16 cm). The number and score columns are wide enough for
+      // "ลำดับ" and "๑๐๐.๐๐" in bold 14 pt TH SarabunPSK (0.78 and 1.21 cm) plus the cells' side margins
+      // (0.3 cm): at 0.9 and 1.3 they were not, and Word-compatible renderers broke both mid-word.
       columns: [
-        { key: "number", heading: "ลำดับ", width: 0.9 },
+        { key: "number", heading: "ลำดับ", width: 1.0 },
         { key: "tool", heading: "เครื่องมือ", width: 1.6 },
         { key: "indicator", heading: "ตัวชี้วัด", width: 3.2 },
-        { key: "score", heading: "คะแนน", width: 1.3 },
+        { key: "score", heading: "คะแนน", width: 1.5 },
         { key: "result", heading: "ผลการประเมิน", width: 2.2 },
-        { key: "analysis", heading: "การวิเคราะห์", width: 4.8 },
+        { key: "analysis", heading: "การวิเคราะห์", width: 4.5 },
       ],
     },
     analysis: { partial: "part-analysis", title: "analysis_heading" },
