@@ -66,6 +66,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_ACTIVITY_COLUMN: { msg: (p) => `this activity has key "${p.key}" that is not a column of the activities table (${p.allowed})`, hint: (p) => `fix the key, or add the column to the activities section of report.sections: - { type: activities, columns: [ { key: ${p.key}, heading: … } ] }` },
   E_SECTION_SETTING: { msg: (p) => `section "${p.type}" does not use ${p.key}`, hint: (p) => `${p.key} applies to: ${p.parts}; remove it or move it to one of those` },
   E_SECTION_COLUMN: { msg: (p) => `section "${p.type}" has no column "${p.key}"`, hint: (p) => `use one of its column keys: ${p.allowed} (list only the columns to rename, resize or hide with show: no)` },
+  E_SECTION_ORDER_TWICE: { msg: (p) => `column "${p.key}" is named twice in order:`, hint: () => "name each column once in order: (only the columns to move; the others stay where they are)" },
   E_SECTION_ROW: { msg: (p) => `this row has ${p.cells} cells but the table has ${p.columns} columns`, hint: () => "remove cells from the row or add columns" },
   E_COLUMN_UNKNOWN: { msg: (p) => `measure ${p.row} has key "${p.key}" that is not a table column (${p.allowed})`, hint: () => "fix the key or add the column to measures.columns" },
   E_PROGRESS_NO_PLAN: { msg: (p) => `the progress report of ${p.year} has no measures plan of that year (measures: with items)`, hint: () => "add the year's measures.items in the same file, or in last year's file with measures.fiscal_year set to this year" },

@@ -10,6 +10,7 @@ import { Exit } from "../io.js";
 import { loadInputs } from "../load-inputs.js";
 import { collectDocumentWarnings } from "../../documents/plan-documents.js";
 import { loadEmblem } from "../build/emblem.js";
+import { loadSectionImages } from "../build/section-images.js";
 import { PerFileCap } from "../../diag/cap.js";
 import { uniqueDiagnostics } from "../../input/validate-input.js";
 
@@ -62,6 +63,9 @@ export async function runValidate(opts: ValidateOptions, io: CliIO): Promise<num
       const wantsMemo = [...org.years.values()].some((y) => y.data.memo);
       const emblem = await loadEmblem(org, io.cwd, wantsMemo, emblemDiags);
       if (emblem.state === "error") emblemDiags.push(emblem.diagnostic);
+      // The pictures `sections:` image entries name, read and checked as build reads them (E_SECTION_IMAGE at the entry's file:).
+      const pictures = await loadSectionImages(org, io.cwd, new Map());
+      for (const errs of pictures.errors.values()) emblemDiags.push(...errs);
     }
     // Each distinct problem once, however many checks found it; notes about the program's own data once per run.
     const diags = uniqueDiagnostics([...result.errors, ...emblemDiags, ...result.warnings, ...docWarnings]).filter(firstTime);

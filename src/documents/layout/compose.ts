@@ -37,6 +37,8 @@ export interface Part {
   readonly image: { readonly ref: string; readonly width: number; readonly height: number; readonly align: string } | null;
   readonly shape: string | null;
   readonly subtotals: boolean;
+  /** It comes first on its page or right under the document's title (title, org-line): its heading needs no space above. */
+  readonly underTitle: boolean;
 }
 
 export interface Page {
@@ -75,14 +77,16 @@ export function composePages(kind: LayoutKind, sections: readonly SectionEntry[]
     if (b?.needs && !present(data, b.needs)) continue;
     // A chart needs the document's assessment; the one over the years needs two years of it.
     if (s.type === "chart" && !present(data, s.chart === "years" ? "charts.years.1" : "charts")) continue;
-    pages[pages.length - 1]!.parts.push(part(s, b, wording));
+    const parts = pages[pages.length - 1]!.parts;
+    const previous = parts.at(-1)?.type;
+    parts.push(part(s, b, wording, previous === undefined || previous === "title" || previous === "org-line"));
   }
   // A page whose parts all had nothing to print is not made (no plan: no landscape page); the first always is.
   return pages.filter((p, i) => i === 0 || p.parts.length > 0);
 }
 
-function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Part {
-  const columns = b?.columns ? builtinColumns(b.columns, s.columns, b.extensible) : s.type === "table" ? ownColumns(s.columns ?? []) : null;
+function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording, underTitle: boolean): Part {
+  const columns = b?.columns ? builtinColumns(b.columns, s.columns, b.extensible, s.order) : s.type === "table" ? ownColumns(s.columns ?? []) : null;
   const givenTitle = s.title === "false" ? null : s.title;
   return {
     type: s.type,
@@ -100,13 +104,18 @@ function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording): Pa
     image: s.type === "image" && s.file ? { ref: imageRef(s.file), width: s.width ?? 15, height: s.height ?? 8, align: s.align ?? "center" } : null,
     shape: s.shape ?? null,
     subtotals: s.subtotals ?? true,
+    underTitle,
   };
 }
 
 type ColumnGiven = NonNullable<SectionEntry["columns"]>[number];
 
-/** A built-in table's columns with the clerk's changes by key; the ones not named stay as they are; new keys (extensible tables) come after. */
-export function builtinColumns(spec: readonly ColumnSpec[], given: readonly ColumnGiven[] | undefined, extensible = false): PartColumn[] {
+/**
+ * A built-in table's columns with the clerk's changes by key; the ones not named stay as they are; new keys
+ * (extensible tables) come after. `order` lists keys to print in that order, in the places those columns
+ * take: [score, indicator] swaps the two and leaves the rest where they are.
+ */
+export function builtinColumns(spec: readonly ColumnSpec[], given: readonly ColumnGiven[] | undefined, extensible = false, order?: readonly string[]): PartColumn[] {
   const byKey = new Map((given ?? []).map((g) => [g.key, g]));
   const kept = spec
     .filter((c) => byKey.get(c.key)?.show !== false)
@@ -115,7 +124,16 @@ export function builtinColumns(spec: readonly ColumnSpec[], given: readonly Colu
       return { key: c.key, heading: g?.heading ?? c.heading, width: g?.width ?? c.width };
     });
   const added = extensible ? (given ?? []).filter((g) => g.key !== undefined && g.show !== false && !spec.some((c) => c.key === g.key)) : [];
-  return indexed([...kept, ...added.map((g) => ({ key: g.key!, heading: g.heading ?? "", width: g.width ?? 1 }))]);
+  return indexed(reordered([...kept, ...added.map((g) => ({ key: g.key!, heading: g.heading ?? "", width: g.width ?? 1 }))], order ?? []));
+}
+
+/** The columns `order` names (hidden ones aside), in its order, in the slots they fill among `cols`. */
+export function reordered<C extends { readonly key: string }>(cols: readonly C[], order: readonly string[]): C[] {
+  const moved = order.flatMap((k) => cols.filter((c) => c.key === k));
+  const slots = cols.flatMap((c, i) => (moved.includes(c) ? [i] : []));
+  const out = [...cols];
+  slots.forEach((slot, i) => (out[slot] = moved[i]!));
+  return out;
 }
 
 function ownColumns(given: readonly ColumnGiven[]): PartColumn[] {

@@ -121,7 +121,7 @@ const memo: KindLayout = {
     opening: { partial: "part-opening" },
     "year-table": { partial: "part-year-table", numbered: true },
     analysis: { partial: "part-memo-analysis" },
-    "weak-items": { partial: "part-weak-items", needs: "weak" },
+    "weak-items": { partial: "part-weak-items", needs: "weak", numbered: true },
     peers: { partial: "part-peers", needs: "peers" },
     closing: { partial: "part-closing" },
     attachments: { partial: "part-attachments", needs: "attachments" },

@@ -36,6 +36,8 @@ function sectionObject(kind: LayoutKind) {
       numerals: numerals.optional(),
       numbering: choice(NUMBERING).optional(),
       columns: z.array(Column).min(1).optional(),
+      /** A built-in table: column keys in the order to print them, in the places those columns take (the rest stay where they are). */
+      order: z.array(text).min(1).optional(),
       /** table: one list of cells per row, in the columns' order. */
       rows: z.array(z.array(lines)).optional(),
       /** page: the new page section's orientation. */
@@ -89,6 +91,15 @@ function sectionObject(kind: LayoutKind) {
             message: "E_SECTION_COLUMN",
             params: { itadoc: "E_SECTION_COLUMN", type: s.type, key: c.key ?? "", allowed: known.join(", ") || "-" },
           });
+        }
+      });
+      usedBy("order", s.order !== undefined, (t) => builtins[t]?.columns !== undefined);
+      const printable = [...(builtin?.columns?.map((k) => k.key) ?? []), ...(builtin?.extensible ? (s.columns ?? []).flatMap((c) => (c.key === undefined ? [] : [c.key])) : [])];
+      (builtin?.columns ? (s.order ?? []) : []).forEach((key, i) => {
+        if (!printable.includes(key)) {
+          ctx.addIssue({ code: "custom", path: ["order", i], message: "E_SECTION_COLUMN", params: { itadoc: "E_SECTION_COLUMN", type: s.type, key, allowed: printable.join(", ") } });
+        } else if (s.order!.indexOf(key) !== i) {
+          ctx.addIssue({ code: "custom", path: ["order", i], message: "E_SECTION_ORDER_TWICE", params: { itadoc: "E_SECTION_ORDER_TWICE", key } });
         }
       });
       (s.rows ?? []).forEach((row, i) => {
