@@ -4,9 +4,10 @@
  * written as caches (c:strCache, c:numCache) and, in the embedded workbook
  * (chart-workbook.ts), as the cells those caches refer to, so Word shows the
  * chart without recalculating and "Edit Data" opens the numbers. The pass
- * line is a line series (c:lineChart) on the same axes, named in the
- * legend. Colours, gap and text sizes are CHART_LOOK's, the faces are
- * the official font the runs name, so the chart starts out as the PDF's.
+ * line is a line series (c:lineChart) drawn across the whole plot, its
+ * label at its right end as the PDF prints it (passLineChart). Colours,
+ * gap and text sizes are CHART_LOOK's, the faces are the official font the
+ * runs name, so the chart starts out as the PDF's.
  *
  * Element order follows the schema (CT_ChartSpace, CT_PlotArea, CT_BarSer …):
  * Word refuses a chart part whose children are out of order.
@@ -21,6 +22,9 @@ const NS =
 
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
+/** The pass line's own pair of axes: a hidden category axis and a value axis on the right that prints only its label. */
+const PASS_CAT_AX = 500000003;
+const PASS_VAL_AX = 500000004;
 /** The sheet the embedded workbook holds the data on (chart-workbook.ts writes the same name). */
 export const CHART_SHEET = "Sheet1";
 
@@ -66,15 +70,14 @@ function runProps(tag: "a:defRPr" | "a:rPr", font: ChartFont, sizePt: number, bo
   );
 }
 
-/** Text properties of a chart element: the official face at the label size. */
-function txPr(font: ChartFont, rgb?: string): string {
-  const size = font.baseSizePt + CHART_LOOK.labelSizeDeltaPt;
+/** Text properties of a chart element: the official face at the label size (or `size`). */
+function txPr(font: ChartFont, rgb?: string, size = font.baseSizePt + CHART_LOOK.labelSizeDeltaPt): string {
   return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProps("a:defRPr", font, size, false, rgb)}</a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>`;
 }
 
 function title(c: Chart, font: ChartFont): string {
   if (c.title === "") return val("autoTitleDeleted", 1);
-  const size = font.baseSizePt + CHART_LOOK.titleSizeDeltaPt;
+  const size = titleSizePt(c, font);
   const bold = CHART_LOOK.titleBold;
   return (
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProps("a:defRPr", font, size, bold)}</a:pPr>` +
@@ -82,6 +85,47 @@ function title(c: Chart, font: ChartFont): string {
     `${val("overlay", 0)}</c:title>${val("autoTitleDeleted", 0)}`
   );
 }
+
+/**
+ * Widths in em of TH SarabunPSK's characters, roughly, as LibreOffice
+ * printed them with the metric stand-in (a letter 0.37, a digit 0.47, a
+ * stacked mark nothing; bold 3 % wider), for the two sizes below:
+ * the DOCX names the face without its metrics, so the sizes that keep text
+ * clear in Word and LibreOffice are estimated from these.
+ */
+function emWidth(text: string, bold: boolean): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(ch)) continue;
+    em += ch === " " ? 0.22 : ch === "." ? 0.2 : /[0-9\u0E50-\u0E59]/.test(ch) ? 0.47 : 0.37;
+  }
+  return bold ? em * 1.03 : em;
+}
+
+/** Down to half points, never above `max`. */
+const fitted = (max: number, fits: number): number => Math.min(max, Math.floor(fits * 2) / 2);
+
+/** LibreOffice wraps a chart title wider than 80 % of the chart: a long title is set smaller (down to the label size) to stay on one line. */
+export function titleSizePt(c: Chart, font: ChartFont): number {
+  const size = font.baseSizePt + CHART_LOOK.titleSizeDeltaPt;
+  const room = c.widthCm * 0.8 * PT_PER_CM * 0.95;
+  return Math.max(font.baseSizePt + CHART_LOOK.labelSizeDeltaPt, fitted(size, room / emWidth(c.title, CHART_LOOK.titleBold)));
+}
+
+/**
+ * The values above the bars: at the label size, or smaller when the widest
+ * would not fit over its bar's share of the plot (ten indicators in 16 cm:
+ * LibreOffice otherwise pushes "๑๐๐.๐๐" labels into one another). The plot
+ * is the chart less about 3 cm of axis numbers and the pass line's label.
+ */
+export function valueLabelSizePt(c: Chart, font: ChartFont): number {
+  const size = font.baseSizePt + CHART_LOOK.labelSizeDeltaPt;
+  const share = ((c.widthCm - 3) * PT_PER_CM) / Math.max(1, c.categories.length * c.series.length);
+  const widest = Math.max(0, ...c.series.flatMap((s) => s.values.map((v) => emWidth(v.text, false))));
+  return widest === 0 ? size : fitted(size, (share * 0.85) / widest);
+}
+
+const PT_PER_CM = 72 / 2.54;
 
 /** Data labels that print the value only. */
 const SHOW_VALUE = val("showLegendKey", 0) + val("showVal", 1) + val("showCatName", 0) + val("showSerName", 0) + val("showPercent", 0) + val("showBubbleSize", 0);
@@ -109,7 +153,7 @@ function barSeries(c: Chart, font: ChartFont): string {
   return c.series
     .map((s, i) =>
       `<c:ser>${val("idx", i)}${val("order", i)}${seriesName(s.name, i + 1)}<c:spPr>${fill(chartColor(i))}</c:spPr>${val("invertIfNegative", 0)}` +
-      `<c:dLbls><c:numFmt formatCode="${esc(valueFormat(c))}" sourceLinked="0"/>${NO_SHAPE}${txPr(font)}${val("dLblPos", "outEnd")}${SHOW_VALUE}</c:dLbls>` +
+      `<c:dLbls><c:numFmt formatCode="${esc(valueFormat(c))}" sourceLinked="0"/>${NO_SHAPE}${txPr(font, undefined, valueLabelSizePt(c, font))}${val("dLblPos", "outEnd")}${SHOW_VALUE}</c:dLbls>` +
       categories(c) +
       values(s.values.map((v) => v.value), i + 1) +
       "</c:ser>",
@@ -118,27 +162,51 @@ function barSeries(c: Chart, font: ChartFont): string {
 }
 
 /**
- * The pass line: a dashed line series at the pass value on the bars' axes,
- * named in the legend. A line series runs from the first category's centre
- * to the last one's; over a single bar it has one point, which a wide dash
- * marker stands for. (A second pair of axes with midCat would stretch the
- * line over the whole plot in Word, but LibreOffice shares one category axis
- * between the two and then loses the bar.)
+ * The pass line: a dashed line series at the pass value with a linear
+ * trendline through it (the intercept fixed at that value, so one bar is
+ * enough) extended half a category backward and forward, which is where
+ * the plot's edges are: the line spans the whole plot, over one bar as over
+ * ten, in Word and in LibreOffice (a line series alone runs only from the
+ * first bar's centre to the last one's). It sits on axes of its own whose
+ * right-hand value axis has one tick, at the pass value, printed as the
+ * label ("เกณฑ์ ๘๕") through a conditional number format: the label stands
+ * at the line's right end, as in the PDF, and not in the legend. (A second
+ * category axis with midCat, or a scatter series, made LibreOffice drop the
+ * bars.)
  */
 function passLineChart(c: Chart): string {
   const pass = c.passLine;
   if (!pass) return "";
   const i = c.series.length;
-  const marker =
-    c.categories.length === 1
-      ? `<c:marker>${val("symbol", "dash")}${val("size", 20)}<c:spPr>${fill(CHART_LOOK.passLineColor)}<a:ln><a:noFill/></a:ln></c:spPr></c:marker>`
-      : `<c:marker>${val("symbol", "none")}</c:marker>`;
+  const dashed = `<c:spPr>${line(19050, CHART_LOOK.passLineColor, "dash")}</c:spPr>`;
+  const trendline =
+    `<c:trendline>${dashed}${val("trendlineType", "linear")}${val("forward", 0.5)}${val("backward", 0.5)}${val("intercept", pass.value)}` +
+    `${val("dispRSqr", 0)}${val("dispEq", 0)}</c:trendline>`;
+  const series =
+    `<c:ser>${val("idx", i)}${val("order", i)}${seriesName(pass.label, i + 1)}${dashed}<c:marker>${val("symbol", "none")}</c:marker>` +
+    trendline + categories(c) + values(c.categories.map(() => pass.value), i + 1) + val("smooth", 0) + "</c:ser>";
+  return `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${series}${val("marker", 1)}${val("axId", PASS_CAT_AX)}${val("axId", PASS_VAL_AX)}</c:lineChart>`;
+}
+
+/** The pass line's axes (after every chart group's, as CT_PlotArea orders them). */
+function passLineAxes(c: Chart, font: ChartFont): string {
+  const pass = c.passLine;
+  if (!pass) return "";
+  const labelled = pass.label !== "";
   return (
-    `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}` +
-    `<c:ser>${val("idx", i)}${val("order", i)}${seriesName(pass.label, i + 1)}<c:spPr>${line(19050, CHART_LOOK.passLineColor, "dash")}</c:spPr>` +
-    marker + categories(c) + values(c.categories.map(() => pass.value), i + 1) + val("smooth", 0) +
-    `</c:ser>${val("marker", 1)}${val("axId", CAT_AX)}${val("axId", VAL_AX)}</c:lineChart>`
+    `<c:catAx>${val("axId", PASS_CAT_AX)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 1)}${val("axPos", "b")}` +
+    `${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", "none")}${val("crossAx", PASS_VAL_AX)}${val("crosses", "autoZero")}` +
+    `${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}${val("noMultiLvlLbl", 0)}</c:catAx>` +
+    `<c:valAx>${val("axId", PASS_VAL_AX)}<c:scaling>${val("orientation", "minMax")}${val("max", c.max)}${val("min", 0)}</c:scaling>${val("delete", labelled ? 0 : 1)}${val("axPos", "r")}` +
+    `<c:numFmt formatCode="${esc(passLabelFormat(pass.value, pass.label))}" sourceLinked="0"/>${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", labelled ? "nextTo" : "none")}` +
+    `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>${txPr(font, CHART_LOOK.passLineColor)}${val("crossAx", PASS_CAT_AX)}${val("crosses", "max")}${val("crossBetween", "between")}${val("majorUnit", pass.value)}</c:valAx>`
   );
+}
+
+/** A number format that prints `label` at exactly `value` and nothing at the axis' other ticks (0, 2 × value …). */
+export function passLabelFormat(value: number, label: string): string {
+  // A double quote cannot stand inside a quoted literal: it is closed, escaped (\") and reopened.
+  return `[=${value}]"${label.replaceAll('"', '"\\""')}";""`;
 }
 
 function axes(c: Chart, font: ChartFont): string {
@@ -155,14 +223,18 @@ function axes(c: Chart, font: ChartFont): string {
   );
 }
 
-/** A legend of the named series and the pass line (the PDF prints the same names); unnamed series are left out of it. */
+/**
+ * A legend of the named bar series (the PDF prints the same names); unnamed
+ * ones are left out of it, and so are the pass line and its trendline, whose
+ * label stands at the line's end. Word counts a trendline's entry after
+ * every series' (hence idx = the series count); LibreOffice hides it with
+ * its series'. No named series: no legend.
+ */
 function legend(c: Chart, font: ChartFont): string {
-  const passNamed = c.passLine !== undefined && c.passLine.label !== "";
   const entries = c.series.map((s) => s.name !== "");
-  if (!passNamed && !entries.some(Boolean)) return "";
-  const deleted = [...entries, passNamed]
-    .map((shown, idx) => (shown ? "" : `<c:legendEntry>${val("idx", idx)}${val("delete", 1)}</c:legendEntry>`))
-    .join("");
+  if (!entries.some(Boolean)) return "";
+  const hidden = [...entries.map((shown, idx) => (shown ? -1 : idx)), ...(c.passLine ? [c.series.length, c.series.length + 1] : [])].filter((idx) => idx >= 0);
+  const deleted = hidden.map((idx) => `<c:legendEntry>${val("idx", idx)}${val("delete", 1)}</c:legendEntry>`).join("");
   return `<c:legend>${val("legendPos", "b")}${deleted}${val("overlay", 0)}${txPr(font)}</c:legend>`;
 }
 
@@ -175,6 +247,7 @@ export function chartSpaceXml(c: Chart, font: ChartFont, workbookRId?: string): 
     `${val("gapWidth", CHART_LOOK.gapWidthPct)}${val("overlap", 0)}${val("axId", CAT_AX)}${val("axId", VAL_AX)}</c:barChart>` +
     passLineChart(c) +
     axes(c, font) +
+    passLineAxes(c, font) +
     `${NO_SHAPE}</c:plotArea>${legend(c, font)}${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>` +
     `${NO_SHAPE}${txPr(font)}` +
     (workbookRId ? `<c:externalData r:id="${workbookRId}">${val("autoUpdate", 0)}</c:externalData>` : "") +
