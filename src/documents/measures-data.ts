@@ -4,6 +4,7 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import type { MeasureColumn, Measures } from "../input/schema/year.js";
 import { draftAnalysisIntro, draftToolIssue } from "../ita/draft-analysis.js";
 import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
+import { reordered } from "./layout/compose.js";
 import { renamed } from "./layout/wording.js";
 
 export interface ColumnDef {
@@ -31,8 +32,14 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
     const allowed = defaultColumns.map((c) => c.key).join(", ");
     return { ok: false, errors: cols.unnamed.map((i) => error("E_COLUMN_HEADING", { key: m.columns![i]!.key, allowed }, posIn(entry, ["measures", "columns", i]))), warnings: [] };
   }
-  const columns = cols.columns.filter((c) => c.show);
   const keys = cols.columns.map((c) => c.key);
+  // The plan section's order: moves the columns it names into the places they fill; its keys are columns.yaml's and measures.columns' own.
+  const planAt = (m.sections ?? []).findIndex((s) => s.type === "plan");
+  const order = m.sections?.[planAt]?.order ?? [];
+  order.forEach((key, i) => {
+    if (!keys.includes(key)) errors.push(error("E_SECTION_COLUMN", { type: "plan", key, allowed: keys.join(", ") }, posIn(entry, ["measures", "sections", planAt, "order", i])));
+  });
+  const columns = reordered(cols.columns.filter((c) => c.show), order);
   (m.items ?? []).forEach((item, row) => {
     for (const key of Object.keys(item)) {
       if (!keys.includes(key)) errors.push(error("E_COLUMN_UNKNOWN", { row: row + 1, key, allowed: keys.join(", ") }, posIn(entry, ["measures", "items", row, key])));

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import { formatDiagnostic } from "../../src/diag/format.js";
+import { planDocuments } from "../../src/documents/plan-documents.js";
 import type { DocModel, Paragraph, Table } from "../../src/model/document.js";
 import type { TemplateSet } from "../../src/render/load-templates.js";
 import { builtinTemplates, loadedModel } from "../helpers/example-model.js";
@@ -69,6 +70,21 @@ describe("gap 1: a built-in table's columns reordered without listing the rest",
     expect(rows[0]).toEqual(["งบประมาณ", "กิจกรรม", "ผู้รับผิดชอบ", "ระยะเวลา", "ตัวชี้วัด"]);
     expect(rows[1]![0]).toBe("๒๐,๐๐๐");
     expect(rows[1]![4]).toMatch(/^ตัวชี้วัดที่ ๑ /);
+  });
+
+  test("the measures plan: order: on the plan section moves columns.yaml's columns (and measures.columns' own); an unknown key is an error at its line", () => {
+    const sections = (order: string[]) => ["title", "analysis", { type: "plan", order }];
+    const planOf = (file: string) => tables(loadedModel(set, loadExample(NR, { "2565.yaml": file }), 2565, "measures")).at(-1)!;
+    const plan = planOf(withSections(NR, "2565.yaml", "measures", sections(["owner", "measure"])));
+    expect(cellTexts(plan)[0]).toEqual(["ผู้รับผิดชอบ", "ขั้นตอน/วิธีการปฏิบัติ", "มาตรการ", "กำหนดแล้วเสร็จ", "การรายงานผล"]);
+    expect(cellTexts(plan)[1]![2]).toMatch(/^๑\. /);
+    const doc = parseDocument(withSections(NR, "2565.yaml", "measures", sections(["budget", "measure"])));
+    doc.setIn(["measures", "columns"], doc.createNode([{ key: "deadline", heading: "ระยะเวลา" }, { key: "budget", heading: "งบประมาณ" }]));
+    expect(cellTexts(planOf(doc.toString({ lineWidth: 0 })))[0]).toEqual(["งบประมาณ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา", "การรายงานผล", "มาตรการ"]);
+    const loaded = loadExample(NR, { "2565.yaml": withSections(NR, "2565.yaml", "measures", sections(["owner", "ownr"])) });
+    const job = planDocuments(loaded.org!, { kinds: ["measures"] }).find((j) => j.fiscalYear === 2565)!;
+    expect(job.result.ok).toBe(false);
+    if (!job.result.ok) expect(job.result.errors.map((d) => formatDiagnostic(d, "th")).join("\n")).toMatch(/2565\.yaml:\d+:\d+: ข้อผิดพลาด \[E_SECTION_COLUMN\] ส่วน "plan" ไม่มีคอลัมน์ "ownr"/);
   });
 
   test("an unknown key in order: and a key named twice are errors at their line:col, in Thai and English", () => {

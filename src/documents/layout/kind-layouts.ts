@@ -27,6 +27,8 @@ export interface BuiltinPart {
   readonly extensible?: boolean;
   /** Whether `numbering:` applies (indicator lists and score tables). */
   readonly numbered?: boolean;
+  /** Whether `order:` applies to a table whose columns are not listed here (the measures plan's come from columns.yaml). */
+  readonly ordered?: boolean;
 }
 
 export type Orientation = "portrait" | "landscape";
@@ -107,7 +109,7 @@ const measures: KindLayout = {
     "analysis-intro": { partial: "part-analysis-intro" },
     analysis: { partial: "part-measures-analysis", numbered: true },
     narrative: { partial: "part-narrative" },
-    plan: { partial: "part-plan", needs: "plan" },
+    plan: { partial: "part-plan", needs: "plan", ordered: true },
   },
   defaults: ["title", "org-line", "analysis-intro", "analysis", "narrative", { type: "page", orientation: "landscape" }, "plan"],
   orientation: "portrait",

@@ -61,7 +61,7 @@ function sectionObject(kind: LayoutKind) {
       need("columns", s.type === "table" && s.columns === undefined);
       need("chart", s.type === "chart" && s.chart === undefined);
       need("file", s.type === "image" && s.file === undefined);
-      const builtins = KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[]; extensible?: boolean; numbered?: boolean }>;
+      const builtins = KIND_LAYOUTS[kind].builtins as Record<string, { columns?: readonly { key: string }[]; extensible?: boolean; numbered?: boolean; ordered?: boolean }>;
       const builtin = builtins[s.type];
       // A setting the part does not use would be silently ignored: say which parts use it.
       const usedBy = (key: string, given: boolean, uses: (t: string) => boolean) => {
@@ -93,10 +93,11 @@ function sectionObject(kind: LayoutKind) {
           });
         }
       });
-      usedBy("order", s.order !== undefined, (t) => builtins[t]?.columns !== undefined);
+      usedBy("order", s.order !== undefined, (t) => builtins[t]?.columns !== undefined || builtins[t]?.ordered === true);
+      // The keys order: may name: the table's columns, and the clerk's own added ones (a table whose columns come from the templates checks them when it is made).
       const printable = [...(builtin?.columns?.map((k) => k.key) ?? []), ...(builtin?.extensible ? (s.columns ?? []).flatMap((c) => (c.key === undefined ? [] : [c.key])) : [])];
-      (builtin?.columns ? (s.order ?? []) : []).forEach((key, i) => {
-        if (!printable.includes(key)) {
+      (s.order ?? []).forEach((key, i) => {
+        if (builtin?.columns && !printable.includes(key)) {
           ctx.addIssue({ code: "custom", path: ["order", i], message: "E_SECTION_COLUMN", params: { itadoc: "E_SECTION_COLUMN", type: s.type, key, allowed: printable.join(", ") } });
         } else if (s.order!.indexOf(key) !== i) {
           ctx.addIssue({ code: "custom", path: ["order", i], message: "E_SECTION_ORDER_TWICE", params: { itadoc: "E_SECTION_ORDER_TWICE", key } });
