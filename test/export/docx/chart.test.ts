@@ -114,13 +114,13 @@ describe("a chart in the DOCX", () => {
     expect(titleSizePt(long, font)).toBeGreaterThanOrEqual(14);
   });
 
-  test("the chart part is valid against ECMA-376's chart schema (xmllint --schema dml-chart.xsd), which rejects children out of order", () => {
+  test("the chart part and its workbook are valid against ECMA-376's schemas (xmllint --schema dml-chart.xsd, sml.xsd), which reject children out of order", () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-chart-xsd-"));
     try {
-      const validate = (xml: string): { ok: boolean; out: string } => {
-        const file = join(dir, "chart.xml");
+      const validate = (xml: string, schema = "dml-chart.xsd"): { ok: boolean; out: string } => {
+        const file = join(dir, "part.xml");
         writeFileSync(file, xml);
-        const r = spawnSync("xmllint", ["--noout", "--schema", join(XSD, "dml-chart.xsd"), file], { encoding: "utf8" });
+        const r = spawnSync("xmllint", ["--noout", "--schema", join(XSD, schema), file], { encoding: "utf8" });
         if (r.error) throw r.error;
         return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
       };
@@ -128,6 +128,13 @@ describe("a chart in the DOCX", () => {
       if (!named.ok) throw new Error("bad markup");
       for (const xml of [chartXml, chartSpaceXml(chartModelChart(named.doc), { family: "TH SarabunPSK", baseSizePt: 16 })]) {
         const r = validate(xml);
+        expect(r.out).toContain("validates");
+        expect(r.ok).toBe(true);
+      }
+      // The workbook "Edit Data" opens: its sheet and workbook parts against SpreadsheetML's schema.
+      const book = unzipSync(unzipSync(docx)["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"] ?? new Uint8Array());
+      for (const name of ["xl/worksheets/sheet1.xml", "xl/workbook.xml"]) {
+        const r = validate(Buffer.from(book[name] ?? new Uint8Array()).toString("utf8"), "sml.xsd");
         expect(r.out).toContain("validates");
         expect(r.ok).toBe(true);
       }
