@@ -8,13 +8,15 @@
  * to it, both ways: a "yes" item must be printed as the source prints it, a
  * "digits" item only with its digits in the other script, a "merged" item
  * only inside another cell, and the share stated in items.yaml must be the
- * share of "yes" items.
+ * share of "yes" items. A folder whose items.yaml has `after:` is built a
+ * second time with those keys set (the input as it is after the code change
+ * that followed the trial), its items held to their `after:` status.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createdAtFor } from "../../src/cli/build/build-org.js";
 import { loadBundledPdfFonts } from "../../src/cli/pdf-fonts.js";
@@ -31,18 +33,28 @@ interface Item {
   readonly type: "heading" | "paragraph" | "cell" | "number";
   readonly text: string;
   /** yes: printed as the source prints it; digits: only with Thai/Arabic digits swapped; merged: only inside another cell; no: not printed. */
-  readonly reproduced: "yes" | "digits" | "merged" | "no";
+  readonly reproduced: Status;
+  /** Its status after the code change, when that differs. */
+  readonly after?: Status;
   /** The source has the item this many times (default 1). */
   readonly count?: number;
   readonly why?: string;
 }
 
+type Status = "yes" | "digits" | "merged" | "no";
+
 interface Items {
   readonly output: string;
   /** "reproduced/total", over every item counted `count` times. */
   readonly share: string;
+  /** The same input with keys set (YAML paths → values) in one year file, and the share then. */
+  readonly after?: { readonly file: string; readonly set: Readonly<Record<string, unknown>>; readonly share: string };
   readonly items: readonly Item[];
 }
+
+/** The trial's input as it is, and the input after the code change. */
+const VARIANTS = ["trial", "after"] as const;
+type Variant = (typeof VARIANTS)[number];
 
 /** pdftotext breaks Thai lines anywhere and the DOCX splits runs: compare without whitespace. */
 const squash = (s: string): string => s.replace(/\s+/g, "");
@@ -61,6 +73,19 @@ function pdfText(pdf: Uint8Array, path: string): string {
 }
 
 const folders = readdirSync(GENERALITY, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const itemsOf = (name: string) => parse(readFileSync(join(GENERALITY, name, "items.yaml"), "utf8")) as Items;
+const cases = folders.flatMap((name) => VARIANTS.filter((v) => v === "trial" || itemsOf(name).after).map((variant) => ({ name, variant })));
+
+/** The year file with `set` (YAML paths, dots between keys and list indexes) changed, comments kept. */
+function edited(path: string, set: Readonly<Record<string, unknown>>): string {
+  const doc = parseDocument(readFileSync(path, "utf8"));
+  for (const [key, value] of Object.entries(set)) {
+    const at = key.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    if (!doc.hasIn(at.slice(0, -1))) throw new Error(`${path}: no ${at.slice(0, -1).join(".")} to set ${key} in`);
+    doc.setIn(at, value);
+  }
+  return doc.toString({ lineWidth: 0 });
+}
 
 let dir: string;
 const built = new Map<string, { items: Items; doc: BuiltDocument; texts: { pdf: string; docx: string } }>();
@@ -69,14 +94,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "itadoc-generality-"));
   const templates = await builtinTemplates();
   const [fonts, pdfFonts] = [await loadBundledFonts(), await loadBundledPdfFonts()];
-  for (const name of folders) {
+  for (const { name, variant } of cases) {
     const folder = join(GENERALITY, name);
-    const items = parse(readFileSync(join(folder, "items.yaml"), "utf8")) as Items;
+    const items = itemsOf(name);
     const names = readdirSync(folder).sort();
+    const change = variant === "after" ? items.after : undefined;
     const { loadErrors, documents } = await documentsOf({
       dir: folder,
       org: source(join(folder, "org.yaml")),
-      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n))),
+      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n), n === change?.file ? edited(join(folder, n), change.set) : undefined)),
       templates,
       formats: ["pdf", "docx"],
       exportOptions: (job, format) => ({ fonts: format === "pdf" ? pdfFonts : fonts, createdAt: createdAtFor(job.fiscalYear) }),
@@ -84,8 +110,8 @@ beforeAll(async () => {
     expect(loadErrors.filter((d) => d.severity === "error"), name).toEqual([]);
     const doc = documents.find((d) => d.job.baseName === items.output);
     if (!doc?.model) throw new Error(`${name}: no ${items.output} built (${documents.map((d) => d.job.baseName).join(", ")})`);
-    const texts = { pdf: squash(pdfText(doc.bytes.get("pdf")!, join(dir, `${name}.pdf`))), docx: squash(docxText(doc.bytes.get("docx")!)) };
-    built.set(name, { items, doc, texts });
+    const texts = { pdf: squash(pdfText(doc.bytes.get("pdf")!, join(dir, `${name}-${variant}.pdf`))), docx: squash(docxText(doc.bytes.get("docx")!)) };
+    built.set(`${name} ${variant}`, { items, doc, texts });
   }
 }, 60_000);
 
@@ -97,8 +123,9 @@ test("there are real documents to try", () => {
   expect(folders.length).toBeGreaterThanOrEqual(2);
 });
 
-describe.each(folders)("%s", (name) => {
-  const get = () => built.get(name)!;
+describe.each(cases)("$name ($variant)", ({ name, variant }) => {
+  const get = () => built.get(`${name} ${variant}`)!;
+  const statusOf = (i: Item): Status => (variant === "after" ? (i.after ?? i.reproduced) : i.reproduced);
 
   test("its document is built with no template error", () => {
     expect(get().doc.templateErrors).toEqual([]);
@@ -109,8 +136,9 @@ describe.each(folders)("%s", (name) => {
     const text = texts[format];
     for (const item of items.items) {
       const want = squash(item.text);
-      const label = `${item.type} "${item.text}" (${item.reproduced})`;
-      switch (item.reproduced) {
+      const status = statusOf(item);
+      const label = `${item.type} "${item.text}" (${status})`;
+      switch (status) {
         case "yes":
           expect(text.includes(want), label).toBe(true);
           break;
@@ -133,10 +161,11 @@ describe.each(folders)("%s", (name) => {
   test("the share stated in items.yaml is the share of items printed as the source prints them", () => {
     const { items } = get();
     const count = (pred: (i: Item) => boolean) => items.items.filter(pred).reduce((n, i) => n + (i.count ?? 1), 0);
-    expect(items.share).toBe(`${count((i) => i.reproduced === "yes")}/${count(() => true)}`);
+    const share = variant === "after" ? items.after!.share : items.share;
+    expect(share).toBe(`${count((i) => statusOf(i) === "yes")}/${count(() => true)}`);
   });
 
   test("every item not reproduced says why", () => {
-    for (const item of get().items.items) if (item.reproduced !== "yes") expect(item.why, item.text).toBeTruthy();
+    for (const item of get().items.items) if (statusOf(item) !== "yes") expect(item.why, item.text).toBeTruthy();
   });
 });

@@ -6,7 +6,7 @@
  * text, table or chart.
  */
 import type { SectionEntry } from "../../input/schema/layout.js";
-import type { Numerals } from "../../thai/digits.js";
+import type { PartNumerals } from "../../input/schema/scalars.js";
 import { GENERIC_TYPES, KIND_LAYOUTS, type BuiltinPart, type ColumnSpec, type LayoutKind, type Orientation } from "./kind-layouts.js";
 import type { Wording } from "./wording.js";
 
@@ -19,8 +19,8 @@ export interface PartColumn extends ColumnSpec {
 export interface Part {
   readonly type: string;
   readonly partial: string;
-  /** This part's digits, or null for the document's. */
-  readonly numerals: Numerals | null;
+  /** This part's digits (typed: the clerk's text as typed), or null for the document's. */
+  readonly numerals: PartNumerals | null;
   /** Its heading, or null for none. */
   readonly title: string | null;
   readonly numbering: string | null;

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { CHARTS, KIND_LAYOUTS, sectionTypes, type LayoutKind } from "../../documents/layout/kind-layouts.js";
 import { NAME_KEYS, WORDING_KEYS } from "../../documents/layout/wording.js";
-import { choice, numerals, paragraphs, score, text } from "./scalars.js";
+import { choice, paragraphs, partNumerals, score, text } from "./scalars.js";
 
 /** `wording:` in org.yaml or in a document section: any subset of the known keys. */
 export const Wording = z.strictObject(
@@ -18,6 +18,9 @@ export const NUMBERING = ["code", "thai", "arabic", "none"] as const;
 export type Numbering = (typeof NUMBERING)[number];
 
 const lines = z.union([text.transform((t) => [t]), z.array(text)]);
+
+/** The parts whose every text is the clerk's, so `numerals: typed` can print it as typed. */
+export const TYPED_DIGITS_PARTS = ["heading", "paragraphs", "table"] as const;
 const yesNo = choice(["yes", "no"] as const).transform((v) => v === "yes");
 
 /** A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns. */
@@ -33,7 +36,7 @@ function sectionObject(kind: LayoutKind) {
       title: text.optional(),
       /** heading: its text; paragraphs: the paragraphs. */
       text: paragraphs.optional(),
-      numerals: numerals.optional(),
+      numerals: partNumerals.optional(),
       numbering: choice(NUMBERING).optional(),
       columns: z.array(Column).min(1).optional(),
       /** table: one list of cells per row, in the columns' order. */
@@ -69,6 +72,10 @@ function sectionObject(kind: LayoutKind) {
         }
       };
       usedBy("numbering", s.numbering !== undefined, (t) => builtins[t]?.numbered === true);
+      // Digits as typed only where every text is the clerk's own: a built-in part also prints texts the program makes (a default title, drafted analysis, scores).
+      if (s.numerals === "typed" && !(TYPED_DIGITS_PARTS as readonly string[]).includes(s.type)) {
+        ctx.addIssue({ code: "custom", path: ["numerals"], message: "E_SECTION_SETTING", params: { itadoc: "E_SECTION_SETTING", key: "numerals: typed", type: s.type, parts: TYPED_DIGITS_PARTS.join(", ") } });
+      }
       usedBy("shape", s.shape !== undefined, (t) => kind === "measures" && t === "analysis");
       usedBy("subtotals", s.subtotals !== undefined, (t) => (kind === "measures" && t === "analysis") || (kind === "report" && t === "scores"));
       (s.columns ?? []).forEach((c, i) => {
