@@ -1,14 +1,15 @@
 /**
  * Issue 14, "Must show: Generality": real documents of organisations other
  * than the examples' (docs/generality.md), written as input under
- * docs/generality/<name>/ with no template or code made for them. Each
- * folder's items.yaml lists the source's items (headings, paragraphs, table
+ * docs/generality/<name>/ with no template or code made for them. Beside
+ * each folder, <name>.items.yaml (outside it, so a build of the folder reads
+ * only the input) lists the source's items (headings, paragraphs, table
  * cells, numbers) and says which itadoc prints; this test builds each folder
  * in-process to PDF and DOCX, takes the text of both, and holds every claim
  * to it, both ways: a "yes" item must be printed as the source prints it, a
  * "digits" item only with its digits in the other script, a "merged" item
- * only inside another cell, and the share stated in items.yaml must be the
- * share of "yes" items. A folder whose items.yaml has `after:` is built a
+ * only inside another cell, and the share stated in the item list must be the
+ * share of "yes" items. A folder whose item list has `after:` is built a
  * second time with those keys set (the input as it is after the code change
  * that followed the trial), its items held to their `after:` status.
  */
@@ -47,8 +48,8 @@ interface Items {
   readonly output: string;
   /** "reproduced/total", over every item counted `count` times. */
   readonly share: string;
-  /** The same input with keys set (YAML paths → values) in one year file, and the share then. */
-  readonly after?: { readonly file: string; readonly set: Readonly<Record<string, unknown>>; readonly share: string };
+  /** The same input with keys set (YAML paths → values) and keys removed in one year file, and the share then. */
+  readonly after?: { readonly file: string; readonly set?: Readonly<Record<string, unknown>>; readonly unset?: readonly string[]; readonly share: string };
   readonly items: readonly Item[];
 }
 
@@ -73,16 +74,19 @@ function pdfText(pdf: Uint8Array, path: string): string {
 }
 
 const folders = readdirSync(GENERALITY, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-const itemsOf = (name: string) => parse(readFileSync(join(GENERALITY, name, "items.yaml"), "utf8")) as Items;
+const itemsOf = (name: string) => parse(readFileSync(join(GENERALITY, `${name}.items.yaml`), "utf8")) as Items;
 const cases = folders.flatMap((name) => VARIANTS.filter((v) => v === "trial" || itemsOf(name).after).map((variant) => ({ name, variant })));
 
-/** The year file with `set` (YAML paths, dots between keys and list indexes) changed, comments kept. */
-function edited(path: string, set: Readonly<Record<string, unknown>>): string {
+/** The year file with keys set and removed (YAML paths: dots between keys and list indexes), comments kept. */
+function edited(path: string, change: NonNullable<Items["after"]>): string {
   const doc = parseDocument(readFileSync(path, "utf8"));
-  for (const [key, value] of Object.entries(set)) {
-    const at = key.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-    if (!doc.hasIn(at.slice(0, -1))) throw new Error(`${path}: no ${at.slice(0, -1).join(".")} to set ${key} in`);
-    doc.setIn(at, value);
+  const at = (key: string) => key.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  for (const [key, value] of Object.entries(change.set ?? {})) {
+    if (!doc.hasIn(at(key).slice(0, -1))) throw new Error(`${path}: nothing to set ${key} in`);
+    doc.setIn(at(key), value);
+  }
+  for (const key of change.unset ?? []) {
+    if (!doc.deleteIn(at(key))) throw new Error(`${path}: no ${key} to remove`);
   }
   return doc.toString({ lineWidth: 0 });
 }
@@ -102,7 +106,7 @@ beforeAll(async () => {
     const { loadErrors, documents } = await documentsOf({
       dir: folder,
       org: source(join(folder, "org.yaml")),
-      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n), n === change?.file ? edited(join(folder, n), change.set) : undefined)),
+      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n), n === change?.file ? edited(join(folder, n), change) : undefined)),
       templates,
       formats: ["pdf", "docx"],
       exportOptions: (job, format) => ({ fonts: format === "pdf" ? pdfFonts : fonts, createdAt: createdAtFor(job.fiscalYear) }),
@@ -131,7 +135,7 @@ describe.each(cases)("$name ($variant)", ({ name, variant }) => {
     expect(get().doc.templateErrors).toEqual([]);
   });
 
-  test.each(["pdf", "docx"] as const)("every item is in the %s's text exactly as items.yaml says", (format) => {
+  test.each(["pdf", "docx"] as const)("every item is in the %s's text exactly as its item list says", (format) => {
     const { items, texts } = get();
     const text = texts[format];
     for (const item of items.items) {
@@ -158,7 +162,7 @@ describe.each(cases)("$name ($variant)", ({ name, variant }) => {
     }
   });
 
-  test("the share stated in items.yaml is the share of items printed as the source prints them", () => {
+  test("the share stated in its item list is the share of items printed as the source prints them", () => {
     const { items } = get();
     const count = (pred: (i: Item) => boolean) => items.items.filter(pred).reduce((n, i) => n + (i.count ?? 1), 0);
     const share = variant === "after" ? items.after!.share : items.share;
