@@ -121,7 +121,11 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const headerRowsOf = (m: DocModel): number[] => m.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === "table" ? [b.headerRows] : [])));
+const tablesOf = (m: DocModel) => m.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === "table" ? [b] : [])));
+const headerRowsOf = (m: DocModel): number[] => tablesOf(m).map((t) => t.headerRows);
+/** Every line of every table cell (a cell's paragraphs), squashed: a cell item printed as a cell of its own is one of them. */
+const cellLines = (m: DocModel): string[] =>
+  tablesOf(m).flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.flatMap((b) => (b.type === "paragraph" ? [squash(b.runs.map((x) => x.text).join(""))] : [])))));
 
 test("there are real documents to try", () => {
   expect(folders.length).toBeGreaterThanOrEqual(2);
@@ -159,6 +163,13 @@ describe.each(cases)("$name ($variant)", ({ name, variant }) => {
           expect(arabic(text).includes(arabic(want)), label).toBe(false);
           break;
       }
+    }
+  });
+
+  test("a table cell printed (in either digits) is a cell, or a line of one, of its own", () => {
+    const lines = cellLines(get().doc.model!).map(arabic);
+    for (const item of get().items.items) {
+      if (item.type === "cell" && (statusOf(item) === "yes" || statusOf(item) === "digits")) expect(lines, item.text).toContain(arabic(squash(item.text)));
     }
   });
 

@@ -23,8 +23,11 @@ const lines = z.union([text.transform((t) => [t]), z.array(text)]);
 export const TYPED_DIGITS_PARTS = ["heading", "paragraphs", "table"] as const;
 const yesNo = choice(["yes", "no"] as const).transform((v) => v === "yes");
 
-/** A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns. */
-const Column = z.strictObject({ key: text.optional(), heading: text.optional(), width: score.optional(), show: yesNo.optional() });
+/**
+ * A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns,
+ * whose heading may be a list of texts from the top header row down (layout/header-rows.ts).
+ */
+const Column = z.strictObject({ key: text.optional(), heading: z.union([text, z.array(text).min(1)]).optional(), width: score.optional(), show: yesNo.optional() });
 
 
 function sectionObject(kind: LayoutKind) {
@@ -82,6 +85,10 @@ function sectionObject(kind: LayoutKind) {
         if (s.type === "table") {
           need(`columns.${i}.heading`, c.heading === undefined);
           return;
+        }
+        // A built-in table's header rows are its template's: one text per column.
+        if (Array.isArray(c.heading)) {
+          ctx.addIssue({ code: "custom", path: ["columns", i, "heading"], message: "E_SECTION_SETTING", params: { itadoc: "E_SECTION_SETTING", key: "heading: [ … ]", type: s.type, parts: "table" } });
         }
         const known = builtin?.columns?.map((k) => k.key) ?? [];
         // A table that takes columns of one's own: a new key is a new column, with its heading.
