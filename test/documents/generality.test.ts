@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, parseDocument } from "yaml";
+import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createdAtFor } from "../../src/cli/build/build-org.js";
 import { loadBundledPdfFonts } from "../../src/cli/pdf-fonts.js";
@@ -27,6 +27,7 @@ import { documentsOf, type BuiltDocument } from "../../src/pipeline/index.js";
 import { part } from "../export/docx/helpers.js";
 import { builtinTemplates } from "../helpers/example-model.js";
 import { ROOT, source } from "../helpers/load-example.js";
+import { editedYaml, type YamlEdit } from "../helpers/yaml-edit.js";
 
 const GENERALITY = join(ROOT, "docs", "generality");
 
@@ -49,7 +50,7 @@ interface Items {
   /** "reproduced/total", over every item counted `count` times. */
   readonly share: string;
   /** The same input with keys set (YAML paths → values) and keys removed in one year file, and the share then. */
-  readonly after?: { readonly file: string; readonly set?: Readonly<Record<string, unknown>>; readonly unset?: readonly string[]; readonly share: string };
+  readonly after?: YamlEdit & { readonly file: string; readonly share: string };
   readonly items: readonly Item[];
 }
 
@@ -77,20 +78,6 @@ const folders = readdirSync(GENERALITY, { withFileTypes: true }).filter((d) => d
 const itemsOf = (name: string) => parse(readFileSync(join(GENERALITY, `${name}.items.yaml`), "utf8")) as Items;
 const cases = folders.flatMap((name) => VARIANTS.filter((v) => v === "trial" || itemsOf(name).after).map((variant) => ({ name, variant })));
 
-/** The year file with keys set and removed (YAML paths: dots between keys and list indexes), comments kept. */
-function edited(path: string, change: NonNullable<Items["after"]>): string {
-  const doc = parseDocument(readFileSync(path, "utf8"));
-  const at = (key: string) => key.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-  for (const [key, value] of Object.entries(change.set ?? {})) {
-    if (!doc.hasIn(at(key).slice(0, -1))) throw new Error(`${path}: nothing to set ${key} in`);
-    doc.setIn(at(key), value);
-  }
-  for (const key of change.unset ?? []) {
-    if (!doc.deleteIn(at(key))) throw new Error(`${path}: no ${key} to remove`);
-  }
-  return doc.toString({ lineWidth: 0 });
-}
-
 let dir: string;
 const built = new Map<string, { items: Items; doc: BuiltDocument; texts: { pdf: string; docx: string } }>();
 
@@ -106,7 +93,7 @@ beforeAll(async () => {
     const { loadErrors, documents } = await documentsOf({
       dir: folder,
       org: source(join(folder, "org.yaml")),
-      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n), n === change?.file ? edited(join(folder, n), change) : undefined)),
+      yearFiles: names.filter((n) => /^\d{4}\.yaml$/.test(n)).map((n) => source(join(folder, n), n === change?.file ? editedYaml(join(folder, n), change) : undefined)),
       templates,
       formats: ["pdf", "docx"],
       exportOptions: (job, format) => ({ fonts: format === "pdf" ? pdfFonts : fonts, createdAt: createdAtFor(job.fiscalYear) }),

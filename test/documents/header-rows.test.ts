@@ -4,9 +4,7 @@
  * trial's ban-pao plan (docs/generality.md) prints each year above
  * "งบประมาณ (บาท)"; with one header row the two went into one cell.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import { formatDiagnostic } from "../../src/diag/format.js";
 import { headerRows } from "../../src/documents/layout/header-rows.js";
@@ -14,6 +12,7 @@ import type { Table } from "../../src/model/document.js";
 import type { TemplateSet } from "../../src/render/load-templates.js";
 import { builtinTemplates, loadedModel } from "../helpers/example-model.js";
 import { loadExample, loadFolder, ROOT } from "../helpers/load-example.js";
+import { editedYaml } from "../helpers/yaml-edit.js";
 
 const BAN_PAO = join(ROOT, "docs", "generality", "ban-pao");
 const YEARS = ["๒๕๖๑", "๒๕๖๒", "๒๕๖๓", "๒๕๖๔"];
@@ -65,9 +64,8 @@ describe("in a document", () => {
 
   /** ban-pao's plan with each year's heading [ปี …, งบประมาณ (บาท)]. */
   function twoRowPlan() {
-    const doc = parseDocument(readFileSync(join(BAN_PAO, "2561.yaml"), "utf8"));
-    YEARS.forEach((y, i) => doc.setIn(["measures", "sections", 4, "columns", 2 + i, "heading"], [`ปี ${y}`, "งบประมาณ (บาท)"]));
-    return loadFolder(BAN_PAO, { "2561.yaml": doc.toString({ lineWidth: 0 }) });
+    const set = Object.fromEntries(YEARS.map((y, i) => [`measures.sections.4.columns.${2 + i}.heading`, [`ปี ${y}`, "งบประมาณ (บาท)"]]));
+    return loadFolder(BAN_PAO, { "2561.yaml": editedYaml(join(BAN_PAO, "2561.yaml"), { set }) });
   }
 
   const cellText = (t: Table, r: number) => t.rows[r]!.cells.map((c) => c.blocks.map((b) => (b.type === "paragraph" ? b.runs.map((x) => x.text).join("") : "")).join(""));
@@ -83,9 +81,8 @@ describe("in a document", () => {
   });
 
   test("a built-in table refuses a list heading at its line, naming the part that takes one", () => {
-    const doc = parseDocument(readFileSync(join(ROOT, "examples", "nakhon-ratchasima-city", "2564.yaml"), "utf8"));
-    doc.setIn(["report", "sections"], ["title", { type: "scores", columns: [{ key: "score", heading: ["คะแนน", "ปี 2564"] }] }]);
-    const loaded = loadExample("nakhon-ratchasima-city", { "2564.yaml": doc.toString({ lineWidth: 0 }) });
+    const sections = ["title", { type: "scores", columns: [{ key: "score", heading: ["คะแนน", "ปี 2564"] }] }];
+    const loaded = loadExample("nakhon-ratchasima-city", { "2564.yaml": editedYaml(join(ROOT, "examples", "nakhon-ratchasima-city", "2564.yaml"), { set: { "report.sections": sections } }) });
     const messages = loaded.errors.map((d) => formatDiagnostic(d, "en"));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/2564\.yaml:\d+:\d+: .*E_SECTION_SETTING.*"scores" does not use heading: \[ … \].*table/s);

@@ -6,9 +6,7 @@
  * real documents needed stand-in scores that none of their parts printed, and
  * the clerk was warned about drafts that appeared nowhere.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../src/diag/diagnostic.js";
 import { listedParts, needsAssessment } from "../../src/documents/listed-parts.js";
@@ -17,16 +15,13 @@ import type { TemplateSet } from "../../src/render/load-templates.js";
 import { builtinTemplates, loadedModel } from "../helpers/example-model.js";
 import { loadExample, loadFolder, ROOT } from "../helpers/load-example.js";
 import { modelParagraphs } from "../helpers/model-text.js";
+import { editedYaml, type YamlEdit } from "../helpers/yaml-edit.js";
 
 const GENERALITY = join(ROOT, "docs", "generality");
 
-/** A generality folder's year file with keys set and removed (dotted YAML paths). */
-function folder(name: string, file: string, change: { set?: Record<string, unknown>; unset?: string[] }) {
-  const doc = parseDocument(readFileSync(join(GENERALITY, name, file), "utf8"));
-  const at = (k: string) => k.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  for (const [k, v] of Object.entries(change.set ?? {})) doc.setIn(at(k), v);
-  for (const k of change.unset ?? []) doc.deleteIn(at(k));
-  return loadFolder(join(GENERALITY, name), { [file]: doc.toString({ lineWidth: 0 }) });
+/** A generality folder with one year file's keys set and removed. */
+function folder(name: string, file: string, edit: YamlEdit) {
+  return loadFolder(join(GENERALITY, name), { [file]: editedYaml(join(GENERALITY, name, file), edit) });
 }
 
 let set: TemplateSet;
@@ -95,12 +90,8 @@ describe("drafts only for printed parts", () => {
   });
 
   test("a memo without its analysis part drafts no tool analysis", () => {
-    const kk = (sections?: string[]) => {
-      const memo = parseDocument(readFileSync(join(ROOT, "examples", "khon-kaen-city", "2563.yaml"), "utf8"));
-      memo.deleteIn(["memo", "analysis"]);
-      if (sections) memo.setIn(["memo", "sections"], sections);
-      return loadExample("khon-kaen-city", { "2563.yaml": memo.toString({ lineWidth: 0 }) });
-    };
+    const kk = (sections?: string[]) =>
+      loadExample("khon-kaen-city", { "2563.yaml": editedYaml(join(ROOT, "examples", "khon-kaen-city", "2563.yaml"), { unset: ["memo.analysis"], ...(sections ? { set: { "memo.sections": sections } } : {}) }) });
     const drafted = (loaded: ReturnType<typeof loadFolder>) => outcome(loaded, "memo", 2563).warnings.filter((c) => c === "W_DRAFTED").length;
     expect(drafted(kk())).toBeGreaterThan(0);
     expect(drafted(kk(["header", "to", "opening", "year-table", "weak-items", "closing", "signature"]))).toBe(0);

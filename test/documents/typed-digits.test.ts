@@ -5,9 +5,7 @@
  * … ๔ มิติ" and a table of ๑.๑ and 1.1.1). Before it, a part printed every
  * digit one way and one of the two came out in the other script.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import { formatDiagnostic } from "../../src/diag/format.js";
 import { createRenderer } from "../../src/render/handlebars.js";
@@ -15,15 +13,12 @@ import type { TemplateSet } from "../../src/render/load-templates.js";
 import { builtinTemplates, loadedModel } from "../helpers/example-model.js";
 import { loadFolder, ROOT } from "../helpers/load-example.js";
 import { modelParagraphs } from "../helpers/model-text.js";
+import { editedYaml } from "../helpers/yaml-edit.js";
 
 const BAN_PAO = join(ROOT, "docs", "generality", "ban-pao");
 
-/** ban-pao's 2561.yaml with keys (dotted YAML paths, list indexes as numbers) set. */
-function banPao(set: Record<string, unknown>) {
-  const doc = parseDocument(readFileSync(join(BAN_PAO, "2561.yaml"), "utf8"));
-  for (const [key, value] of Object.entries(set)) doc.setIn(key.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)), value);
-  return loadFolder(BAN_PAO, { "2561.yaml": doc.toString({ lineWidth: 0 }) });
-}
+/** ban-pao's 2561.yaml with keys set. */
+const banPao = (set: Record<string, unknown>) => loadFolder(BAN_PAO, { "2561.yaml": editedYaml(join(BAN_PAO, "2561.yaml"), { set }) });
 
 describe("the digits helper", () => {
   const hb = createRenderer();
