@@ -10,8 +10,9 @@
  * "digits" item only with its digits in the other script, a "merged" item
  * only inside another cell, and the share stated in the item list must be the
  * share of "yes" items. A folder whose item list has `after:` is built a
- * second time with those keys set (the input as it is after the code change
- * that followed the trial), its items held to their `after:` status.
+ * second time with those keys set and removed (the input as it can be after
+ * the code changes that followed the trial), its items held to their
+ * `after:` status and the share to `after.share`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
