@@ -6,6 +6,7 @@ import { draftAnalysisIntro, draftToolIssue } from "../ita/draft-analysis.js";
 import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, resultData, wordingFor, type DataResult } from "./common.js";
 import { reordered } from "./layout/compose.js";
 import { renamed } from "./layout/wording.js";
+import { listedParts, needsAssessment } from "./listed-parts.js";
 
 export interface ColumnDef {
   readonly key: string;
@@ -17,13 +18,15 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
   const fy = m.fiscal_year ?? entry.data.fiscal_year;
   const analyses = m.analyses ?? (org.years.get(fy - 1)?.result ? fy - 1 : fy);
   const assessed = org.years.get(analyses);
+  const listed = listedParts("measures", m.sections);
   const errors: Diagnostic[] = [];
-  if (!assessed?.result) {
+  // Without an assessment only a plan whose parts print nothing of one (title, org line, narrative, the table, the clerk's own parts).
+  if (!assessed?.result && needsAssessment("measures", listed)) {
     errors.push(error("E_ASSESSMENT_MISSING", { kind: "measures", year: analyses }, posIn(entry, m.analyses !== undefined ? ["measures", "analyses"] : ["measures"])));
     return { ok: false, errors, warnings: [] };
   }
   const wording = wordingFor(org, m.wording);
-  const r = renamed(assessed.result, wording.names);
+  const r = assessed?.result && renamed(assessed.result, wording.names);
   const drafts = new Drafts(entry);
   const o = orgData(org);
   const layout = m.layout ?? "tool-table";
@@ -47,8 +50,9 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
   });
   if (errors.length) return { ok: false, errors, warnings: [] };
 
+  // Drafted (and warned about) only for the parts that print them.
   const issues =
-    layout === "tool-table"
+    r && layout === "tool-table" && listed.has("analysis")
       ? Object.fromEntries(
           r.tools.map((t) => [t.id, drafts.use(m.issues?.[t.id], `measures.issues.${t.id}`, ["measures"], () => draftToolIssue(t))]),
         )
@@ -61,8 +65,8 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
     layout,
     isToolTable: layout === "tool-table",
     title: m.title ?? `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${fy}`,
-    analysisIntro: drafts.use(m.analysis_intro, "measures.analysis_intro", ["measures"], () => draftAnalysisIntro(o.name, r)),
-    result: resultData(r),
+    analysisIntro: r && listed.has("analysis-intro") ? drafts.use(m.analysis_intro, "measures.analysis_intro", ["measures"], () => draftAnalysisIntro(o.name, r)) : (m.analysis_intro ?? []),
+    result: r ? resultData(r) : null,
     issues,
     narrative: (m.narrative ?? []).map((s) => ({ heading: s.heading ?? null, paragraphs: s.paragraphs ?? [] })),
     plan:

@@ -6,6 +6,7 @@ import { draftBelowTools, draftItemAnalysis, draftItemRecommendation, draftPasse
 import { peerCategories, peerDistribution } from "../ita/peers.js";
 import { weakItems } from "../ita/weak-items.js";
 import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, wordingFor, type DataResult } from "./common.js";
+import { listedParts } from "./listed-parts.js";
 import { renamed } from "./layout/wording.js";
 
 const DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา";
@@ -14,6 +15,8 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
   const fy = entry.data.fiscal_year;
   const errors: Diagnostic[] = [];
   const drafts = new Drafts(entry);
+  // Texts are drafted (and warned about) only for the parts that print them.
+  const listed = listedParts("memo", memo.sections);
   const wording = wordingFor(org, memo.wording);
   const current = entry.result && renamed(entry.result, wording.names);
   if (!current || !entry.data.assessment) {
@@ -38,14 +41,14 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       ? null
       : {
           heading: a?.passed?.heading ?? `แบบวัด ${passedTools.map((t) => t.code).join(" ")} (ผ่านเกณฑ์ ${current.framework.passMark} คะแนนขึ้นไป)`,
-          paragraphs: drafts.use(a?.passed?.paragraphs, "memo.analysis.passed", ["memo"], () => draftPassedTools(passedTools, prev)),
+          paragraphs: listed.has("analysis") ? drafts.use(a?.passed?.paragraphs, "memo.analysis.passed", ["memo"], () => draftPassedTools(passedTools, prev)) : (a?.passed?.paragraphs ?? []),
         };
   const below =
     belowTools.length === 0
       ? null
       : {
           heading: a?.below?.heading ?? `แบบวัด ${belowTools.map((t) => t.code).join(" ")} (ต่ำกว่าเกณฑ์ ${current.framework.passMark} คะแนน)`,
-          paragraphs: drafts.use(a?.below?.paragraphs, "memo.analysis.below", ["memo"], () => draftBelowTools(belowTools, prev)),
+          paragraphs: listed.has("analysis") ? drafts.use(a?.below?.paragraphs, "memo.analysis.below", ["memo"], () => draftBelowTools(belowTools, prev)) : (a?.below?.paragraphs ?? []),
         };
 
   const prevAssessment = org.years.get(fy - 1)?.data.assessment;
@@ -63,8 +66,8 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       topic: w.topic ?? null,
       previous: w.previous ?? null,
       score: w.score,
-      analysis: drafts.use(w.analysis, `${w.id} การวิเคราะห์`, at, () => draftItemAnalysis(w, fy)),
-      recommendation: drafts.use(w.recommendation, `${w.id} ข้อเสนอแนะ`, at, () => draftItemRecommendation(w, fy)),
+      analysis: listed.has("weak-items") ? drafts.use(w.analysis, `${w.id} การวิเคราะห์`, at, () => draftItemAnalysis(w, fy)) : (w.analysis ?? []),
+      recommendation: listed.has("weak-items") ? drafts.use(w.recommendation, `${w.id} ข้อเสนอแนะ`, at, () => draftItemRecommendation(w, fy)) : (w.recommendation ?? []),
     };
   });
 

@@ -9,6 +9,7 @@ import type { OrgInput, YearEntry } from "../input/load-organisation.js";
 import { PROGRESS_STATUSES, type Measures, type Progress } from "../input/schema/year.js";
 import { parseNumber } from "../thai/digits.js";
 import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, wordingFor, type DataResult } from "./common.js";
+import { listedParts } from "./listed-parts.js";
 
 interface PlannedMeasure {
   readonly number: number;
@@ -54,7 +55,8 @@ export function progressData(org: OrgInput, entry: YearEntry, p: Progress): Data
   const counts = PROGRESS_STATUSES.map((status) => ({ status, count: rows.filter((r) => r.status === status).length }));
   const o = orgData(org);
   const drafts = new Drafts(entry);
-  const summary = drafts.use(p.summary, "progress.summary", ["progress"], () => draftSummary(o.name, fy, rows.length, counts));
+  // Drafted (and warned about) only when the summary part is printed.
+  const summary = listedParts("progress", p.sections).has("summary") ? drafts.use(p.summary, "progress.summary", ["progress"], () => draftSummary(o.name, fy, rows.length, counts)) : (p.summary ?? []);
   const data = laidOut("progress", {
     numerals: numeralsFor(org, p.numerals),
     org: o,

@@ -6,19 +6,32 @@ import { draftReportAnalysis } from "../ita/draft-analysis.js";
 import { changes } from "../ita/trends.js";
 import { chartData, Drafts, laidOut, numeralsFor, orgData, posIn, previousResult, resultData, wordingFor, type DataResult } from "./common.js";
 import { renamed } from "./layout/wording.js";
+import { listedParts, needsAssessment } from "./listed-parts.js";
 
 export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataResult<object> {
   const year = rep.analyses ?? entry.data.fiscal_year;
   const assessed = org.years.get(year);
-  if (!assessed?.result) {
-    return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "report", year }, posIn(entry, ["report"]))], warnings: [] };
-  }
+  const listed = listedParts("report", rep.sections);
   const wording = wordingFor(org, rep.wording);
+  const o = orgData(org);
+  const common = {
+    numerals: numeralsFor(org, rep.numerals),
+    org: o,
+    year,
+    title: rep.title ?? `รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year}`,
+  };
+  if (!assessed?.result) {
+    if (needsAssessment("report", listed)) {
+      return { ok: false, errors: [error("E_ASSESSMENT_MISSING", { kind: "report", year }, posIn(entry, ["report"]))], warnings: [] };
+    }
+    // Its parts print nothing of an assessment: no scores, drafts or charts to make.
+    const data = laidOut("report", { ...common, result: null, passMark: null, rows: [], analysis: rep.analysis ?? [], activities: [], charts: null }, wording, rep.sections);
+    return { ok: true, data, warnings: [] };
+  }
   const r = renamed(assessed.result, wording.names);
   const prevRaw = previousResult(org, year);
   const prev = prevRaw && renamed(prevRaw, wording.names);
   const drafts = new Drafts(entry);
-  const o = orgData(org);
   const notes = assessed.data.assessment?.indicator_analysis;
   // Year-over-year changes come from ita/trends, the one place they are computed.
   const changeOf = new Map((prev ? changes(prev, r).indicators : []).map((c) => [c.id, c]));
@@ -60,14 +73,12 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     return { indicatorId: ind.id, indicatorNumber: ind.number, indicatorName: ind.name, score: ind.score, activity: act.activity, owner: act.owner ?? [], period: act.period ?? null, cells };
   });
   const data = laidOut("report", {
-    numerals: numeralsFor(org, rep.numerals),
-    org: o,
-    year,
-    title: rep.title ?? `รายงานผลการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year}`,
+    ...common,
     result: resultData(r),
     passMark: r.framework.passMark,
     rows,
-    analysis: drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
+    // Drafted (and warned about) only when the analysis part is printed.
+    analysis: listed.has("analysis") ? drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)) : (rep.analysis ?? []),
     activities,
     charts: chartData(org, r),
   }, wording, rep.sections);

@@ -62,13 +62,26 @@ function required(v: unknown, options: Options): void {
   if (v === undefined) throw new MissingFieldError(callSite(options));
 }
 
+interface DigitsFrame {
+  readonly numerals?: unknown;
+  readonly _parent?: DigitsFrame;
+}
+
 function numeralsOf(options: Options): Numerals {
-  // A part of the document printed under {{#digits}} has its own setting (a data frame variable, inherited by nested blocks).
-  const own = (options.data as { numerals?: unknown } | undefined)?.numerals;
-  if (own === "thai" || own === "arabic") return own;
+  // A part of the document printed under {{#digits}} has its own setting (a data frame variable, inherited by nested blocks);
+  // under {{#digits "typed"}} the numbers the program formats follow the enclosing setting.
+  for (let frame = options.data as DigitsFrame | undefined; frame; frame = frame._parent) {
+    if (frame.numerals === "thai" || frame.numerals === "arabic") return frame.numerals;
+    if (frame.numerals !== "typed") break;
+  }
   const root = options.data?.root;
   const n = typeof root === "object" && root !== null ? (root as { numerals?: unknown }).numerals : undefined;
   return n === "arabic" ? "arabic" : "thai";
+}
+
+/** Text in the part's digits; under {{#digits "typed"}} as it is (the clerk's Thai and Arabic digits both kept). */
+function clerkDigits(s: string, options: Options): string {
+  return (options.data as DigitsFrame | undefined)?.numerals === "typed" ? s : applyNumerals(s, numeralsOf(options));
 }
 
 function fail(name: string, options: Options, message: string): never {
@@ -150,7 +163,7 @@ function compare(name: string, test: (a: number, b: number) => boolean): HelperD
 export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   t(value: unknown, options: Options) {
     required(value, options);
-    return applyNumerals(text("t", value, options), numeralsOf(options));
+    return clerkDigits(text("t", value, options), options);
   },
   /** Integers print as they are; other numbers with `decimals` (half-up) when given. */
   n(value: unknown, options: Options) {
@@ -207,7 +220,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
     const sep = typeof sepArg === "string" ? sepArg : typeof options.hash?.sep === "string" ? options.hash.sep : ", ";
     if (list === null || list === undefined) return "";
     if (!Array.isArray(list)) return fail("join", options, `expected a list, got ${describe(list)}`);
-    return applyNumerals(list.map((x) => text("join", x, options)).join(sep), numeralsOf(options));
+    return clerkDigits(list.map((x) => text("join", x, options)).join(sep), options);
   },
   /** A multi-line string (YAML block scalar) or a list → a list of lines, for {{#each (lines x)}}. */
   lines(value: unknown, options: Options) {
@@ -226,7 +239,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
    * Arabic digits in a Thai-digit report); null or absent keeps the enclosing setting.
    */
   digits(this: unknown, value: unknown, options: Options) {
-    if (value !== null && value !== undefined && value !== "thai" && value !== "arabic") fail("digits", options, `expected "thai" or "arabic", got ${describe(value)}`);
+    if (value !== null && value !== undefined && value !== "thai" && value !== "arabic" && value !== "typed") fail("digits", options, `expected "thai", "arabic" or "typed", got ${describe(value)}`);
     const frame = { ...(options.data ?? {}), ...(value ? { numerals: value } : {}), _parent: options.data };
     return options.fn(this, { data: frame });
   },

@@ -6,7 +6,8 @@
  * text, table or chart.
  */
 import type { SectionEntry } from "../../input/schema/layout.js";
-import type { Numerals } from "../../thai/digits.js";
+import type { PartNumerals } from "../../input/schema/scalars.js";
+import { headerRows, type HeaderCell } from "./header-rows.js";
 import { GENERIC_TYPES, KIND_LAYOUTS, type BuiltinPart, type ColumnSpec, type LayoutKind, type Orientation } from "./kind-layouts.js";
 import type { Wording } from "./wording.js";
 
@@ -19,8 +20,8 @@ export interface PartColumn extends ColumnSpec {
 export interface Part {
   readonly type: string;
   readonly partial: string;
-  /** This part's digits, or null for the document's. */
-  readonly numerals: Numerals | null;
+  /** This part's digits (typed: the clerk's text as typed), or null for the document's. */
+  readonly numerals: PartNumerals | null;
   /** Its heading, or null for none. */
   readonly title: string | null;
   readonly numbering: string | null;
@@ -31,6 +32,8 @@ export interface Part {
   readonly extra: readonly PartColumn[];
   readonly text: readonly string[];
   readonly rows: readonly (readonly (readonly string[])[])[];
+  /** A table of the clerk's own: its header rows, cells with their spans. */
+  readonly header: readonly (readonly HeaderCell[])[] | null;
   readonly chart: string | null;
   /** The chart's own partial (chart-overall, …). */
   readonly chartPartial: string | null;
@@ -99,6 +102,7 @@ function part(s: SectionEntry, b: BuiltinPart | undefined, wording: Wording, und
     extra: (columns ?? []).filter((c) => !b?.columns?.some((k) => k.key === c.key)),
     text: s.text ?? [],
     rows: (s.rows ?? []).map((r) => (columns ? [...r, ...Array.from({ length: columns.length - r.length }, () => [])] : r)),
+    header: s.type === "table" ? headerRows((s.columns ?? []).filter((g) => g.show !== false).map((g) => g.heading ?? "")) : null,
     chart: s.chart ?? null,
     chartPartial: s.chart ? `chart-${s.chart}` : null,
     image: s.type === "image" && s.file ? { ref: imageRef(s.file), width: s.width ?? 15, height: s.height ?? 8, align: s.align ?? "center" } : null,
@@ -121,10 +125,11 @@ export function builtinColumns(spec: readonly ColumnSpec[], given: readonly Colu
     .filter((c) => byKey.get(c.key)?.show !== false)
     .map((c) => {
       const g = byKey.get(c.key);
-      return { key: c.key, heading: g?.heading ?? c.heading, width: g?.width ?? c.width };
+      // A list of texts is refused for built-in tables (schema/layout.ts): their heading is one text.
+      return { key: c.key, heading: typeof g?.heading === "string" ? g.heading : c.heading, width: g?.width ?? c.width };
     });
   const added = extensible ? (given ?? []).filter((g) => g.key !== undefined && g.show !== false && !spec.some((c) => c.key === g.key)) : [];
-  return indexed(reordered([...kept, ...added.map((g) => ({ key: g.key!, heading: g.heading ?? "", width: g.width ?? 1 }))], order ?? []));
+  return indexed(reordered([...kept, ...added.map((g) => ({ key: g.key!, heading: typeof g.heading === "string" ? g.heading : "", width: g.width ?? 1 }))], order ?? []));
 }
 
 /** The columns `order` names (hidden ones aside), in its order, in the slots they fill among `cols`. */
@@ -137,7 +142,7 @@ export function reordered<C extends { readonly key: string }>(cols: readonly C[]
 }
 
 function ownColumns(given: readonly ColumnGiven[]): PartColumn[] {
-  return indexed(given.filter((g) => g.show !== false).map((g, i) => ({ key: g.key ?? String(i + 1), heading: g.heading ?? "", width: g.width ?? 1 })));
+  return indexed(given.filter((g) => g.show !== false).map((g, i) => ({ key: g.key ?? String(i + 1), heading: [g.heading ?? ""].flat().join(" "), width: g.width ?? 1 })));
 }
 
 function indexed(cols: readonly ColumnSpec[]): PartColumn[] {

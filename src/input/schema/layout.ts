@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { CHARTS, KIND_LAYOUTS, sectionTypes, type LayoutKind } from "../../documents/layout/kind-layouts.js";
 import { NAME_KEYS, WORDING_KEYS } from "../../documents/layout/wording.js";
-import { choice, numerals, paragraphs, score, text } from "./scalars.js";
+import { choice, paragraphs, partNumerals, score, text } from "./scalars.js";
 
 /** `wording:` in org.yaml or in a document section: any subset of the known keys. */
 export const Wording = z.strictObject(
@@ -18,10 +18,16 @@ export const NUMBERING = ["code", "thai", "arabic", "none"] as const;
 export type Numbering = (typeof NUMBERING)[number];
 
 const lines = z.union([text.transform((t) => [t]), z.array(text)]);
+
+/** The parts whose every text is the clerk's, so `numerals: typed` can print it as typed. */
+export const TYPED_DIGITS_PARTS = ["heading", "paragraphs", "table"] as const;
 const yesNo = choice(["yes", "no"] as const).transform((v) => v === "yes");
 
-/** A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns. */
-const Column = z.strictObject({ key: text.optional(), heading: text.optional(), width: score.optional(), show: yesNo.optional() });
+/**
+ * A column named by key: for a built-in table any subset, renamed or resized; for a `table` section its own columns,
+ * whose heading may be a list of texts from the top header row down (layout/header-rows.ts).
+ */
+const Column = z.strictObject({ key: text.optional(), heading: z.union([text, z.array(text).min(1)]).optional(), width: score.optional(), show: yesNo.optional() });
 
 
 function sectionObject(kind: LayoutKind) {
@@ -33,7 +39,7 @@ function sectionObject(kind: LayoutKind) {
       title: text.optional(),
       /** heading: its text; paragraphs: the paragraphs. */
       text: paragraphs.optional(),
-      numerals: numerals.optional(),
+      numerals: partNumerals.optional(),
       numbering: choice(NUMBERING).optional(),
       columns: z.array(Column).min(1).optional(),
       /** A built-in table: column keys in the order to print them, in the places those columns take (the rest stay where they are). */
@@ -71,12 +77,20 @@ function sectionObject(kind: LayoutKind) {
         }
       };
       usedBy("numbering", s.numbering !== undefined, (t) => builtins[t]?.numbered === true);
+      // Digits as typed only where every text is the clerk's own: a built-in part also prints texts the program makes (a default title, drafted analysis, scores).
+      if (s.numerals === "typed" && !(TYPED_DIGITS_PARTS as readonly string[]).includes(s.type)) {
+        ctx.addIssue({ code: "custom", path: ["numerals"], message: "E_SECTION_SETTING", params: { itadoc: "E_SECTION_SETTING", key: "numerals: typed", type: s.type, parts: TYPED_DIGITS_PARTS.join(", ") } });
+      }
       usedBy("shape", s.shape !== undefined, (t) => kind === "measures" && t === "analysis");
       usedBy("subtotals", s.subtotals !== undefined, (t) => (kind === "measures" && t === "analysis") || (kind === "report" && t === "scores"));
       (s.columns ?? []).forEach((c, i) => {
         if (s.type === "table") {
           need(`columns.${i}.heading`, c.heading === undefined);
           return;
+        }
+        // A built-in table's header rows are its template's: one text per column.
+        if (Array.isArray(c.heading)) {
+          ctx.addIssue({ code: "custom", path: ["columns", i, "heading"], message: "E_SECTION_SETTING", params: { itadoc: "E_SECTION_SETTING", key: "heading: [ … ]", type: s.type, parts: "table" } });
         }
         const known = builtin?.columns?.map((k) => k.key) ?? [];
         // A table that takes columns of one's own: a new key is a new column, with its heading.

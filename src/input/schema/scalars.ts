@@ -129,3 +129,6 @@ export { GRADES, type Grade };
 export const grade = choice(GRADES);
 export const numerals = choice(["thai", "arabic"] as const);
 export type Numerals = "thai" | "arabic";
+/** A part's digits: also `typed`, the clerk's own text with its digits as typed (Thai and Arabic mixed, as real documents print them). */
+export const partNumerals = choice(["thai", "arabic", "typed"] as const);
+export type PartNumerals = Numerals | "typed";
