@@ -102,9 +102,11 @@ try {
   const data = join(work, "data");
   const one = join(work, "one");
   spawnSync(process.execPath, [join(HERE, "bench/national-dataset.mjs"), data, String(count)], { stdio: "ignore" });
-  const first = readdirSync(data).sort()[0];
+  // The dataset is <province>/<organisation>/: the first organisation alone, for the one-memo run.
+  const province = readdirSync(data).sort()[0];
+  const first = readdirSync(join(data, province)).sort()[0];
   mkdirSync(one);
-  spawnSync("cp", ["-r", join(data, first), one]);
+  spawnSync("cp", ["-r", join(data, province, first), one]);
   // The DOCX LibreOffice converts: the same memos, made by the itadoc under test, one folder.
   const docxOut = join(work, "docx-out");
   const made = spawnSync(process.execPath, [join(root, "dist/cli/bin.js"), "build", data, "--kind", "memo", "--format", "docx", "--out", docxOut], { encoding: "utf8" });
