@@ -67,7 +67,14 @@ describe("lazy start", () => {
     for (const args of [["--version"], ["--help"]]) {
       const r = modulesLoaded(args);
       expect(r.code).toBe(0);
-      expect(r.modules.filter((m) => /^node_modules\/(yaml|zod|handlebars)\/|^dist\/(input\/schema|render|ita|pipeline)\//.test(m))).toEqual([]);
+      expect(r.modules.filter((m) => /^node_modules\/(yaml|zod|handlebars)\/|^dist\/(input\/schema|render|ita|pipeline|vendor)\//.test(m))).toEqual([]);
     }
+  });
+
+  test("validate loads zod as the one file scripts/vendor-bundles.mjs made of it, not its 95 modules", () => {
+    const r = modulesLoaded(["validate", "examples"]);
+    expect(r.code).toBe(0);
+    expect(r.modules).toContain("dist/vendor/zod.js");
+    expect(r.modules.filter((m) => m.startsWith("node_modules/zod/"))).toEqual([]);
   });
 });
