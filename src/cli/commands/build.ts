@@ -1,7 +1,8 @@
 /**
  * itadoc build: documents for every organisation and year named, one
- * organisation per task in a bounded pool of worker threads. One bad input
- * never stops the others; the exit code says whether anything failed.
+ * organisation per task, in this thread for a small run or in a bounded pool
+ * of worker threads (scheduler.ts placement). One bad input never stops the
+ * others; the exit code says whether anything failed.
  */
 import { mkdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
