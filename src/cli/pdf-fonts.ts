@@ -13,12 +13,17 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FontSet } from "../export/exporter.js";
-import { familyNameOf } from "../export/pdf/internals/fontkit.js";
 import { familySize } from "../export/pdf/size-table.js";
 import { FONTS_DIR, readSizeTable } from "./resources.js";
 
 /** The bundled PDF family's files: regular, bold, italic, bold italic. */
 export const PDF_FONT_FILES = ["Laksaman.ttf", "Laksaman-Bold.ttf", "Laksaman-Italic.ttf", "Laksaman-BoldItalic.ttf"] as const;
+
+/**
+ * The family name Laksaman.ttf declares (test/cli/pdf-fonts.test.ts reads it from the file): known, so that
+ * loading the bundled faces does not load fontkit to read it, and a run that makes no PDF never loads fontkit.
+ */
+export const BUNDLED_PDF_FAMILY = "Laksaman";
 
 /** The faces of a PDF font given in org.yaml; italics fall back to the upright faces. */
 export interface PdfFontFiles {
@@ -30,7 +35,7 @@ export interface PdfFontFiles {
 
 const loaded = new Map<string, Promise<FontSet>>();
 
-async function load(files: PdfFontFiles): Promise<FontSet> {
+async function load(files: PdfFontFiles, knownFamily: string | undefined): Promise<FontSet> {
   const read = async (path: string) => new Uint8Array(await readFile(path));
   const [regular, bold, italic, boldItalic] = await Promise.all([
     read(files.regular),
@@ -38,22 +43,25 @@ async function load(files: PdfFontFiles): Promise<FontSet> {
     read(files.italic ?? files.regular),
     read(files.boldItalic ?? files.bold),
   ]);
-  const family = familyNameOf(regular) ?? "PDF";
+  const family = knownFamily ?? (await import("../export/pdf/internals/fontkit.js")).familyNameOf(regular) ?? "PDF";
   return { family, sizeScale: familySize(await readSizeTable(), family).scale, regular, bold, italic, boldItalic };
 }
 
 /** The bundled PDF family (Laksaman). */
 export function loadBundledPdfFonts(): Promise<FontSet> {
   const [regular, bold, italic, boldItalic] = PDF_FONT_FILES.map((f) => join(FONTS_DIR, f)) as [string, string, string, string];
-  return loadPdfFonts({ regular, bold, italic, boldItalic });
+  return loadPdfFonts({ regular, bold, italic, boldItalic }, BUNDLED_PDF_FAMILY);
 }
 
-/** A PDF family from TrueType files; an unknown family is taken as the official face (scale 1). */
-export function loadPdfFonts(files: PdfFontFiles): Promise<FontSet> {
-  const key = JSON.stringify(files);
+/**
+ * A PDF family from TrueType files, named as its regular face declares (or `knownFamily`, for the bundled
+ * faces); an unknown family is taken as the official face (scale 1).
+ */
+export function loadPdfFonts(files: PdfFontFiles, knownFamily?: string): Promise<FontSet> {
+  const key = JSON.stringify([files, knownFamily]);
   let set = loaded.get(key);
   if (!set) {
-    set = load(files);
+    set = load(files, knownFamily);
     loaded.set(key, set);
     // a failed read is not kept: the next build may find the file
     set.catch(() => loaded.delete(key));

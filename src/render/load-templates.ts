@@ -11,6 +11,7 @@
 import type { MarkupError, TemplateSources } from "./errors.js";
 import { compileNow, createRenderer, knownHelpers, type Renderer } from "./handlebars.js";
 import { parseColumnsFile } from "./columns-file.js";
+import type { PrecompiledSet } from "./precompiled.js";
 import { countedFn } from "./output-budget.js";
 import { withFile } from "./run-error.js";
 import { scanTemplate, type TemplateScan } from "./scan-template.js";
@@ -60,11 +61,13 @@ export function classifyTemplatePath(path: string): Role | undefined {
 interface Parsed {
   readonly file: string;
   readonly source: string;
-  readonly ast: hbs.AST.Program;
-  readonly scan: TemplateScan;
+  /** The parsed text, or (a shipped template met with exactly its text) the form compiled when the package was built. */
+  readonly ast: hbs.AST.Program | { readonly spec: TemplateSpecification };
+  readonly scan: Omit<TemplateScan, "errors">;
 }
 
-export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResult {
+/** `precompiled` (precompiled.ts): templates whose text it holds are taken from it, not parsed, scanned and compiled again. */
+export function compileTemplateSet(files: ReadonlyMap<string, string>, precompiled?: PrecompiledSet): LoadResult {
   const renderer = createRenderer();
   const helpers = knownHelpers(renderer);
   const errors: MarkupError[] = [];
@@ -83,7 +86,8 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResu
       if (columns !== undefined) data[role.kind] = { columns };
       continue;
     }
-    const parsed = parseTemplate(renderer, file, source, helpers, errors);
+    const pre = precompiled?.get(source);
+    const parsed = pre ? { file, source, ast: { spec: pre.spec }, scan: pre.scan } : parseTemplate(renderer, file, source, helpers, errors);
     if (!parsed) continue;
     if (role.role === "main") mains.set(role.kind, parsed);
     else if (role.kind === SHARED) shared.set(role.name, parsed);
@@ -100,7 +104,7 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>): LoadResu
     if (done) return done;
     try {
       // Counted: a partial's output, like a helper's, is checked against the document's output budget.
-      const fn = withFile(p.file, countedFn(compileNow(renderer, p.ast)));
+      const fn = withFile(p.file, countedFn("spec" in p.ast ? renderer.template(p.ast.spec) : compileNow(renderer, p.ast)));
       compiled.set(p.file, fn);
       return fn;
     } catch (e) {

@@ -87,7 +87,7 @@ describe("itadoc build", () => {
     expect(existsSync(join(dir, "out2"))).toBe(false);
   });
 
-  test("identical bytes across three runs: worker threads with --jobs 1 and 2, and the in-process stand-in the other tests use", async () => {
+  test("identical bytes across four runs: worker threads with --jobs 1 and 2, the in-process stand-in the other tests use, and the command's own thread (no --jobs)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-"));
     const args = ["build", dataset, "--kind", "memo,measures", "--format", "pdf,docx"];
     await withRealWorkers(async () => {
@@ -96,10 +96,13 @@ describe("itadoc build", () => {
     });
     // test/helpers/in-process-pool.ts: what most build tests run; it must make what the workers make.
     expect((await runCli([...args, "--out", join(dir, "c"), "--jobs", "2"])).code).toBe(0);
+    // src/cli/build/in-thread.ts: a run this small without --jobs has no worker at all.
+    expect((await runCli([...args, "--out", join(dir, "d")])).code).toBe(0);
     const a = digests(join(dir, "a"));
     expect(Object.keys(a)).toHaveLength(ORGS * 4);
     expect(digests(join(dir, "b"))).toEqual(a);
     expect(digests(join(dir, "c"))).toEqual(a);
+    expect(digests(join(dir, "d"))).toEqual(a);
   });
 
   test("a re-run skips unchanged documents, rebuilds changed ones, and --force rebuilds all", async () => {

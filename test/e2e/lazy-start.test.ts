@@ -38,7 +38,20 @@ describe("lazy start", () => {
     try {
       const r = modulesLoaded(["build", "examples/khon-kaen-city", "--year", "2563", "--kind", "memo", "--out", out, "--jobs", "1"]);
       expect(r.code).toBe(0);
-      expect(r.modules.filter((m) => EXPORTER.test(m))).toEqual(expect.arrayContaining([expect.stringMatching(/^dist\/export\/docx\//), expect.stringMatching(/^node_modules\/docx\//)]));
+      expect(r.modules.filter((m) => EXPORTER.test(m))).toEqual(expect.arrayContaining([expect.stringMatching(/^dist\/export\/docx\//)]));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test.each([[[]], [["--jobs", "1"]]])("a DOCX-only build %j loads no PDF exporter, no fontkit, and not docx.js (its parts were written at build time)", (extra) => {
+    const out = mkdtempSync(join(tmpdir(), "itadoc-lazy-out-"));
+    try {
+      const r = modulesLoaded(["build", "examples/khon-kaen-city", "--year", "2563", "--kind", "memo", "--out", out, ...extra]);
+      expect(r.code).toBe(0);
+      expect(r.modules).toContain("dist/export/docx/docx-defaults-data.js");
+      // The PDF writer itself and its packages; the small modules of its errors and size table may load.
+      expect(r.modules.filter((m) => /^(dist\/export\/pdf\/(index|pdfmake-engine|fonts|faithful-font)\.js|dist\/export\/pdf\/internals\/|node_modules\/(pdfmake|pdfkit|fontkit|docx)\/)/.test(m))).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -54,7 +67,14 @@ describe("lazy start", () => {
     for (const args of [["--version"], ["--help"]]) {
       const r = modulesLoaded(args);
       expect(r.code).toBe(0);
-      expect(r.modules.filter((m) => /^node_modules\/(yaml|zod|handlebars)\/|^dist\/(input\/schema|render|ita|pipeline)\//.test(m))).toEqual([]);
+      expect(r.modules.filter((m) => /^node_modules\/(yaml|zod|handlebars)\/|^dist\/(input\/schema|render|ita|pipeline|vendor)\//.test(m))).toEqual([]);
     }
+  });
+
+  test("validate loads zod as the one file scripts/vendor-bundles.mjs made of it, not its 95 modules", () => {
+    const r = modulesLoaded(["validate", "examples"]);
+    expect(r.code).toBe(0);
+    expect(r.modules).toContain("dist/vendor/zod.js");
+    expect(r.modules.filter((m) => m.startsWith("node_modules/zod/"))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ import { error, warning, type Diagnostic } from "../../diag/diagnostic.js";
 import type { DocKind } from "../../documents/common.js";
 import type { ExportOptions, FontSet } from "../../export/exporter.js";
 import { beToCe } from "../../thai/fiscal-year.js";
-import { MissingGlyphsError, PdfEngineMismatch } from "../../export/pdf/index.js";
+// From their own small modules: a run that makes no PDF does not load the PDF export (src/export/pdf/index.ts).
+import { PdfEngineMismatch } from "../../export/pdf/engine-mismatch.js";
+import { MissingGlyphsError } from "../../export/pdf/glyph-coverage.js";
 import { exportDocument, loadInput, modelOf, planJobs } from "../../pipeline/index.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import { PRIMARY_FORMAT, type Format } from "../build-options.js";

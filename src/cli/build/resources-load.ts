@@ -4,9 +4,11 @@
  * build needs the hash only, and does not load Handlebars at all.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import type { TemplateSet } from "../../render/load-templates.js";
+import type { PrecompiledSet } from "../../render/precompiled.js";
 import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
 import { templateDiagnostic } from "./template-diagnostic.js";
 
@@ -31,11 +33,32 @@ export async function readTemplates(dir: string | undefined, cwd: string): Promi
   return { ok: true, files, hash: h.digest("hex") };
 }
 
-/** Compiles templates read by readTemplates (Handlebars is loaded here, on first use). */
+/** Compiles templates read by readTemplates (Handlebars is loaded here, on first use); the shipped ones come precompiled. */
 export async function compileTemplates(read: { readonly files: ReadonlyMap<string, string>; readonly hash: string }): Promise<LoadedTemplates> {
-  const { compileTemplateSet } = await import("../../render/load-templates.js");
-  const r = compileTemplateSet(read.files);
+  const [{ compileTemplateSet }, precompiled] = await Promise.all([import("../../render/load-templates.js"), loadPrecompiled()]);
+  const r = compileTemplateSet(read.files, precompiled);
   return r.ok ? { ok: true, set: r.set, hash: read.hash } : { ok: false, errors: r.errors.map(templateDiagnostic) };
+}
+
+/**
+ * dist/render/precompiled-templates.js, made by `npm run build` (scripts/precompile-templates.mjs);
+ * absent when running from src/ (the tests), where every template compiles at run time.
+ */
+const PRECOMPILED_MODULE = new URL("../../render/precompiled-templates.js", import.meta.url);
+
+let precompiled: Promise<PrecompiledSet | undefined> | undefined;
+
+function loadPrecompiled(): Promise<PrecompiledSet | undefined> {
+  precompiled ??= (async () => {
+    if (!existsSync(PRECOMPILED_MODULE)) return undefined;
+    const [module, { precompiledSet }, { default: Handlebars }] = await Promise.all([
+      import(PRECOMPILED_MODULE.href) as Promise<Parameters<typeof import("../../render/precompiled.js").precompiledSet>[0]>,
+      import("../../render/precompiled.js"),
+      import("handlebars"),
+    ]);
+    return precompiledSet(module, Handlebars.VERSION);
+  })();
+  return precompiled;
 }
 
 export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {

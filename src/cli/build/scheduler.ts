@@ -6,7 +6,9 @@
 import { availableParallelism } from "node:os";
 import { UsageError } from "../io.js";
 import { removeStaleTemporaryFiles } from "../write-atomic.js";
+import type { TemplateSet } from "../../render/load-templates.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+import { InThreadRunner, type TaskRunner } from "./in-thread.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
 /** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
@@ -37,6 +39,26 @@ export function workerCount(organisations: number, jobs: number | undefined, cor
   return Math.max(1, Math.min(cores, Math.floor(organisations / ORGANISATIONS_PER_WORKER)));
 }
 
+/**
+ * Fewer organisations than this, without --jobs, are built in the command's own thread (in-thread.ts):
+ * they would get one worker anyway (workerCount), whose start (~1.3 s CPU: modules, templates compiled
+ * again, fonts, a cold JIT) costs more than the documents of a handful of organisations. What a worker
+ * adds, a capped heap so that one document that exhausts memory costs that document only and a long
+ * run's memory stays flat, matters for the large runs that stay in workers, and --jobs keeps workers
+ * for any run. Bounded by a count, not by the worker count, so that a one-core machine's national run
+ * still goes to a worker.
+ */
+export const IN_THREAD_BELOW = 2 * ORGANISATIONS_PER_WORKER;
+
+/** Where a build's tasks run: in this thread, or in `workers` worker threads. */
+export type Placement = { readonly inThread: true } | { readonly inThread: false; readonly workers: number };
+
+/** In this thread for a small run without --jobs (IN_THREAD_BELOW), otherwise workerCount workers. */
+export function placement(organisations: number, jobs: number | undefined, cores: number = availableParallelism()): Placement {
+  if (jobs === undefined && organisations < IN_THREAD_BELOW) return { inThread: true };
+  return { inThread: false, workers: workerCount(organisations, jobs, cores) };
+}
+
 /** Set by Ctrl-C; the scheduler hands out no further task once it is. */
 export interface Stop {
   interrupted: boolean;
@@ -59,22 +81,28 @@ export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T>
   }
 }
 
-/** Runs every task in a worker pool of `workers` threads (see workerCount); true when stopped by Ctrl-C. */
+/** The run's templates: their folder (a worker reads and compiles it itself) and the set the command compiled. */
+export interface RunTemplates {
+  readonly dir?: string;
+  readonly set: TemplateSet;
+}
+
+/** Runs every task where `where` says (see placement); true when stopped by Ctrl-C. */
 export async function runAll(
   tasks: readonly OrgBuildTask[],
   settings: OrgBuildSettings,
-  templatesDir: string | undefined,
-  workers: number,
+  templates: RunTemplates,
+  where: Placement,
   stop: Stop,
   onResult: (task: OrgBuildTask, outcome: TaskOutcome) => void,
 ): Promise<boolean> {
-  // Always in worker threads, also for --jobs 1: a document that exhausts a worker's capped heap
+  // In worker threads for --jobs (also --jobs 1) and large runs: a document that exhausts a worker's capped heap
   // costs that document (the pool says which one, and the organisation is built again without it), not the run.
   // Nothing to build (a rerun where every organisation was unchanged): start no worker, since workers
   // load fonts and templates as soon as they start.
   if (tasks.length === 0) return stop.interrupted;
-  const size = Math.max(1, Math.min(workers, tasks.length));
-  const pool = new WorkerPool(size, { settings, ...(templatesDir ? { templatesDir } : {}) });
+  const size = where.inThread ? 1 : Math.max(1, Math.min(where.workers, tasks.length));
+  const pool: TaskRunner = where.inThread ? new InThreadRunner(settings, templates.set) : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) });
   try {
     let next = 0;
     const lane = async () => {
@@ -96,7 +124,7 @@ export async function runAll(
  * the organisation's other documents are made. Bounded: each document is
  * given up at most once.
  */
-async function runWithoutLostDocuments(pool: WorkerPool, task: OrgBuildTask): Promise<TaskOutcome> {
+async function runWithoutLostDocuments(pool: TaskRunner, task: OrgBuildTask): Promise<TaskOutcome> {
   let current = task;
   for (;;) {
     const outcome = await pool.run(current);

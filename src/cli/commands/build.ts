@@ -1,7 +1,8 @@
 /**
  * itadoc build: documents for every organisation and year named, one
- * organisation per task in a bounded pool of worker threads. One bad input
- * never stops the others; the exit code says whether anything failed.
+ * organisation per task, in this thread for a small run or in a bounded pool
+ * of worker threads (scheduler.ts placement). One bad input never stops the
+ * others; the exit code says whether anything failed.
  */
 import { mkdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
@@ -16,7 +17,7 @@ import type { TaskOutcome } from "../build/pool.js";
 import { dedupe, DiagnosticDigest, exitCode, keyOf, printSummary, type Tally } from "../build/report.js";
 import { compileTemplates, readTemplates } from "../build/resources-load.js";
 import { withoutUnchanged } from "../build/skip-unchanged.js";
-import { parseJobs, removeTemporaryFiles, runAll, withCtrlC, workerCount, type Stop } from "../build/scheduler.js";
+import { parseJobs, placement, removeTemporaryFiles, runAll, withCtrlC, type RunTemplates, type Stop } from "../build/scheduler.js";
 import { parseFormats, parseKinds, parseYears } from "../build-options.js";
 import { discover, PathNotFound, type OrgFolder } from "../discover.js";
 import { Exit, type CliIO } from "../io.js";
@@ -189,11 +190,13 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
   const toBuild = await withoutUnchanged(tasks, settings, (task, result) => onResult(task, { ok: true, result }), () => p.stop.interrupted);
   // A template mistake is said once, before any document; none was skipped then (a record is written only
   // after a build whose templates compiled, and its key holds their hash).
+  let run: RunTemplates | undefined;
   if (toBuild.length > 0) {
     const compiled = await compileTemplates(templates);
     if (!compiled.ok) return reportTemplateErrors(compiled.errors, io);
+    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set };
   }
-  const interrupted = await runAll(toBuild, settings, opts.templates, workerCount(toBuild.length, jobs), p.stop, onResult);
+  const interrupted = run ? await runAll(toBuild, settings, run, placement(toBuild.length, jobs), p.stop, onResult) : p.stop.interrupted;
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.

@@ -6,17 +6,14 @@
  * font-table.ts); they are kept compressed, so a document only adds its own
  * parts.
  */
-import { Document, Packer } from "docx";
-import { unzipSync } from "fflate";
 import { halfPoints, type DocxContext } from "./context.js";
+import { docxDefaults, PER_DOCUMENT } from "./docx-defaults.js";
 import { fontTableXml } from "./font-table.js";
 import { withItaStyles } from "./styles.js";
 import { packEntry, type PackedEntry, type ZipEntry } from "./zip.js";
 
 type StyleCtx = Pick<DocxContext, "family" | "baseSizePt">;
 
-/** Parts each document writes itself. */
-const PER_DOCUMENT = new Set(["[Content_Types].xml", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels"]);
 const STYLES_PART = "word/styles.xml";
 const FONT_TABLE_PART = "word/fontTable.xml";
 const SETTINGS_PART = "word/settings.xml";
@@ -44,13 +41,9 @@ async function makeFixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
     [FONT_TABLE_PART]: () => fontTableXml(ctx.family),
     [SETTINGS_PART]: addThemeFontLanguages,
   };
-  // docx.js indents its built-in TOC 2–9 styles by the default size (as Word
-  // does), so it is told that size; the defaults it writes are replaced by ours.
-  const empty = new Document({ styles: { default: { document: { run: { size: halfPoints(ctx.baseSizePt) } } } }, sections: [{ children: [] }] });
-  const packed = await Packer.pack(empty, "uint8array");
-  return Object.entries(unzipSync(packed))
-    .map(([path, data]): ZipEntry => ({ path, data }))
-    .filter((e) => !e.path.endsWith("/") && !PER_DOCUMENT.has(e.path))
+  // docx.js's parts for the default size (docx-defaults.ts: written at build time, or made by docx.js now).
+  return (await docxDefaults(halfPoints(ctx.baseSizePt)))
+    .filter((e) => !PER_DOCUMENT.has(e.path))
     .map((e): ZipEntry => {
       const rewrite = rewrites[e.path];
       return rewrite ? { path: e.path, data: Buffer.from(rewrite(Buffer.from(e.data).toString("utf8")), "utf8") } : e;

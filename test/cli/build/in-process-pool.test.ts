@@ -13,7 +13,8 @@ import { ROOT } from "../../helpers/load-example.js";
 import { poolsMade, withRealWorkers } from "../../helpers/real-workers.js";
 import { runCli } from "../../helpers/run-cli.js";
 
-const build = () => runCli(["build", "examples/khon-kaen-city", "--kind", "memo", "--out", mkdtempSync(join(tmpdir(), "itadoc-pool-")), "--json"]);
+// --jobs 1: without it, one organisation is built in the command's own thread, with no pool at all (scheduler.ts placement).
+const build = () => runCli(["build", "examples/khon-kaen-city", "--kind", "memo", "--out", mkdtempSync(join(tmpdir(), "itadoc-pool-")), "--json", "--jobs", "1"]);
 
 describe("builds in tests", () => {
   test("run in this process by default, in worker threads inside withRealWorkers; the same documents either way", async () => {

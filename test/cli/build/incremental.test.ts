@@ -9,7 +9,9 @@
  *
  * "Sent to a worker or not" is observed through the test-only worker fault
  * (src/cli/build/worker.ts): with ITADOC_TEST_WORKER_FAULT=crash:kk, any
- * worker given the organisation dies, and the build reports E_INTERNAL.
+ * worker given the organisation dies, and the build reports E_INTERNAL. Those
+ * builds pass --jobs 1: without it, a run this small is built in the command's
+ * own thread (scheduler.ts placement), where there is no worker to die.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,7 +43,7 @@ async function buildWithoutWorkers(dir: string, ...extra: string[]): Promise<{ c
   const before = process.env.ITADOC_TEST_WORKER_FAULT;
   process.env.ITADOC_TEST_WORKER_FAULT = "crash:kk";
   try {
-    return await build(dir, ...extra);
+    return await build(dir, "--jobs", "1", ...extra);
   } finally {
     if (before === undefined) delete process.env.ITADOC_TEST_WORKER_FAULT;
     else process.env.ITADOC_TEST_WORKER_FAULT = before;

@@ -3,7 +3,7 @@
  * second one costs more to start than it saves), a national set one per core; --jobs overrides.
  */
 import { describe, expect, test } from "vitest";
-import { ORGANISATIONS_PER_WORKER, parseJobs, workerCount } from "../../../src/cli/build/scheduler.js";
+import { IN_THREAD_BELOW, ORGANISATIONS_PER_WORKER, parseJobs, placement, workerCount } from "../../../src/cli/build/scheduler.js";
 import { UsageError } from "../../../src/cli/io.js";
 
 describe("worker count", () => {
@@ -33,5 +33,16 @@ describe("worker count", () => {
     expect(() => parseJobs("0")).toThrow(UsageError);
     expect(() => parseJobs("65")).toThrow(UsageError);
     expect(() => parseJobs("two")).toThrow(UsageError);
+  });
+
+  test("placement: a small run without --jobs in the command's own thread; --jobs, or a large run, in workers", () => {
+    expect(placement(1, undefined, 2)).toEqual({ inThread: true });
+    expect(placement(IN_THREAD_BELOW - 1, undefined, 8)).toEqual({ inThread: true });
+    expect(placement(IN_THREAD_BELOW, undefined, 2)).toEqual({ inThread: false, workers: 2 });
+    // One core: still a worker for a large run (its capped heap keeps a national run's memory flat).
+    expect(placement(7850, undefined, 1)).toEqual({ inThread: false, workers: 1 });
+    // --jobs keeps workers for any run, --jobs 1 too: a document that exhausts a worker's heap costs that document only.
+    expect(placement(1, parseJobs("1"), 2)).toEqual({ inThread: false, workers: 1 });
+    expect(placement(2, parseJobs("2"), 2)).toEqual({ inThread: false, workers: 2 });
   });
 });

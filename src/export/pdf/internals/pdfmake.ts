@@ -17,20 +17,11 @@
 import { createRequire } from "node:module";
 import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "../text-measure.js";
 
-/** The pdfmake version these adapters were written against; any other stops the PDF export when it first loads pdfmake. */
-export const PDFMAKE_VERSION = "0.3.11";
+import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
+
+export { PDFMAKE_VERSION, PdfEngineMismatch };
 
 const require = createRequire(import.meta.url);
-
-/** The installed pdfmake is not the one the adapters were written for: itadoc's fault, not the clerk's (E_INTERNAL). */
-export class PdfEngineMismatch extends Error {
-  constructor(readonly installed: string) {
-    super(
-      `pdfmake ${installed} is installed, but itadoc's PDF export was written for pdfmake ${PDFMAKE_VERSION} ` +
-        `(src/export/pdf/internals/pdfmake.ts uses its private modules); reinstall itadoc's dependencies (npm ci)`,
-    );
-  }
-}
 
 /** Throws PdfEngineMismatch when the installed pdfmake is not the one this file was written for. */
 export function checkPdfmakeVersion(installed: string): void {
