@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
+import { withQuietEnv } from "./quiet-env.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
@@ -50,7 +51,7 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
 function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
   // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
-  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = withQuietEnv(() => parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" }));
   const errors: Diagnostic[] = [];
   const syntax: YAMLError[] = [];
   for (const e of doc.errors) {
