@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
 import { withQuietEnv } from "./quiet-env.js";
+import { walkNodes } from "./yaml-walk.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
@@ -73,8 +74,8 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];
   // Unquoted "~", "null" or nothing after a key mean "not given".
-  visit(doc, {
-    Scalar(_key, node) {
+  walkNodes(doc, {
+    scalar(node) {
       if (node.type === "PLAIN" && typeof node.value === "string" && NULL_PLAIN.test(node.value)) node.value = null;
     },
   });
