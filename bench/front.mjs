@@ -40,7 +40,7 @@ async function tree(root) {
   };
   const tpl = await m.loadTemplates(undefined, root);
   if (!tpl.ok) throw new Error(`${root}: templates do not load`);
-  return { root, m, tpl: tpl.set, fonts: await m.loadBundledFonts(), cpu: Object.fromEntries(STAGES.map((s) => [s, 0])), writeWall: 0, docs: 0 };
+  return { root, m, tpl: tpl.set, fonts: await m.loadBundledFonts(), cpu: Object.fromEntries(STAGES.map((s) => [s, 0])), writeWall: 0, readWall: 0, docs: 0 };
 }
 
 const cpuNow = () => {
@@ -51,7 +51,9 @@ const cpuNow = () => {
 /** One organisation through one build; adds into t's counters. */
 async function one(t, data, folder, outDir) {
   const { m } = t;
+  const r0 = performance.now();
   const src = await m.readSources(folder, data);
+  t.readWall += performance.now() - r0;
   let s = cpuNow();
   for (const f of [src.org, ...src.years]) if (f) m.loadYaml(f.path, f.bytes);
   const yaml = cpuNow() - s;
@@ -131,5 +133,6 @@ for (const k of STAGES) {
 }
 console.log(`  ${"sum".padEnd(12)} ${per(base, sb).toFixed(3).padStart(8)} ${per(self, ss).toFixed(3).padStart(8)}  ${(ss / self.docs / (sb / base.docs)).toFixed(2)}`);
 console.log(`  write wall   ${per(base, base.writeWall).toFixed(3).padStart(8)} ${per(self, self.writeWall).toFixed(3).padStart(8)}  ${(self.writeWall / self.docs / (base.writeWall / base.docs)).toFixed(2)}`);
+console.log(`  read wall    ${per(base, base.readWall).toFixed(3).padStart(8)} ${per(self, self.readWall).toFixed(3).padStart(8)}  ${(self.readWall / self.docs / (base.readWall / base.docs)).toFixed(2)}`);
 console.log(`load after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 rmSync(work, { recursive: true, force: true });
