@@ -10,7 +10,7 @@ import { error, warning, type Diagnostic } from "../diag/diagnostic.js";
 import type { SourceFile } from "../input/load-organisation.js";
 import { MAX_FILE_BYTES } from "../input/load-yaml.js";
 import { expandGlob, isGlob } from "./glob.js";
-import { FILE_KIND_EN, FILE_KIND_TH, readRegularFile, type FileKind } from "./read-regular.js";
+import { FILE_KIND_EN, FILE_KIND_TH, readRegularFileSync, type FileKind } from "./read-regular.js";
 
 export interface OrgFolder {
   readonly dir: string;
@@ -124,7 +124,8 @@ export async function readSources(folder: OrgFolder, cwd: string): Promise<{ org
   for (const p of folder.only ?? []) if (!folder.yearPaths.includes(p) && p !== folder.orgPath) readErrors.push({ path: p, reason: "name", misnamed: true });
   const read = async (p: string): Promise<SourceFile | undefined> => {
     // Refused before reading: a misnamed 5 GB file, a FIFO or /dev/zero must not be read to be refused.
-    const r = await readRegularFile(join(cwd, p), MAX_FILE_BYTES);
+    // Synchronous: an organisation's two or three small files, read in a row by the build (bench/RESULTS.md, t17in).
+    const r = readRegularFileSync(join(cwd, p), MAX_FILE_BYTES);
     if (r.ok) return { path: p, bytes: r.bytes };
     if (r.why === "not-regular") readErrors.push({ path: p, reason: r.kind, kind: r.kind });
     else if (r.why === "too-large") readErrors.push({ path: p, reason: "too large", size: r.size });

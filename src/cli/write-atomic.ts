@@ -9,8 +9,8 @@
  * inputs when --out is the input folder, is never touched.
  */
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** One per thread (workers share the process id, not this module), so two threads never pick the same name. */
@@ -23,21 +23,40 @@ export function temporaryName(target: string): string {
   return join(dirname(target), `.itadoc-${process.pid}-${THREAD_ID}-${++counter}-${basename(target)}.tmp`);
 }
 
+/**
+ * Synchronous calls inside: a build writes its documents one after another,
+ * and a promise round trip through the thread pool for each of mkdir, open,
+ * write, close and rename cost more than the writing (bench/RESULTS.md, t17in).
+ * The folder is made only when the open finds it missing: it nearly always exists.
+ */
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  writeAtomicSync(path, bytes);
+}
+
+export function writeAtomicSync(path: string, bytes: Uint8Array): void {
   const tmp = temporaryName(path);
   try {
-    // "wx": never write through a file (or link) that happens to exist under the temporary name.
-    const fh = await open(tmp, "wx");
+    const fd = openNew(tmp);
     try {
-      await fh.writeFile(bytes);
+      writeFileSync(fd, bytes);
     } finally {
-      await fh.close();
+      closeSync(fd);
     }
-    await rename(tmp, path);
+    renameSync(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** "wx": never write through a file (or link) that happens to exist under the temporary name. */
+function openNew(tmp: string): number {
+  try {
+    return openSync(tmp, "wx");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    mkdirSync(dirname(tmp), { recursive: true });
+    return openSync(tmp, "wx");
   }
 }
 

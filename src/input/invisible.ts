@@ -72,9 +72,16 @@ function nameOf(cp: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Every character nameOf names, and any surrogate (tag characters are astral; a lone one is odd): a value
+ * without one of these is let through with one regular-expression test instead of a walk over its characters.
+ */
+const MAYBE_ODD = new RegExp(`[${Object.keys(NAMES).map((k) => `\\u${hex(Number(k))}`).join("")}\\uD800-\\uDFFF\\uFE00-\\uFE0E]`);
+
 /** Every invisible, bidi or lone-surrogate character of `s`, in order. `forText`: the Thai typographic ones are left out. */
 export function oddChars(s: string, forText = false): OddChar[] {
   const out: OddChar[] = [];
+  if (!MAYBE_ODD.test(s)) return out;
   let at = 0;
   // for…of walks code points; a lone surrogate comes out as a one-unit string.
   for (const ch of s) {

@@ -6,6 +6,9 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
+import { withQuietEnv } from "./quiet-env.js";
+import { walkNodes } from "./yaml-walk.js";
+import { NOT_PLAIN, plainData } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
@@ -50,7 +53,7 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
 function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
   // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
-  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = withQuietEnv(() => parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" }));
   const errors: Diagnostic[] = [];
   const syntax: YAMLError[] = [];
   for (const e of doc.errors) {
@@ -72,19 +75,21 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];
   // Unquoted "~", "null" or nothing after a key mean "not given".
-  visit(doc, {
-    Scalar(_key, node) {
+  walkNodes(doc, {
+    scalar(node) {
       if (node.type === "PLAIN" && typeof node.value === "string" && NULL_PLAIN.test(node.value)) node.value = null;
     },
   });
   const depth = nodeDepth(doc.contents);
   if (depth > MAX_DEPTH) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
-  let data: unknown;
-  try {
-    data = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIASES }));
-  } catch {
-    // yaml throws a ReferenceError on "Excessive alias count": an alias bomb or a very repetitive file.
-    return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
+  let data = plainData(doc.contents);
+  if (data === NOT_PLAIN) {
+    try {
+      data = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+    } catch {
+      // yaml throws a ReferenceError on "Excessive alias count": an alias bomb or a very repetitive file.
+      return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
+    }
   }
   return { ok: true, value: { file, doc, lineCounter, data }, warnings };
 }
@@ -105,13 +110,16 @@ function duplicateKeyAt(doc: Document, offset: number): string | undefined {
 
 function nodeDepth(node: unknown, depth = 0): number {
   if (depth > MAX_DEPTH) return depth;
-  if (isMap(node)) return Math.max(depth + 1, ...node.items.map((p) => nodeDepth(p.value, depth + 1)));
-  if (isSeq(node)) return Math.max(depth + 1, ...node.items.map((n) => nodeDepth(n as Node, depth + 1)));
-  return depth;
+  let max = depth;
+  if (isMap(node)) for (const p of node.items) max = Math.max(max, depth + 1, nodeDepth(p.value, depth + 1));
+  else if (isSeq(node)) for (const n of node.items) max = Math.max(max, depth + 1, nodeDepth(n, depth + 1));
+  // An empty map or list is a level too.
+  if ((isMap(node) || isSeq(node)) && node.items.length === 0) max = depth + 1;
+  return max;
 }
 
-/** Removes null values from objects (absent keys); nulls in lists stay so the schema can point at them. */
-function dropNulls(value: unknown): unknown {
+/** Removes null values from objects (absent keys); nulls in lists stay so the schema can point at them. Exported for the test of plain-data.ts. */
+export function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -17,13 +17,22 @@ type Path = readonly PropertyKey[];
 
 export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml): { ok: true; value: z.output<S> } | { ok: false; errors: Diagnostic[] } {
   // A tagged value (!!binary) is reported as such; what the schema says about its decoded value would only confuse.
-  const tagged = taggedValues(loaded, fieldName);
+  const tagged = taggedValuesOf(loaded);
   const underTag = (path: readonly PropertyKey[]) => tagged.some((t) => t.path.every((p, i) => path[i] === p));
   const result = schema.safeParse(loaded.data);
   if (result.success && tagged.length === 0) return { ok: true, value: result.data };
   const issues = result.success ? [] : result.error.issues.filter((i) => !underTag(i.path));
   const errors = [...tagged.map((t) => t.diagnostic), ...issues.flatMap((i) => issueToDiagnostics(i, loaded, schema))];
   return { ok: false, errors: withoutMissingForMisspelt(uniqueDiagnostics(errors)) };
+}
+
+/** A year file is validated once per document section and once whole: its tags are looked for once. */
+const TAGGED = new WeakMap<LoadedYaml, ReturnType<typeof taggedValues>>();
+
+function taggedValuesOf(loaded: LoadedYaml): ReturnType<typeof taggedValues> {
+  let tagged = TAGGED.get(loaded);
+  if (!tagged) TAGGED.set(loaded, (tagged = taggedValues(loaded, fieldName)));
+  return tagged;
 }
 
 /** Human path: assessment.oit_items[2].score (list positions counted from 1, as a clerk counts). */

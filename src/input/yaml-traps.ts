@@ -9,8 +9,9 @@
  * * ำ copied from a PDF as ํ + า (or typed after the tone mark in the wrong
  *   order) looks right but is another string: it is put in canonical form.
  */
-import { isPair, isScalar, visit, type Document, type LineCounter, type YAMLError } from "yaml";
+import { isPair, isScalar, type Document, type LineCounter, type YAMLError } from "yaml";
 import { error, info, warning, type Diagnostic } from "../diag/diagnostic.js";
+import { walkNodes } from "./yaml-walk.js";
 import { excerpt, indentOf, isBlankOrComment, sourceLines } from "./source-excerpt.js";
 
 const THAI = /[\u0E01-\u0E5B]/;
@@ -147,11 +148,13 @@ function firstLine(message: string): string {
  */
 export function cutCommentWarnings(file: string, text: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(doc, {
-    Pair(_k, pair) {
+  // No "#" in the file, no comment to cut anything short: the walk is skipped.
+  if (!text.includes("#")) return out;
+  walkNodes(doc, {
+    pair(pair) {
       if (isScalar(pair.value)) check(pair.value, isScalar(pair.key) ? `${String(pair.key.value)}: ` : "");
     },
-    Seq(_k, seq) {
+    seq(seq) {
       for (const item of seq.items) if (isScalar(item) && !isPair(item)) check(item, seq.flow ? "" : "- ");
     },
   });
@@ -192,8 +195,8 @@ export function normaliseSaraAm(file: string, text: string, doc: Document, lineC
   const found: number[] = [];
   for (const m of text.matchAll(DECOMPOSED_AM)) found.push(lineCounter.linePos(m.index).line);
   if (found.length === 0) return [];
-  visit(doc, {
-    Scalar(_k, node) {
+  walkNodes(doc, {
+    scalar(node) {
       if (typeof node.value === "string") node.value = canonicalSaraAm(node.value);
     },
   });

@@ -10,6 +10,8 @@ export type Numerals = "thai" | "arabic";
 const THAI_ZERO = 0x0e50; // ๐
 const THAI_DIGIT = /[๐-๙]/g;
 const ARABIC_DIGIT = /[0-9]/g;
+const ANY_ARABIC_DIGIT = /[0-9]/;
+const ANY_THAI_DIGIT = /[๐-๙]/;
 const LATIN_LETTER = /[A-Za-z]/;
 
 /**
@@ -35,11 +37,14 @@ function arabicToThai(s: string): string {
 
 /** Arabic digits → Thai digits in running text; codes, URLs and e-mail keep theirs. */
 export function toThaiDigits(text: string): string {
+  // Most of what a template prints has no Arabic digit: nothing to tokenise then.
+  if (!ANY_ARABIC_DIGIT.test(text)) return text;
   return text.replace(TOKEN, (token) => (LATIN_LETTER.test(token) ? token : arabicToThai(token)));
 }
 
 /** Thai digits → Arabic digits everywhere. */
 export function toArabicDigits(text: string): string {
+  if (!ANY_THAI_DIGIT.test(text)) return text;
   return text.replace(THAI_DIGIT, (d) => String.fromCharCode(48 + d.charCodeAt(0) - THAI_ZERO));
 }
 

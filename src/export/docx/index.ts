@@ -99,11 +99,33 @@ function packMedia(m: MediaFile): PackedEntry {
   return { path: m.path, ...packed };
 }
 
+/**
+ * Small parts come out the same in most documents (the content types, the relationships, a
+ * header with the page number): each text is compressed once. Every deflate call sets up
+ * zlib's state afresh, which costs more than compressing a few hundred bytes. The body and
+ * anything larger is compressed each time; the number of texts kept is bounded.
+ */
+const REPEATED_PART_CHARS = 4096;
+const REPEATED_PARTS_KEPT = 256;
+const packedXml = new Map<string, Omit<PackedEntry, "path">>();
+
+function packXml(path: string, xml: string): PackedEntry {
+  if (xml.length > REPEATED_PART_CHARS) return packEntry({ path, data: Buffer.from(xml, "utf8") });
+  let packed = packedXml.get(xml);
+  if (packed === undefined) {
+    const { size, crc, compressed } = packEntry({ path, data: Buffer.from(xml, "utf8") });
+    packed = { size, crc, compressed };
+    if (packedXml.size >= REPEATED_PARTS_KEPT) packedXml.clear();
+    packedXml.set(xml, packed);
+  }
+  return { path, ...packed };
+}
+
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
   const shared = await fixedParts({ ...fontContext(options), baseSizePt: doc.baseSizePt });
   const own = documentParts(doc, options);
   const entries: PackedEntry[] = [...shared, ...own.media.map(packMedia)];
-  for (const [path, xml] of own.xml) entries.push(packEntry({ path, data: Buffer.from(xml, "utf8") }));
+  for (const [path, xml] of own.xml) entries.push(packXml(path, xml));
   for (const [path, data] of own.binary) entries.push(packEntry({ path, data }));
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return writePackedZip(entries, options.createdAt);

@@ -22,6 +22,15 @@ export interface BuildError {
 /** An element whose name has been checked to be one of `N`; a union for several, so a switch on the name narrows it. */
 export type Named<N extends ElementName> = N extends ElementName ? TreeElement & { readonly name: N } : never;
 
+/** Each element's required attribute names, listed once: attrs() runs for every element of every document. */
+const REQUIRED = new WeakMap<object, readonly string[]>();
+
+function requiredOf(spec: Readonly<Record<string, AttrSpec>>): readonly string[] {
+  let names = REQUIRED.get(spec);
+  if (!names) REQUIRED.set(spec, (names = Object.entries(spec).filter(([, s]) => s.required).map(([n]) => n)));
+  return names;
+}
+
 export class VocabularyChecker {
   readonly errors: BuildError[] = [];
 
@@ -73,19 +82,18 @@ export class VocabularyChecker {
     const out: Record<string, AttrValue> = {};
     for (const a of el.attrs) {
       const s = spec[a.name];
-      const needle: Needle = { type: "attribute", element: el.name, name: a.name };
       if (!s) {
         const names = Object.keys(spec);
         const allowed = names.length ? `allowed: ${names.join(", ")}` : "it takes no attributes";
-        this.fail("E_TEMPLATE_ATTRIBUTE", `unknown attribute ${a.name} on <${el.name}>; ${allowed}`, el.line, needle, el.name, a.name);
+        this.fail("E_TEMPLATE_ATTRIBUTE", `unknown attribute ${a.name} on <${el.name}>; ${allowed}`, el.line, { type: "attribute", element: el.name, name: a.name }, el.name, a.name);
         continue;
       }
       const v = parseAttrValue(a.value, s.type);
       if (v.ok) out[a.name] = v.value;
-      else this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name} ${a.name}>: ${v.reason}`, el.line, { ...needle, value: a.value }, el.name, a.name);
+      else this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name} ${a.name}>: ${v.reason}`, el.line, { type: "attribute", element: el.name, name: a.name, value: a.value }, el.name, a.name);
     }
-    for (const [name, s] of Object.entries(spec)) {
-      if (s.required && !el.attrs.some((a) => a.name === name)) {
+    for (const name of requiredOf(spec)) {
+      if (!el.attrs.some((a) => a.name === name)) {
         this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name}> needs the attribute ${name}`, el.line, { type: "element", name: el.name }, el.name, name);
       }
     }

@@ -1,0 +1,90 @@
+/**
+ * The one-walk plain data of a loaded file (src/input/plain-data.ts) is what
+ * yaml's toJS followed by dropNulls gives, key order included, or it steps
+ * aside (NOT_PLAIN) and load-yaml.ts takes toJS.
+ */
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { describe, expect, test } from "vitest";
+import { dropNulls, loadYaml } from "../../src/input/load-yaml.js";
+import { NOT_PLAIN, plainData } from "../../src/input/plain-data.js";
+import { exampleText } from "../helpers/load-example.js";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** Both ways from the document loadYaml made (nulls already set, ำ already canonical). */
+function bothWays(text: string): { fast: unknown; slow: unknown; data: unknown } {
+  const r = loadYaml("t.yaml", enc(text));
+  if (!r.ok) throw new Error(`does not load: ${r.errors.map((e) => e.code).join(", ")}`);
+  const doc = r.value.doc;
+  return { fast: plainData(doc.contents), slow: dropNulls(doc.toJS({ maxAliasCount: 50 })), data: r.value.data };
+}
+
+/** JSON text compares key order too, and shows an own "__proto__" key. */
+const same = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+
+describe("plain data in one walk", () => {
+  test("the examples' files: the same data as toJS + dropNulls, in the same key order", () => {
+    const files = [
+      ["khon-kaen-city", "org.yaml"],
+      ["khon-kaen-city", "2563.yaml"],
+      ["khon-kaen-city", "2564.yaml"],
+      ["nakhon-ratchasima-city", "2565.yaml"],
+    ] as const;
+    for (const [org, name] of files) {
+      const { fast, slow, data } = bothWays(exampleText(org, name));
+      expect(fast).not.toBe(NOT_PLAIN);
+      same(fast, slow);
+      same(data, slow);
+    }
+  });
+
+  test.each([
+    ["number-like keys come first, as in any JS object", "b: 1\n2567: x\na: 2\n10: y\n"],
+    ["empty values and ~ leave the key out; nulls in a list stay", "a:\nb: ~\nc: null\nd: [x, ~, null]\ne:\n  - \n  - y\n"],
+    ["a key typed __proto__ is an own key, the prototype is untouched", "__proto__: {polluted: yes}\nx: 1\n"],
+    ["quoted empty text is text", "a: ''\nb: \"\"\n"],
+    ["flow and block collections, nested", "m: {a: [1, {b: c}], d: {}}\nl:\n  - [ ]\n  - - x\n    - y\n"],
+    ["block scalars", "a: |\n  one\n  two\nb: >-\n  folded\n  text\n"],
+    ["a pair inside a flow list is a one-key map", "l: [a: b, c]\n"],
+  ])("%s", (_name, text) => {
+    const { fast, slow, data } = bothWays(text);
+    expect(fast).not.toBe(NOT_PLAIN);
+    same(fast, slow);
+    same(data, slow);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+
+  test.each([
+    ["an alias", "a: &x [1, 2]\nb: *x\n"],
+    ["a tag", "a: !!str x\nb: !custom y\n"],
+    ["a list as a key", "? [a, b]\n: c\n"],
+    ["an empty key", "~: a\nb: c\n"],
+    ["two keys that are one once ำ is canonical", "น\u0E4D\u0E32: 1\nน\u0E33: 2\n"],
+  ])("steps aside for %s; the loaded data is still toJS + dropNulls", (_name, text) => {
+    const { fast, slow, data } = bothWays(text);
+    expect(fast).toBe(NOT_PLAIN);
+    same(data, slow);
+  });
+
+  test("random data written as YAML: one walk gives what toJS + dropNulls gives", () => {
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "constructor", "2567", "0", "๑", "ชื่อ", "a b", "~", "null"));
+    const leaf = fc.oneof(fc.string({ maxLength: 12 }), fc.constant(null), fc.constantFrom("ตามที่ #1", "ำ", "  x  ", "a: b", "- x"));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), fc.boolean(), (obj, flow) => {
+        const text = stringify(obj, flow ? { collectionStyle: "flow" } : {});
+        const r = loadYaml("t.yaml", enc(text));
+        if (!r.ok) return; // e.g. a random key that is a YAML null twice: a duplicate key, reported as such
+        const doc = r.value.doc;
+        const fast = plainData(doc.contents);
+        const slow = dropNulls(doc.toJS({ maxAliasCount: 50 }));
+        if (fast !== NOT_PLAIN) same(fast, slow);
+        same(r.value.data, slow);
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+  });
+});
