@@ -138,30 +138,40 @@ function resolvedBy(lookup: (property: keyof ResolvedStyle) => unknown): Resolve
   return s as ResolvedStyle;
 }
 
+/** What a default style alone gives, per default style object (one per document; pdfmake never changes it). */
+const fromDefaultStyle = new WeakMap<object, ResolvedStyle>();
+
+function defaultStyleValues(d: StyleLayers["defaultStyle"]): ResolvedStyle {
+  if (!d) return DEFAULTS;
+  let known = fromDefaultStyle.get(d);
+  if (!known) {
+    known = resolvedBy((p) => (isValue(d[p]) ? d[p] : DEFAULTS[p]));
+    fromDefaultStyle.set(d, known);
+  }
+  return known;
+}
+
 /**
  * What the stack gives every word that has no value of its own: the top
  * entry with a value wins, then the default style, then pdfmake's default.
  * Null when an entry is a named style (pdfmake's own lookup follows those).
  */
 function stackStyle(layers: StyleLayers): ResolvedStyle | null {
-  const found = new Map<string, unknown>();
+  let found: Record<string, unknown> | undefined;
   for (let i = layers.overrides.length - 1; i >= 0; i--) {
     const entry = layers.overrides[i];
     if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
     // only the keys an entry has: nodes carry a few of the 24 properties, usually none
     for (const key in entry) {
-      if (!found.has(key) && PROPERTIES.has(key)) {
+      if (PROPERTIES.has(key) && (found === undefined || !(key in found))) {
         const v = (entry as Record<string, unknown>)[key];
-        if (isValue(v)) found.set(key, v);
+        if (isValue(v)) (found ??= {})[key] = v;
       }
     }
   }
-  const d = layers.defaultStyle;
-  return resolvedBy((p) => {
-    if (found.has(p)) return found.get(p);
-    const v = d ? d[p] : undefined;
-    return isValue(v) ? v : DEFAULTS[p];
-  });
+  const base = defaultStyleValues(layers.defaultStyle);
+  // the spread keeps base's property order, so every ResolvedStyle has one shape
+  return found ? { ...base, ...found } : base;
 }
 
 /** A subclass of pdfmake's TextInlines whose measure() reads the style stack once per call. */
