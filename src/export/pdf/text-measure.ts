@@ -202,7 +202,8 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
       let lastBold: unknown;
       let lastItalics: unknown;
       let lastFont: MeasuringFont | undefined;
-      for (const item of array) {
+      for (let i = 0; i < array.length; i++) {
+        const item = array[i] as MeasuredItem;
         const s = styleOf(item);
         const family = pick(item.font, s.font);
         const bold = pick(item["bold"], s.bold);
@@ -214,39 +215,57 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
           lastItalics = italics;
         }
         const font = lastFont;
-        item.font = font;
-        item["alignment"] = pick(item["alignment"], s.alignment);
-        item.fontSize = pick(item.fontSize, s.fontSize) as number;
-        item["fontFeatures"] = pick(item["fontFeatures"], s.fontFeatures);
-        item["characterSpacing"] = pick(item["characterSpacing"], s.characterSpacing);
-        item["color"] = pick(item["color"], s.color);
-        item["decoration"] = pick(item["decoration"], s.decoration);
-        item["decorationColor"] = pick(item["decorationColor"], s.decorationColor);
-        item["decorationStyle"] = pick(item["decorationStyle"], s.decorationStyle);
-        item["decorationThickness"] = pick(item["decorationThickness"], s.decorationThickness);
-        item["background"] = pick(item["background"], s.background);
-        item["link"] = pick(item["link"], s.link);
-        item["linkToPage"] = pick(item["linkToPage"], s.linkToPage);
-        item["linkToDestination"] = pick(item["linkToDestination"], s.linkToDestination);
-        item["noWrap"] = pick(item["noWrap"], s.noWrap);
-        item["opacity"] = pick(item["opacity"], s.opacity);
-        item.sup = pick(item.sup, s.sup);
-        item.sub = pick(item.sub, s.sub);
-        if (item.sup || item.sub) item.fontSize *= 0.58;
+        const sup = pick(item.sup, s.sup);
+        const sub = pick(item.sub, s.sub);
+        const fontSize = pick(item.fontSize, s.fontSize) as number;
+        /*
+         * pdfmake adds these fields to the word TextBreaker made ({ text } and
+         * the run's own style), which grows its property store again and again.
+         * The measured word is made here at once with every field measure()
+         * sets, then the word's other own fields (lineEnd, noNewLine, bold …)
+         * copied: the same fields and values, one allocation. Only buildInlines
+         * holds the array, and what reads the words later (pdfmake's
+         * cloneInline, merge-inlines.ts) copies every field, whatever the order.
+         */
+        const measured: MeasuredItem = {
+          text: item.text,
+          font,
+          alignment: pick(item["alignment"], s.alignment),
+          fontSize: sup || sub ? fontSize * 0.58 : fontSize,
+          fontFeatures: pick(item["fontFeatures"], s.fontFeatures),
+          characterSpacing: pick(item["characterSpacing"], s.characterSpacing),
+          color: pick(item["color"], s.color),
+          decoration: pick(item["decoration"], s.decoration),
+          decorationColor: pick(item["decorationColor"], s.decorationColor),
+          decorationStyle: pick(item["decorationStyle"], s.decorationStyle),
+          decorationThickness: pick(item["decorationThickness"], s.decorationThickness),
+          background: pick(item["background"], s.background),
+          link: pick(item["link"], s.link),
+          linkToPage: pick(item["linkToPage"], s.linkToPage),
+          linkToDestination: pick(item["linkToDestination"], s.linkToDestination),
+          noWrap: pick(item["noWrap"], s.noWrap),
+          opacity: pick(item["opacity"], s.opacity),
+          sup,
+          sub,
+          width: 0,
+          height: 0,
+          leadingCut: item.leadingCut || 0,
+          trailingCut: 0,
+        };
+        for (const key in item) if (!(key in measured)) measured[key] = item[key];
         const lineHeight = pick(item["lineHeight"], s.lineHeight) as number;
-        const text = item.text;
-        item.width = self.widthOfText(text, item);
-        item.height = font.lineHeight(item.fontSize) * lineHeight;
-        if (!item.leadingCut) item.leadingCut = 0;
+        const text = measured.text;
+        measured.width = self.widthOfText(text, measured);
+        measured.height = font.lineHeight(measured.fontSize) * lineHeight;
         if (!pick(item["preserveLeadingSpaces"], s.preserveLeadingSpaces) && isSpaceAt(text, 0)) {
           const leadingSpaces = text.match(LEADING);
-          if (leadingSpaces) item.leadingCut += self.widthOfText(leadingSpaces[0], item);
+          if (leadingSpaces) (measured.leadingCut as number) += self.widthOfText(leadingSpaces[0], measured);
         }
-        item.trailingCut = 0;
         if (!pick(item["preserveTrailingSpaces"], s.preserveTrailingSpaces) && isSpaceAt(text, text.length - 1)) {
           const trailingSpaces = text.match(TRAILING);
-          if (trailingSpaces) item.trailingCut = self.widthOfText(trailingSpaces[0], item);
+          if (trailingSpaces) measured.trailingCut = self.widthOfText(trailingSpaces[0], measured);
         }
+        array[i] = measured;
       }
       return array;
     }

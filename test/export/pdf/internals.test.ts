@@ -195,7 +195,9 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
     const inlines = new Inlines(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
     const built = inlines.buildInlines(textArray, stack);
     const faceName = (f: unknown): string => (f as { id: string }).id;
-    return { ...built, items: built.items.map((i) => ({ ...i, font: faceName(i["font"]) })) };
+    // the same fields on every word (an undefined field counts: toEqual alone would not see it), in any order
+    const fields = built.items.map((i) => Object.keys(i).sort().join(","));
+    return { ...built, fields, items: built.items.map((i) => ({ ...i, font: faceName(i["font"]) })) };
   }
 
   test("on a few hundred phrases of the examples, plain, styled and mixed", () => {
