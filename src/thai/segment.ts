@@ -196,6 +196,39 @@ export function fallbackBreaks(piece: string): number[][] {
   return ranks;
 }
 
+/**
+ * Characters that begin a word whatever came before them: Thai consonants,
+ * leading vowels, digits and Latin letters; never a mark, a following
+ * vowel, ๆ, ฯ, punctuation or a format character, which ICU or
+ * breakAllowed attach to what precedes them.
+ */
+const STARTS_ALONE = /[\u0E01-\u0E2E\u0E40-\u0E44\u0E50-\u0E59A-Za-z0-9]/;
+
+/**
+ * `text` cut after each run of white space that is followed by a character
+ * of STARTS_ALONE. At such a place every rule here sees nothing across the
+ * cut: ICU breaks after white space before a letter or digit (UAX #29 WB3d,
+ * WB4 and WB999) and its dictionary runs stop at white space; a keep-together
+ * word holds no space; maximal matching joins Thai atoms only; breakAllowed
+ * and the abbreviation test look through no space. So
+ * segmentThai(text) is the concatenation of segmentThai(part) over the
+ * parts (test/thai/segment.test.ts checks it on every paragraph of the
+ * examples), and a caller may segment, and cache, part by part: phrases
+ * between spaces repeat across documents far more than whole paragraphs.
+ */
+export function independentParts(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (SPACE.test(text[i - 1] as string) && STARTS_ALONE.test(text[i] as string)) {
+      parts.push(text.slice(start, i));
+      start = i;
+    }
+  }
+  if (start < text.length) parts.push(text.slice(start));
+  return parts;
+}
+
 /** Pieces of `text` between which a line break is allowed; joins back to `text`. */
 export function segmentThai(text: string): string[] {
   const pieces: string[] = [];

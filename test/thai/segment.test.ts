@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { NO_SPLIT_WORDS } from "../../src/thai/no-split-words.js";
-import { fallbackBreaks, segmentThai } from "../../src/thai/segment.js";
+import { fallbackBreaks, independentParts, segmentThai } from "../../src/thai/segment.js";
 
 // The real document text, as carried into the examples from the seeds (the repository holds it; ../shared may be absent).
 const realText = new URL("../../examples/khon-kaen-city/2563.yaml", import.meta.url);
@@ -76,5 +76,39 @@ describe("segmentThai", () => {
 
   test("breaks lines at newlines", () => {
     expect(segmentThai("ก\nข")).toEqual(["ก\n", "ข"]);
+  });
+});
+
+describe("independentParts", () => {
+  const byParts = (t: string) => independentParts(t).flatMap((p) => segmentThai(p));
+
+  test("cut after white space before a letter or digit, joining back to the input", () => {
+    expect(independentParts("ผลคะแนน EIT ได้ ๘๔.๕๑ คะแนน")).toEqual(["ผลคะแนน ", "EIT ", "ได้ ", "๘๔.๕๑ ", "คะแนน"]);
+    // not before a mark, ๆ, ฯ, punctuation, a format character or more white space
+    expect(independentParts("ก \u0E31ข ๆ ค ฯ ง (จ) \u200Bฉ  ช\n\tซ")).toEqual(["ก \u0E31ข ๆ ", "ค ฯ ", "ง (จ) \u200Bฉ  ", "ช\n\t", "ซ"]);
+    expect(independentParts("")).toEqual([]);
+  });
+
+  test("segmenting part by part gives what segmenting the whole text gives, on random text", () => {
+    const unit = fc.constantFrom(..."กขคงจนมยรลวสหอฮำ่้๊๋ัีึืุูเแโใไะาๆฯ .,()“”\"'0๑๒aZx\n\t-/ป.ช%:\u00A0\u200B\u200D\u0E4C\u0E47");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (s) => {
+        expect(byParts(s)).toEqual(segmentThai(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("segmenting part by part gives what segmenting the whole text gives, on the examples' text", () => {
+    const lines = readFileSync(realText, "utf8").split("\n").filter((l) => /[\u0E00-\u0E7F]/.test(l));
+    expect(lines.length).toBeGreaterThan(50);
+    for (const line of lines) expect(byParts(line), line).toEqual(segmentThai(line));
+    for (const t of ["พ.ศ. ๒๕๖๔ ป.ป.ช. ส่งเสริม", "E-Service ของ อบต. ๑๐๐ %", "ดำเนินการ ๆ ไป การ ความ คุณภาพการดำเนินงาน (๘๔.๔๐ คะแนน)"]) {
+      expect(byParts(t), t).toEqual(segmentThai(t));
+    }
+  });
+
+  test("no keep-together word holds white space (a part may end at any space)", () => {
+    for (const w of NO_SPLIT_WORDS) expect(/\s/.test(w), w).toBe(false);
   });
 });

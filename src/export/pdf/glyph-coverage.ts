@@ -22,23 +22,40 @@ export class MissingGlyphsError extends Error {
  */
 const DRAWS_NOTHING = /[\n\r\t\p{Cc}\p{Cf}]/u;
 
-/** Every string the model holds (text, labels, page-number format), visited once each. */
-function* strings(value: unknown): Generator<string> {
-  if (typeof value === "string") yield value;
-  else if (Array.isArray(value)) for (const v of value) yield* strings(v);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) yield* strings(v);
+/** Calls `visit` with every string the model holds (text, labels, page-number format), in order. */
+function eachString(value: unknown, visit: (s: string) => void): void {
+  if (typeof value === "string") visit(value);
+  else if (Array.isArray(value)) for (const v of value) eachString(v, visit);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) eachString(v, visit);
 }
 
 /** The distinct characters of `doc` without a glyph, in order of first use. */
 export function charsWithoutGlyph(doc: DocModel, hasGlyph: (codePoint: number) => boolean): string[] {
-  const seen = new Set<string>();
+  // every character of every string is looked at: a flag per BMP code unit is the cheap test of "seen"
+  const seenBmp = new Uint8Array(0x10000);
+  const seenAstral = new Set<number>();
   const missing: string[] = [];
-  for (const s of strings([doc.sections, doc.pageNumbers?.format ?? ""])) {
-    for (const ch of s) {
-      if (seen.has(ch)) continue;
-      seen.add(ch);
-      if (!DRAWS_NOTHING.test(ch) && !hasGlyph(ch.codePointAt(0) as number)) missing.push(ch);
+  const check = (codePoint: number): void => {
+    const ch = String.fromCodePoint(codePoint);
+    if (!DRAWS_NOTHING.test(ch) && !hasGlyph(codePoint)) missing.push(ch);
+  };
+  eachString([doc.sections, doc.pageNumbers?.format ?? ""], (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const unit = s.charCodeAt(i);
+      const low = unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // a surrogate pair: one code point, as `for (const ch of s)` sees it; a lone surrogate stays one unit
+        i++;
+        const codePoint = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        if (seenAstral.has(codePoint)) continue;
+        seenAstral.add(codePoint);
+        check(codePoint);
+      } else {
+        if (seenBmp[unit]) continue;
+        seenBmp[unit] = 1;
+        check(unit);
+      }
     }
-  }
+  });
   return missing;
 }

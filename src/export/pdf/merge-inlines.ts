@@ -10,7 +10,7 @@
  * between them keeps them separate shaping pieces (faithful-font.ts cuts
  * there), so every glyph lands where the layout put it.
  */
-import { INLINE_DRAWN_ALONE_FIELDS as DRAWN_ALONE, INLINE_LOOK_FIELDS as SAME_LOOK, type LaidInline, type LaidLine, type LaidPage } from "./internals/pdfmake.js";
+import type { LaidInline, LaidLine, LaidPage } from "./internals/pdfmake.js";
 import { ZWSP } from "./text-pieces.js";
 
 /** Farther apart than this (points) is a gap, not two touching words. */
@@ -22,14 +22,48 @@ function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
+/** Equal, or both unset (pdfmake treats a missing field and null alike). */
+function same(x: unknown, y: unknown): boolean {
+  return x === y || (!isSet(x) && !isSet(y));
+}
+
+/*
+ * The two tests below read the fields of INLINE_DRAWN_ALONE_FIELDS and
+ * INLINE_LOOK_FIELDS (internals/pdfmake.ts) by name, not in a loop over the
+ * lists: a loop reads a different field at one place each time, which V8
+ * cannot make fast, and these run for every word of every line.
+ * test/export/pdf/merge-inlines.test.ts checks that each listed field is read.
+ */
+
 function drawnAlone(i: LaidInline): boolean {
-  for (const f of DRAWN_ALONE) if (isSet(i[f])) return true;
-  return i.text.includes("\n");
+  return (
+    isSet(i["link"]) ||
+    isSet(i["linkToPage"]) ||
+    isSet(i["linkToDestination"]) ||
+    isSet(i["_pageNodeRef"]) ||
+    isSet(i["_tocItemRef"]) ||
+    isSet(i["_pageRef"]) ||
+    isSet(i["justifyShift"]) ||
+    i.text.includes("\n")
+  );
 }
 
 function sameLook(a: LaidInline, b: LaidInline): boolean {
-  for (const f of SAME_LOOK) if (a[f] !== b[f] && (isSet(a[f]) || isSet(b[f]))) return false;
-  return true;
+  return (
+    same(a["font"], b["font"]) &&
+    same(a["fontSize"], b["fontSize"]) &&
+    same(a["color"], b["color"]) &&
+    same(a["opacity"], b["opacity"]) &&
+    same(a["characterSpacing"], b["characterSpacing"]) &&
+    same(a["fontFeatures"], b["fontFeatures"]) &&
+    same(a["decoration"], b["decoration"]) &&
+    same(a["decorationColor"], b["decorationColor"]) &&
+    same(a["decorationStyle"], b["decorationStyle"]) &&
+    same(a["decorationThickness"], b["decorationThickness"]) &&
+    same(a["background"], b["background"]) &&
+    same(a["sup"], b["sup"]) &&
+    same(a["sub"], b["sub"])
+  );
 }
 
 export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
@@ -62,9 +96,9 @@ export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
 /** Rewrites each text line of pdfmake's laid-out pages in place. */
 export function mergeInlines(pages: readonly LaidPage[]): void {
   for (const page of pages) {
-    for (const { type, item } of page.items) {
-      if (type !== "line") continue;
-      const line = item as LaidLine;
+    for (const pageItem of page.items) {
+      if (pageItem.type !== "line") continue;
+      const line = pageItem.item as LaidLine;
       if (line.inlines.length > 1) line.inlines = mergeLine(line.inlines);
     }
   }

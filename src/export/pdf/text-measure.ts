@@ -1,22 +1,33 @@
 /**
- * pdfmake's TextInlines.measure (0.3.11), with each style property looked up
- * once per text node instead of once per word.
+ * pdfmake's TextInlines.measure (0.3.11), with the style stack read once per
+ * text node instead of 23 times per word.
  *
  * pdfmake measures every word of a paragraph (for Thai: every piece between
  * two U+200B) and for each word resolves 23 style properties by walking the
  * whole style stack, which was an eighth of an export. Within one measure
  * call the stack does not change, and a word without a `style` name of its
- * own either carries a property itself or gets the stack's value, so the
- * stack's value is looked up once per property and reused. The rest is
- * pdfmake's code as it was. test/export/pdf/internals.test.ts checks that
- * it measures exactly as pdfmake's own on the examples' phrases; the class
- * it extends comes from internals/pdfmake.ts.
+ * own either carries a property itself or gets the stack's value. So the
+ * stack is walked once per call, top to bottom, reading only the keys its
+ * entries have (stackStyle), and each word's own value, read by name,
+ * overrides it. A stack that holds a named style, or a word that names one,
+ * takes pdfmake's own lookup. The rest is pdfmake's code as it was.
+ * test/export/pdf/internals.test.ts checks that it measures exactly as
+ * pdfmake's own on the examples' phrases; the class it extends comes from
+ * internals/pdfmake.ts.
  */
 
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */
 export type StyleStack = object;
 
 export type GetStyleProperty = (item: object, stack: StyleStack | null | undefined, property: string, defaultValue: unknown) => unknown;
+
+/** What a style stack holds, top entry last (internals/pdfmake.ts reads it); null when it cannot be read. */
+export interface StyleLayers {
+  readonly overrides: readonly unknown[];
+  readonly defaultStyle: Readonly<Record<string, unknown>> | null | undefined;
+}
+
+export type StyleLayersOf = (stack: StyleStack) => StyleLayers | null;
 
 /** The part of a font that measuring reads. */
 interface MeasuringFont {
@@ -27,7 +38,7 @@ interface MeasuringFont {
 interface MeasuredItem {
   text: string;
   style?: unknown;
-  font: MeasuringFont;
+  font: unknown;
   fontSize: number;
   sup?: unknown;
   sub?: unknown;
@@ -46,77 +57,215 @@ interface TextInlinesLike {
 
 export type TextInlinesClass = new (pdfDocument: unknown) => object;
 
+/** The properties measure() resolves, with pdfmake's defaults. */
+interface ResolvedStyle {
+  readonly font: unknown;
+  readonly bold: unknown;
+  readonly italics: unknown;
+  readonly alignment: unknown;
+  readonly fontSize: unknown;
+  readonly fontFeatures: unknown;
+  readonly characterSpacing: unknown;
+  readonly color: unknown;
+  readonly decoration: unknown;
+  readonly decorationColor: unknown;
+  readonly decorationStyle: unknown;
+  readonly decorationThickness: unknown;
+  readonly background: unknown;
+  readonly link: unknown;
+  readonly linkToPage: unknown;
+  readonly linkToDestination: unknown;
+  readonly noWrap: unknown;
+  readonly opacity: unknown;
+  readonly sup: unknown;
+  readonly sub: unknown;
+  readonly lineHeight: unknown;
+  readonly preserveLeadingSpaces: unknown;
+  readonly preserveTrailingSpaces: unknown;
+  readonly leadingIndent: unknown;
+}
+
+const DEFAULTS: ResolvedStyle = {
+  font: "Roboto",
+  bold: false,
+  italics: false,
+  alignment: "left",
+  fontSize: 12,
+  fontFeatures: null,
+  characterSpacing: 0,
+  color: "black",
+  decoration: null,
+  decorationColor: null,
+  decorationStyle: null,
+  decorationThickness: null,
+  background: null,
+  link: null,
+  linkToPage: null,
+  linkToDestination: null,
+  noWrap: null,
+  opacity: 1,
+  sup: false,
+  sub: false,
+  lineHeight: 1,
+  preserveLeadingSpaces: false,
+  preserveTrailingSpaces: false,
+  leadingIndent: 0,
+};
+
+const PROPERTIES = new Set(Object.keys(DEFAULTS));
+
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
+const SPACE = /\s/;
 
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 
-/** Resolves properties like pdfmake's getStyleProperty, remembering the stack's answers. */
-function resolver(stack: StyleStack, getStyleProperty: GetStyleProperty) {
-  const fromStack = new Map<string, unknown>();
-  return (item: MeasuredItem, property: string, defaultValue: unknown): unknown => {
-    const own = item[property];
-    if (isValue(own)) return own;
-    // a named style on the word itself sits between the word and the stack
-    if (item.style !== undefined) return getStyleProperty(item, stack, property, defaultValue);
-    if (fromStack.has(property)) return fromStack.get(property);
-    const value = getStyleProperty({}, stack, property, defaultValue);
-    fromStack.set(property, value);
-    return value;
-  };
+/** `own` when the word carries it, else the resolved value: pdfmake's getStyleProperty for a word without a style name. */
+const pick = (own: unknown, resolved: unknown): unknown => (own !== undefined && own !== null ? own : resolved);
+
+/** Whether `text`'s UTF-16 unit at `i` is matched by /\s/ (a cheap test before the regular expression). */
+function isSpaceAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i] as string);
 }
 
-/** A subclass of pdfmake's TextInlines whose measure() remembers style lookups. */
-export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty): TextInlinesClass {
+/** A ResolvedStyle from a lookup by property name. */
+function resolvedBy(lookup: (property: keyof ResolvedStyle) => unknown): ResolvedStyle {
+  const s = {} as Record<keyof ResolvedStyle, unknown>;
+  for (const p of Object.keys(DEFAULTS) as Array<keyof ResolvedStyle>) s[p] = lookup(p);
+  return s as ResolvedStyle;
+}
+
+/** What a default style alone gives, per default style object (one per document; pdfmake never changes it). */
+const fromDefaultStyle = new WeakMap<object, ResolvedStyle>();
+
+function defaultStyleValues(d: StyleLayers["defaultStyle"]): ResolvedStyle {
+  if (!d) return DEFAULTS;
+  let known = fromDefaultStyle.get(d);
+  if (!known) {
+    known = resolvedBy((p) => (isValue(d[p]) ? d[p] : DEFAULTS[p]));
+    fromDefaultStyle.set(d, known);
+  }
+  return known;
+}
+
+/**
+ * What the stack gives every word that has no value of its own: the top
+ * entry with a value wins, then the default style, then pdfmake's default.
+ * Null when an entry is a named style (pdfmake's own lookup follows those).
+ */
+function stackStyle(layers: StyleLayers): ResolvedStyle | null {
+  let found: Record<string, unknown> | undefined;
+  for (let i = layers.overrides.length - 1; i >= 0; i--) {
+    const entry = layers.overrides[i];
+    if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
+    // only the keys an entry has: nodes carry a few of the 24 properties, usually none
+    for (const key in entry) {
+      if (PROPERTIES.has(key) && (found === undefined || !(key in found))) {
+        const v = (entry as Record<string, unknown>)[key];
+        if (isValue(v)) (found ??= {})[key] = v;
+      }
+    }
+  }
+  const base = defaultStyleValues(layers.defaultStyle);
+  // the spread keeps base's property order, so every ResolvedStyle has one shape
+  return found ? { ...base, ...found } : base;
+}
+
+/** A subclass of pdfmake's TextInlines whose measure() reads the style stack once per call. */
+export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf): TextInlinesClass {
+  const stockMeasure = (Base.prototype as { measure(a: unknown, s: unknown): MeasuredItem[] }).measure;
+  /** pdfmake's lookup of every property, for `item` (a word, or {} for the stack alone). */
+  const lookedUp = (item: object, stack: StyleStack): ResolvedStyle => resolvedBy((p) => getStyleProperty(item, stack, p, DEFAULTS[p]));
+
   return class FastTextInlines extends Base {
     measure(array: MeasuredItem[], styleContextStack: StyleStack | null | undefined): MeasuredItem[] {
-      if (!styleContextStack) return (Base.prototype as { measure(a: unknown, s: unknown): MeasuredItem[] }).measure.call(this, array, styleContextStack);
+      if (!styleContextStack) return stockMeasure.call(this, array, styleContextStack);
+      const layers = layersOf(styleContextStack);
+      if (!layers) return stockMeasure.call(this, array, styleContextStack);
       const self = this as unknown as TextInlinesLike;
-      const prop = resolver(styleContextStack, getStyleProperty);
+      const fromStack = stackStyle(layers) ?? lookedUp({}, styleContextStack);
+      /** A word naming a style gets pdfmake's lookup, which puts that style between the word and the stack. */
+      const styleOf = (item: MeasuredItem): ResolvedStyle => (item.style === undefined ? fromStack : lookedUp(item, styleContextStack));
       const first = array[0];
       if (first) {
-        const leadingIndent = getStyleProperty(first, styleContextStack, "leadingIndent", 0) as number;
+        const leadingIndent = pick(first.leadingIndent, styleOf(first).leadingIndent) as number;
         if (leadingIndent) {
           first.leadingCut = -leadingIndent;
           first.leadingIndent = leadingIndent;
         }
       }
-      for (const item of array) {
-        const font = prop(item, "font", "Roboto");
-        const bold = prop(item, "bold", false);
-        const italics = prop(item, "italics", false);
-        item.font = self.pdfDocument.provideFont(font, bold, italics);
-        item["alignment"] = prop(item, "alignment", "left");
-        item.fontSize = prop(item, "fontSize", 12) as number;
-        item["fontFeatures"] = prop(item, "fontFeatures", null);
-        item["characterSpacing"] = prop(item, "characterSpacing", 0);
-        item["color"] = prop(item, "color", "black");
-        item["decoration"] = prop(item, "decoration", null);
-        item["decorationColor"] = prop(item, "decorationColor", null);
-        item["decorationStyle"] = prop(item, "decorationStyle", null);
-        item["decorationThickness"] = prop(item, "decorationThickness", null);
-        item["background"] = prop(item, "background", null);
-        item["link"] = prop(item, "link", null);
-        item["linkToPage"] = prop(item, "linkToPage", null);
-        item["linkToDestination"] = prop(item, "linkToDestination", null);
-        item["noWrap"] = prop(item, "noWrap", null);
-        item["opacity"] = prop(item, "opacity", 1);
-        item.sup = prop(item, "sup", false);
-        item.sub = prop(item, "sub", false);
-        if (item.sup || item.sub) item.fontSize *= 0.58;
-        const lineHeight = prop(item, "lineHeight", 1) as number;
-        item.width = self.widthOfText(item.text, item);
-        item.height = item.font.lineHeight(item.fontSize) * lineHeight;
-        if (!item.leadingCut) item.leadingCut = 0;
-        if (!prop(item, "preserveLeadingSpaces", false)) {
-          const leadingSpaces = item.text.match(LEADING);
-          if (leadingSpaces) item.leadingCut += self.widthOfText(leadingSpaces[0], item);
+      // the words of a paragraph mostly share one face: provideFont once per change of face
+      let lastFamily: unknown;
+      let lastBold: unknown;
+      let lastItalics: unknown;
+      let lastFont: MeasuringFont | undefined;
+      for (let i = 0; i < array.length; i++) {
+        const item = array[i] as MeasuredItem;
+        const s = styleOf(item);
+        const family = pick(item.font, s.font);
+        const bold = pick(item["bold"], s.bold);
+        const italics = pick(item["italics"], s.italics);
+        if (lastFont === undefined || family !== lastFamily || bold !== lastBold || italics !== lastItalics) {
+          lastFont = self.pdfDocument.provideFont(family, bold, italics);
+          lastFamily = family;
+          lastBold = bold;
+          lastItalics = italics;
         }
-        item.trailingCut = 0;
-        if (!prop(item, "preserveTrailingSpaces", false)) {
-          const trailingSpaces = item.text.match(TRAILING);
-          if (trailingSpaces) item.trailingCut = self.widthOfText(trailingSpaces[0], item);
+        const font = lastFont;
+        const sup = pick(item.sup, s.sup);
+        const sub = pick(item.sub, s.sub);
+        const fontSize = pick(item.fontSize, s.fontSize) as number;
+        /*
+         * pdfmake adds these fields to the word TextBreaker made ({ text } and
+         * the run's own style), which grows its property store again and again.
+         * The measured word is made here at once with every field measure()
+         * sets, then the word's other own fields (lineEnd, noNewLine, bold …)
+         * copied: the same fields and values, one allocation. Only buildInlines
+         * holds the array, and what reads the words later (pdfmake's
+         * cloneInline, merge-inlines.ts) copies every field, whatever the order.
+         */
+        const measured: MeasuredItem = {
+          text: item.text,
+          font,
+          alignment: pick(item["alignment"], s.alignment),
+          fontSize: sup || sub ? fontSize * 0.58 : fontSize,
+          fontFeatures: pick(item["fontFeatures"], s.fontFeatures),
+          characterSpacing: pick(item["characterSpacing"], s.characterSpacing),
+          color: pick(item["color"], s.color),
+          decoration: pick(item["decoration"], s.decoration),
+          decorationColor: pick(item["decorationColor"], s.decorationColor),
+          decorationStyle: pick(item["decorationStyle"], s.decorationStyle),
+          decorationThickness: pick(item["decorationThickness"], s.decorationThickness),
+          background: pick(item["background"], s.background),
+          link: pick(item["link"], s.link),
+          linkToPage: pick(item["linkToPage"], s.linkToPage),
+          linkToDestination: pick(item["linkToDestination"], s.linkToDestination),
+          noWrap: pick(item["noWrap"], s.noWrap),
+          opacity: pick(item["opacity"], s.opacity),
+          sup,
+          sub,
+          width: 0,
+          height: 0,
+          leadingCut: item.leadingCut || 0,
+          trailingCut: 0,
+        };
+        for (const key in item) if (!(key in measured)) measured[key] = item[key];
+        const lineHeight = pick(item["lineHeight"], s.lineHeight) as number;
+        const text = measured.text;
+        measured.width = self.widthOfText(text, measured);
+        measured.height = font.lineHeight(measured.fontSize) * lineHeight;
+        if (!pick(item["preserveLeadingSpaces"], s.preserveLeadingSpaces) && isSpaceAt(text, 0)) {
+          const leadingSpaces = text.match(LEADING);
+          if (leadingSpaces) (measured.leadingCut as number) += self.widthOfText(leadingSpaces[0], measured);
         }
+        if (!pick(item["preserveTrailingSpaces"], s.preserveTrailingSpaces) && isSpaceAt(text, text.length - 1)) {
+          const trailingSpaces = text.match(TRAILING);
+          if (trailingSpaces) measured.trailingCut = self.widthOfText(trailingSpaces[0], measured);
+        }
+        array[i] = measured;
       }
       return array;
     }

@@ -9,7 +9,7 @@
  * U+200B, so it is neither drawn nor extracted.
  */
 import type { Run } from "../../model/document.js";
-import { fallbackBreaks, segmentThai } from "../../thai/segment.js";
+import { fallbackBreaks, independentParts, segmentThai } from "../../thai/segment.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { ZWSP } from "./text-pieces.js";
 
@@ -38,19 +38,42 @@ export interface PdfInline {
  */
 const marked = new BoundedCache<string, string>(2_000);
 
+/**
+ * The same for the independent parts of paragraphs (segment.ts
+ * independentParts: phrases between spaces). A paragraph seen for the
+ * first time mostly repeats phrases of others (the organisation's name
+ * differs, the template wording does not), so most of it is looked up
+ * rather than segmented.
+ */
+const markedParts = new BoundedCache<string, string>(10_000);
+
 /** Text with U+200B wherever a line may break and UAX #14 would not. */
 export function withBreakOpportunities(text: string): string {
   let out = marked.get(text);
   if (out === undefined) {
-    out = mark(text);
+    out = markByParts(text);
     marked.set(text, out);
   }
   return out;
 }
 
+/**
+ * mark(text) from its independent parts: each part ends in white space, so
+ * no U+200B goes between two parts and the marked parts join to the marked
+ * text.
+ */
+function markByParts(text: string): string {
+  const parts = independentParts(text);
+  if (parts.length === 1) return mark(text);
+  let out = "";
+  for (const part of parts) out += markedParts.getOrSet(part, () => mark(part));
+  return out;
+}
+
 const SPACE = /\s/;
 
-function mark(text: string): string {
+/** Exported for the test that marking by parts gives what marking the whole does. */
+export function mark(text: string): string {
   let out = "";
   for (const piece of segmentThai(text)) {
     if (out.length > 0 && !SPACE.test(out[out.length - 1] as string) && !SPACE.test(piece[0] as string)) out += ZWSP;

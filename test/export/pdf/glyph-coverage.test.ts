@@ -16,6 +16,10 @@ describe("charsWithoutGlyph", () => {
   test("each missing character once, in order of use; line ends, tabs, ZWSP and ZWJ need none; other spaces do", () => {
     expect(charsWithoutGlyph(doc("ก▶ข\u2009ค▶\n\t\u200B\u200Dง✓"), latinAndThai)).toEqual(["▶", "\u2009", "✓"]);
   });
+  test("characters beyond the BMP count once each, as code points; a lone surrogate is a character of its own", () => {
+    const found = charsWithoutGlyph(doc("ก\u{1F600}\u{1F600}ข\u{20000}\uD800ค\uDC00\u{1F600}\uD800"), latinAndThai);
+    expect(found).toEqual(["\u{1F600}", "\u{20000}", "\uD800", "\uDC00"]);
+  });
   test("the page-number format is checked too", () => {
     expect(charsWithoutGlyph(doc("ก", "— {n} —"), latinAndThai)).toEqual(["—"]);
   });

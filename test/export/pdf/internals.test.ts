@@ -21,6 +21,7 @@ import {
   PDFMAKE_INSTANCE_MEMBERS,
   PDFMAKE_INTERNALS,
   PDFMAKE_VERSION,
+  styleLayersOf,
   type EngineHooks,
   type LaidPage,
   type PdfKitDoc,
@@ -108,6 +109,9 @@ describe("pdfmake internals", () => {
     expect(seen.widths.every((w) => Math.abs(w - (595.28 - 144)) < 0.01)).toBe(true);
     const doc = seen.fontDocs[0]!;
     for (const m of PDFMAKE_INSTANCE_MEMBERS.document) expect(hasMember(doc, m), `document.${m}`).toBe(true);
+    const stack = new (pdfmake().StyleContextStack)({}, {});
+    for (const m of PDFMAKE_INSTANCE_MEMBERS.styleContextStack) expect(hasMember(stack, m), `styleContextStack.${m}`).toBe(true);
+    expect(styleLayersOf(stack)).not.toBeNull();
     expect(seen.pages[0]!.items.some((i) => i.type === "line")).toBe(true);
     // the XMP got the hook's value, the Info dictionary the original
     const text = Buffer.from(bytes).toString("latin1");
@@ -191,7 +195,9 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
     const inlines = new Inlines(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
     const built = inlines.buildInlines(textArray, stack);
     const faceName = (f: unknown): string => (f as { id: string }).id;
-    return { ...built, items: built.items.map((i) => ({ ...i, font: faceName(i["font"]) })) };
+    // the same fields on every word (an undefined field counts: toEqual alone would not see it), in any order
+    const fields = built.items.map((i) => Object.keys(i).sort().join(","));
+    return { ...built, fields, items: built.items.map((i) => ({ ...i, font: faceName(i["font"]) })) };
   }
 
   test("on a few hundred phrases of the examples, plain, styled and mixed", () => {
@@ -205,6 +211,11 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
         [[{ text, bold: true }], [{ fontSize: 14 }]],
         [[{ text: words[0] ?? "", style: "strong" }, { text: ` ${words.slice(1).join(" ")}`, italics: n % 2 === 0 }], ["quiet"]],
         [[{ text: `  ${text}  `, leadingIndent: 12, preserveTrailingSpaces: true, sup: n % 5 === 0 }], [{ characterSpacing: 0.5 }]],
+        // several override layers, as pdfmake stacks nodes: the top value wins, null and undefined fall through, false does not
+        [
+          [{ text: `${text} `, color: null }, { text: `\t${text}`, style: "quiet", fontSize: 15 }],
+          [{ bold: true, color: "red", leadingIndent: 8 }, { fontSize: 13, bold: false, color: undefined, decoration: null }, { text: "node", opacity: 0.5 }],
+        ],
       ];
       for (const [textArray, overrides] of variants) {
         const stock = measured(pdfmake().StockTextInlines, structuredClone(textArray), overrides);
@@ -213,6 +224,6 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
         compared++;
       }
     }
-    expect(compared).toBe(phrases.length * 4);
+    expect(compared).toBe(phrases.length * 5);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ZWSP } from "../../../src/export/pdf/text-pieces.js";
 import { mergeInlines, mergeLine } from "../../../src/export/pdf/merge-inlines.js";
+import { INLINE_DRAWN_ALONE_FIELDS, INLINE_LOOK_FIELDS } from "../../../src/export/pdf/internals/pdfmake.js";
 
 const font = { id: "F1" };
 const other = { id: "F2" };
@@ -39,6 +40,25 @@ describe("mergeLine", () => {
     const merged = mergeLine(line);
     expect(merged.map((i) => i.text)).toEqual(["ก", "ข", "ค", "ง", "จ", `ฉ${ZWSP}ช`]);
     expect(mergeLine(gapped)).toHaveLength(2);
+  });
+
+  test("every field of INLINE_LOOK_FIELDS keeps two words apart when it differs, not when both are unset", () => {
+    for (const field of INLINE_LOOK_FIELDS) {
+      const differing = laid({ text: "ก", width: 5, [field]: "one" }, { text: "ข", width: 5, [field]: "two" });
+      expect(mergeLine(differing), field).toHaveLength(2);
+      const unset = laid({ text: "ก", width: 5, [field]: null }, { text: "ข", width: 5, [field]: undefined });
+      expect(mergeLine(unset), field).toHaveLength(1);
+      const equal = laid({ text: "ก", width: 5, [field]: "one" }, { text: "ข", width: 5, [field]: "one" });
+      expect(mergeLine(equal), field).toHaveLength(1);
+    }
+  });
+
+  test("a word with any field of INLINE_DRAWN_ALONE_FIELDS set, or a line end, is drawn alone", () => {
+    for (const field of INLINE_DRAWN_ALONE_FIELDS) {
+      expect(mergeLine(laid({ text: "ก", width: 5 }, { text: "ข", width: 5, [field]: 1 }, { text: "ค", width: 5 })), field).toHaveLength(3);
+      expect(mergeLine(laid({ text: "ก", width: 5, [field]: null }, { text: "ข", width: 5 })), field).toHaveLength(1);
+    }
+    expect(mergeLine(laid({ text: "ก\n", width: 5 }, { text: "ข", width: 5 }))).toHaveLength(2);
   });
 
   test("does not change the inlines it was given", () => {

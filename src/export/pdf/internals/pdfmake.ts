@@ -15,7 +15,7 @@
  * the knowledge of pdfmake's insides.
  */
 import { createRequire } from "node:module";
-import { makeTextInlinesClass, type GetStyleProperty, type TextInlinesClass } from "../text-measure.js";
+import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
 
@@ -54,7 +54,21 @@ export const PDFMAKE_INSTANCE_MEMBERS = {
   docMeasure: ["textInlines"],
   /** Renderer. */
   renderer: ["outlineMap"],
+  /** StyleContextStack (read by styleLayersOf). */
+  styleContextStack: ["styleOverrides", "defaultStyle"],
 } as const;
+
+/**
+ * A StyleContextStack's entries (style names or override objects, top last)
+ * and default style, for text-measure.ts to walk once per text node. Null
+ * when the stack is not shaped as pdfmake 0.3.11 makes it.
+ */
+export function styleLayersOf(stack: StyleStack): StyleLayers | null {
+  const { styleOverrides, defaultStyle } = stack as { styleOverrides?: unknown; defaultStyle?: unknown };
+  if (!Array.isArray(styleOverrides)) return null;
+  if (defaultStyle !== undefined && defaultStyle !== null && typeof defaultStyle !== "object") return null;
+  return { overrides: styleOverrides, defaultStyle: defaultStyle as StyleLayers["defaultStyle"] };
+}
 
 export interface Margins {
   left: number;
@@ -289,7 +303,7 @@ function load(version: string): Pdfmake {
   };
 
   /** TextInlines with the fast measure of text-measure.ts. */
-  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty);
+  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf);
 
   /** pdfmake's layout engine, measuring text with FastTextInlines and calling hooks.beforeLine. */
   class HookedLayoutBuilder extends LayoutBuilderCtor {
