@@ -35,6 +35,7 @@ import { clusterSpans, codePointsOf, hex4, placeCluster } from "./cluster-map.js
 import type { FontkitFace, FontkitGlyph, FontkitPosition, GlyphRunLike } from "./internals/fontkit.js";
 import type { EmbeddedFontClass } from "./internals/pdfkit.js";
 import { DEFAULT_CACHE_LIMITS, faceCacheStore, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
+import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
 import { drawnPieces, glyphTexts } from "./text-pieces.js";
 
@@ -58,6 +59,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       this.outlineOf = useOutlineCache(this.subset, caches.outlines);
       // before any subset of the face is written, whether or not it draws a cluster glyph: equal bytes cold or warm
       if (this.outlineOf) makeRoomForClusters(this.subset);
+      if (this.outlineOf) useFastSubsetFile(this.subset);
     }
 
     private shaped(piece: string): ShapedPiece {
