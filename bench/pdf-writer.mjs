@@ -3,7 +3,8 @@
  * PDF export CPU per document, two built trees side by side in one process:
  * the measures PDF and the memo PDF of N synthetic organisations
  * (bench/national-dataset.mjs), rendered once per tree, then exported by each
- * tree in turn (A B, B A, A B …) so that the machine's load falls on both.
+ * tree in turn, document by document (A B, B A, A B …), so that the machine's
+ * load falls on both.
  *
  *   npm run build && node bench/pdf-writer.mjs [--base /path/to/other/checkout] [--count 100] [--rounds 5] [--data dir]
  *
@@ -63,20 +64,28 @@ async function loadTree(root) {
   return { root, docs, exportOne };
 }
 
-/** Exports every document once; CPU ms per kind and the sha256 of all bytes in order. */
-async function pass(tree) {
-  const cpu = { memo: 0, measures: 0 };
-  const count = { memo: 0, measures: 0 };
-  const hash = createHash("sha256");
-  for (const d of tree.docs) {
-    const c0 = process.cpuUsage();
-    const bytes = await tree.exportOne(d);
-    const c = process.cpuUsage(c0);
-    cpu[d.kind] += (c.user + c.system) / 1000;
-    count[d.kind]++;
-    hash.update(bytes);
+/**
+ * Exports every document once with each tree, document by document, the
+ * trees' order flipping at every document (so a change of load mid-pass
+ * falls on both): CPU ms per kind per tree, and the sha256 of each tree's bytes.
+ */
+async function pass(trees, flip) {
+  const per = trees.map(() => ({ cpu: { memo: 0, measures: 0 }, count: { memo: 0, measures: 0 }, hash: createHash("sha256") }));
+  const n = trees[0].docs.length;
+  for (let k = 0; k < n; k++) {
+    const order = trees.map((_, i) => i);
+    if ((k + flip) % 2 === 1) order.reverse();
+    for (const i of order) {
+      const d = trees[i].docs[k];
+      const c0 = process.cpuUsage();
+      const bytes = await trees[i].exportOne(d);
+      const c = process.cpuUsage(c0);
+      per[i].cpu[d.kind] += (c.user + c.system) / 1000;
+      per[i].count[d.kind]++;
+      per[i].hash.update(bytes);
+    }
   }
-  return { memo: cpu.memo / count.memo, measures: cpu.measures / count.measures, sha: hash.digest("hex").slice(0, 16) };
+  return per.map((p) => ({ memo: p.cpu.memo / p.count.memo, measures: p.cpu.measures / p.count.measures, sha: p.hash.digest("hex").slice(0, 16) }));
 }
 
 const median = (xs) => {
@@ -89,11 +98,11 @@ const f2 = (x) => x.toFixed(2);
 console.log(`pdf-writer bench, node ${process.version}, load ${loadavg().map((x) => x.toFixed(2)).join(" ")}, data ${args.data ?? `${args.count} synthetic organisations`}`);
 const trees = [await loadTree(HERE)];
 if (args.base) trees.push(await loadTree(resolve(args.base)));
-for (const t of trees) await pass(t); // warm-up
+await pass(trees, 0); // warm-up
 const results = trees.map(() => []);
 for (let round = 0; round < Number(args.rounds); round++) {
-  const order = round % 2 === 0 ? trees.map((_, i) => i) : trees.map((_, i) => i).reverse();
-  for (const i of order) results[i].push(await pass(trees[i]));
+  const r = await pass(trees, round);
+  r.forEach((x, i) => results[i].push(x));
   console.log(`round ${round + 1}: ` + trees.map((t, i) => `${i === 0 ? "this" : "base"} measures ${f2(results[i][round].measures)} memo ${f2(results[i][round].memo)} ms CPU`).join(" | "));
 }
 for (const [i, t] of trees.entries()) {

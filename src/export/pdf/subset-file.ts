@@ -18,7 +18,7 @@
  * stream-memo.ts then skips deflating them again.
  */
 import { BoundedCache } from "./bounded-cache.js";
-import { fontkitReferenceFile, replaceSubsetEncoding, subsetGlyphTables, type SubsetGlyphTables, type TtfSubset } from "./internals/fontkit.js";
+import { faceMaxp, fontkitReferenceFile, replaceSubsetEncoding, subsetGlyphTables, type SubsetGlyphTables, type TtfSubset } from "./internals/fontkit.js";
 import { rememberDeflate } from "./stream-memo.js";
 
 /** Subset files by glyph list, per face: two generations of this many (a few tens of KiB each). */
@@ -38,8 +38,8 @@ interface Layout {
 
 interface FaceFiles {
   readonly layout: Layout;
-  /** The face's maxp when the layout was read: a change there (makeRoomForClusters) means reading it again. */
-  readonly maxp: string;
+  /** The maxp limits makeRoomForClusters raises, when the layout was read: a change means reading it again. */
+  readonly limits: string;
   readonly files: BoundedCache<string, Uint8Array>;
 }
 
@@ -124,12 +124,13 @@ export function writeSubsetFile(layout: Layout, t: SubsetGlyphTables): Uint8Arra
 }
 
 function faceFiles(subset: TtfSubset & { readonly font: object }): FaceFiles | null {
-  const maxp = JSON.stringify((subset.font as { maxp?: unknown }).maxp ?? null);
+  const maxp = faceMaxp(subset);
+  const limits = `${maxp?.maxComponentDepth},${maxp?.maxComponentElements}`;
   const known = perFace.get(subset.font);
-  if (known && known.maxp === maxp) return known;
+  if (known && known.limits === limits) return known;
   const reference = fontkitReferenceFile(subset);
   if (!reference) return null;
-  const entry: FaceFiles = { layout: readLayout(reference), maxp, files: new BoundedCache(SUBSET_FILES_KEPT) };
+  const entry: FaceFiles = { layout: readLayout(reference), limits, files: new BoundedCache(SUBSET_FILES_KEPT) };
   perFace.set(subset.font, entry);
   return entry;
 }
