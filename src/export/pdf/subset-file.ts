@@ -44,6 +44,9 @@ interface FaceFiles {
 }
 
 const perFace = new WeakMap<object, FaceFiles>();
+
+/** Subset files written and taken from the cache in this process (for tests and benchmarks). */
+export const subsetFileCounts = { written: 0, reused: 0 };
 const VARIABLE = new Set(["glyf", "loca", "hmtx"]);
 
 /** The table layout of a TrueType file fontkit wrote. */
@@ -147,7 +150,11 @@ export function useFastSubsetFile(subset: TtfSubset): boolean {
     // the list before encoding: the components it pulls in follow from it
     const key = s.glyphs.join(",");
     const cached = face.files.get(key);
-    if (cached) return cached;
+    if (cached) {
+      subsetFileCounts.reused++;
+      return cached;
+    }
+    subsetFileCounts.written++;
     const file = writeSubsetFile(face.layout, subsetGlyphTables(s));
     face.files.set(key, file);
     rememberDeflate(file);
