@@ -41,12 +41,6 @@ import { drawnPieces, glyphTexts } from "./text-pieces.js";
 
 const NO_GLYPHS: readonly never[] = [];
 
-/** A text's subset glyph ids (hex, as the content stream has them) and positions, in one document. */
-interface EncodedText {
-  readonly hex: readonly string[];
-  readonly positions: readonly FontkitPosition[];
-}
-
 export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCacheLimits = DEFAULT_CACHE_LIMITS): EmbeddedFontClass {
   /** Per parsed face (fontkit font object), shared by every document and by the measuring fonts. */
   const cachesOf = faceCacheStore(limits);
@@ -60,9 +54,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      * copies, not a subset lookup per glyph. Per document, so it dies with it;
      * the ids are the ones subsetGlyph gave the first time, as it would again.
      */
-    private readonly encodedPieces = new Map<string, EncodedText>();
-    /** The same for whole texts pdfkit draws (copies are handed out: pdfkit owns what it is given). */
-    private readonly encodedTexts = new Map<string, EncodedText>();
+    private readonly encodedPieces = new Map<string, { readonly hex: readonly string[]; readonly positions: readonly FontkitPosition[] }>();
     private readonly caches: FaceCaches;
     /** The face's outlines, or null when its subsets cannot hold cluster glyphs (not plain TrueType). */
     private readonly outlineOf: ((gid: number) => OutlineRecord) | null;
@@ -126,9 +118,6 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     }
 
     override encode(text: string, features?: unknown): [string[], FontkitPosition[]] {
-      // the same text drawn again in this document (a table's repeated cells, headers, numbers)
-      const line = features ? undefined : this.encodedTexts.get(text);
-      if (line) return [line.hex.slice(), line.positions.slice()];
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
       for (const piece of drawnPieces(text)) {
@@ -147,7 +136,6 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         for (const h of known.hex) encoded.push(h);
         for (const p of known.positions) positions.push(p);
       }
-      if (!features) this.encodedTexts.set(text, { hex: encoded.slice(), positions: positions.slice() });
       return [encoded, positions];
     }
 
