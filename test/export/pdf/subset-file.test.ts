@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { deflateSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
+import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
 import { knownDeflate, rememberDeflate } from "../../../src/export/pdf/stream-memo.js";
 import { SUBSET_FILES_KEPT, subsetFileCounts, useFastSubsetFile } from "../../../src/export/pdf/subset-file.js";
@@ -126,5 +127,24 @@ describe("a document drawn again takes its font subsets from the cache", () => {
     expect(subsetFileCounts.reused - before.reused).toBe(written);
     expect(subsetFileCounts.written - before.written).toBe(written);
     expect(sha(warm)).toBe(sha(cold));
+  });
+});
+
+describe("a document's pieces keep their encoding (FaithfulFont.encode)", () => {
+  test("a text drawn again encodes as it did the first time and as in a fresh document", () => {
+    const fonts = pdfFontsFor(sarabun);
+    const doc = () => ({ options: {} });
+    const font = fonts.open(doc(), "normal", "F1");
+    const line = "กำหนด\u200Bมาตรการ ประจำปี กำหนด";
+    const first = font.encode(line);
+    font.encode("มาตรการส่งเสริม");
+    const again = font.encode(line);
+    expect(again).toEqual(first);
+    // what pdfkit is handed is its own: changing it does not change the next encoding
+    again[0].length = 0;
+    again[1].length = 0;
+    expect(font.encode(line)).toEqual(first);
+    const fresh = fonts.open(doc(), "normal", "F1");
+    expect(fresh.encode(line)).toEqual(first);
   });
 });
