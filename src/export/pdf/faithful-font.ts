@@ -35,6 +35,7 @@ import { clusterSpans, codePointsOf, hex4, placeCluster } from "./cluster-map.js
 import type { FontkitFace, FontkitGlyph, FontkitPosition, GlyphRunLike } from "./internals/fontkit.js";
 import type { EmbeddedFontClass } from "./internals/pdfkit.js";
 import { DEFAULT_CACHE_LIMITS, faceCacheStore, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
+import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
 import { drawnPieces, glyphTexts } from "./text-pieces.js";
 
@@ -47,6 +48,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
   class FaithfulFont extends Base {
     /** Font glyph id → the text it stands for → subset glyph id. */
     private readonly subsetIds = new Map<number, Map<string, number>>();
+    /**
+     * This document's pieces drawn so far → their subset glyph ids (hex, as
+     * in the content stream) and positions: a word drawn again costs two
+     * copies, not a subset lookup per glyph. Per document, so it dies with it;
+     * the ids are the ones subsetGlyph gave the first time, as it would again.
+     */
+    private readonly encodedPieces = new Map<string, { readonly hex: readonly string[]; readonly positions: readonly FontkitPosition[] }>();
     private readonly caches: FaceCaches;
     /** The face's outlines, or null when its subsets cannot hold cluster glyphs (not plain TrueType). */
     private readonly outlineOf: ((gid: number) => OutlineRecord) | null;
@@ -58,6 +66,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       this.outlineOf = useOutlineCache(this.subset, caches.outlines);
       // before any subset of the face is written, whether or not it draws a cluster glyph: equal bytes cold or warm
       if (this.outlineOf) makeRoomForClusters(this.subset);
+      if (this.outlineOf) useFastSubsetFile(this.subset);
     }
 
     private shaped(piece: string): ShapedPiece {
@@ -112,17 +121,20 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
       for (const piece of drawnPieces(text)) {
-        let drawn: readonly DrawnGlyph[];
-        if (features) {
-          drawn = this.drawnGlyphs(piece, this.layoutRun(piece, features));
-        } else {
-          const shaped = this.shaped(piece);
-          drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
+        let known = features ? undefined : this.encodedPieces.get(piece);
+        if (!known) {
+          let drawn: readonly DrawnGlyph[];
+          if (features) {
+            drawn = this.drawnGlyphs(piece, this.layoutRun(piece, features));
+          } else {
+            const shaped = this.shaped(piece);
+            drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
+          }
+          known = { hex: drawn.map((d) => hex4(this.subsetGlyph(d.glyph, d.text))), positions: drawn.map((d) => d.position) };
+          if (!features) this.encodedPieces.set(piece, known);
         }
-        for (const d of drawn) {
-          encoded.push(hex4(this.subsetGlyph(d.glyph, d.text)));
-          positions.push(d.position);
-        }
+        for (const h of known.hex) encoded.push(h);
+        for (const p of known.positions) positions.push(p);
       }
       return [encoded, positions];
     }

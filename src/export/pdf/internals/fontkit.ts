@@ -56,7 +56,7 @@ export interface FontkitFace {
 
 /** The TrueType-only and private parts of a TTFFont. */
 interface TtfFaceInternals extends FontkitFace {
-  readonly loca?: { readonly offsets: readonly number[] };
+  readonly loca?: { readonly offsets: readonly number[]; readonly version?: number };
   readonly _variationProcessor?: unknown;
   readonly maxp?: { maxComponentDepth?: number; maxComponentElements?: number };
   getGlyph(id: number): {
@@ -65,6 +65,7 @@ interface TtfFaceInternals extends FontkitFace {
     _getMetrics(): { readonly leftBearing: number };
   };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  createSubset(): TtfSubset;
 }
 
 /** A subset (fontkit's TTFSubset or CFFSubset) as pdfkit's EmbeddedFont uses it. */
@@ -76,17 +77,18 @@ export interface TtfSubset {
 interface TtfSubsetInternals extends TtfSubset {
   readonly font: TtfFaceInternals;
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version?: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings?: number[] };
   offset: number;
   _addGlyph(gid: number): number;
+  encode(): Uint8Array;
 }
 
 /** What the canary test checks: members of a TrueType face, one of its glyphs, and a TTFSubset. */
 export const FONTKIT_INTERNALS = {
   faceMembers: ["numGlyphs", "hasGlyphForCodePoint", "loca", "maxp", "getGlyph", "_getTableStream"],
   glyphMembers: ["advanceWidth", "_decode", "_getMetrics"],
-  subsetMembers: ["font", "glyphs", "glyf", "loca", "hmtx", "offset", "includeGlyph", "_addGlyph"],
+  subsetMembers: ["font", "glyphs", "glyf", "loca", "hmtx", "offset", "includeGlyph", "_addGlyph", "encode"],
 } as const;
 
 /** One outline of a face, as a subset needs it. */
@@ -155,4 +157,56 @@ export function replaceGlyphCopying(
  */
 export function faceMaxp(subset: TtfSubset): { maxComponentDepth?: number; maxComponentElements?: number } | undefined {
   return (subset as Partial<TtfSubsetInternals>).font?.maxp;
+}
+
+/**
+ * The tables of a TrueType subset that depend on its glyphs, as fontkit's
+ * TTFSubset.encode builds them before it serialises the file.
+ */
+export interface SubsetGlyphTables {
+  /** Each glyph's outline bytes, in subset glyph id order. */
+  readonly glyf: readonly Uint8Array[];
+  /** Byte offsets of the outlines in the glyf table, one more than there are glyphs. */
+  readonly locaOffsets: readonly number[];
+  /** head.indexToLocFormat, copied from the face: 0 short offsets (halved, uint16), 1 long (uint32). */
+  readonly locaVersion: number;
+  /** Advance and left side bearing of each glyph (the hmtx table). */
+  readonly metrics: ReadonlyArray<{ readonly advance: number; readonly bearing: number }>;
+}
+
+/**
+ * fontkit's own TrueType file of a fresh subset of `subset`'s face holding
+ * only glyph 0: the tables that do not depend on the glyphs, as fontkit
+ * writes them. Null for subsets that are not plain TrueType.
+ */
+export function fontkitReferenceFile(subset: TtfSubset): Uint8Array | null {
+  if (!isPlainTtfSubset(subset)) return null;
+  const fresh = subset.font.createSubset();
+  return (Object.getPrototypeOf(fresh) as { encode(this: TtfSubset): Uint8Array }).encode.call(fresh);
+}
+
+/**
+ * What TTFSubset.encode does before serialising: copies every glyph of
+ * `subset` into it with its _addGlyph (a composite pulls in its parts, which
+ * join the list) and collects the glyph-dependent tables.
+ */
+export function subsetGlyphTables(subset: TtfSubset): SubsetGlyphTables {
+  if (!isPlainTtfSubset(subset)) throw new Error("not a plain TrueType subset");
+  const ttf = subset;
+  const version = ttf.font.loca?.version ?? 0;
+  ttf.glyf = [];
+  ttf.offset = 0;
+  ttf.loca = { offsets: [], version };
+  ttf.hmtx = { metrics: [], bearings: [] };
+  // the list grows while it is walked: components join it
+  for (let i = 0; i < ttf.glyphs.length; i++) ttf._addGlyph(ttf.glyphs[i] as number);
+  ttf.loca.offsets.push(ttf.offset);
+  return { glyf: ttf.glyf, locaOffsets: ttf.loca.offsets, locaVersion: version, metrics: ttf.hmtx.metrics };
+}
+
+/** Makes `subset.encode()` (which pdfkit calls when it embeds the font) return `encode(subset)`. */
+export function replaceSubsetEncoding(subset: TtfSubset, encode: (subset: TtfSubset) => Uint8Array): boolean {
+  if (!isPlainTtfSubset(subset)) return false;
+  subset.encode = () => encode(subset);
+  return true;
 }

@@ -15,6 +15,7 @@
  * the knowledge of pdfmake's insides.
  */
 import { createRequire } from "node:module";
+import { knownDeflate } from "../stream-memo.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
@@ -132,6 +133,13 @@ function gatherWrites(ref: PdfKitRef): void {
   const finalize = ref.finalize;
   ref.finalize = () => {
     flush();
+    // data deflated before (a font subset file another document embedded): pdfkit's deflate, done once
+    const only = ref.buffer.length === 1 ? ref.buffer[0] : undefined;
+    const known = ref.compress && only ? knownDeflate(only) : undefined;
+    if (known) {
+      ref.buffer = [known];
+      ref.compress = false;
+    }
     finalize.call(ref);
   };
 }
