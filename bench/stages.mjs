@@ -160,6 +160,9 @@ if (!isMainThread) {
     return m.WORKER_RESOURCE_LIMITS ?? { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 };
   };
   const limits = { ...(await poolLimits()) };
+  // The pool also sets the heap's growing factor for the process (worker-heap.ts; absent at the start commit).
+  const heap = await import(join(root, "dist", "cli", "build", "worker-heap.js")).catch(() => undefined);
+  heap?.applyWorkerHeapFlags();
   if (args.old) limits.maxOldGenerationSizeMb = Number(args.old);
   if (args.young) limits.maxYoungGenerationSizeMb = Number(args.young);
 

@@ -6,17 +6,9 @@
  */
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+import { applyWorkerHeapFlags, WORKER_RESOURCE_LIMITS } from "./worker-heap.js";
 
-/**
- * Old-generation heap per worker (young generation 64 MB). The exporters' caches are bounded
- * well below it (a national run completes with 192 MB); without a cap V8 grows the heap lazily
- * and a run's memory keeps climbing. Measured on the national set (bench/RESULTS.md):
- * no cap 156 s / 751 MB peak and rising, 512+128 MB 167 s / 603 MB, 384+64 MB 174 s / 471 MB.
- */
-const WORKER_HEAP_MB = 384;
-
-/** The limits each worker starts with (bench/stages.mjs reads them, to measure a worker as the pool makes it). */
-export const WORKER_RESOURCE_LIMITS = WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } : undefined;
+export { WORKER_RESOURCE_LIMITS };
 
 /**
  * The worker's module, beside this one: worker.js in the compiled CLI. When this module
@@ -49,12 +41,14 @@ export class WorkerPool {
     private readonly size: number,
     private readonly init: { settings: OrgBuildSettings; templatesDir?: string },
   ) {
+    // Before the first worker's heap is set up (worker-heap.ts says why).
+    applyWorkerHeapFlags();
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    // A cap on each worker's heap keeps a national run's memory flat: V8 otherwise grows the heap lazily.
-    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, ...(WORKER_RESOURCE_LIMITS ? { resourceLimits: WORKER_RESOURCE_LIMITS } : {}) });
+    // A cap on each worker's heap bounds a national run's memory (worker-heap.ts).
+    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, resourceLimits: WORKER_RESOURCE_LIMITS });
     const slot: Slot = { worker };
     worker.on("message", (msg: ({ id: number } & TaskOutcome) | { id: number; progress: string | null }) => {
       const busy = slot.busy;
