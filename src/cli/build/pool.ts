@@ -7,7 +7,6 @@
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { applyWorkerHeapFlags, WORKER_RESOURCE_LIMITS } from "./worker-heap.js";
-import { applyJitFlags } from "./jit-flags.js";
 
 export { WORKER_RESOURCE_LIMITS };
 
@@ -44,8 +43,6 @@ export class WorkerPool {
   ) {
     // Before the first worker's heap is set up (worker-heap.ts says why).
     applyWorkerHeapFlags();
-    // Likewise, when V8 optimises the build's code (jit-flags.ts).
-    applyJitFlags();
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
