@@ -9,6 +9,7 @@
  */
 import type { TemplateSet } from "../../render/load-templates.js";
 import type { BuildResources, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+import { bundledResources } from "./resources-load.js";
 import type { TaskOutcome, WorkerPool } from "./pool.js";
 
 /** What the scheduler needs of a pool: WorkerPool's public members. */
@@ -49,9 +50,3 @@ export class InThreadRunner implements TaskRunner {
   }
 }
 
-/** The resources a worker loads (worker.ts), with the templates already compiled here. */
-async function bundledResources(templates: TemplateSet): Promise<BuildResources> {
-  const [{ loadBundledFonts }, { loadBundledPdfFonts }] = await Promise.all([import("../resources.js"), import("../pdf-fonts.js")]);
-  const [fonts, pdfFonts] = await Promise.all([loadBundledFonts(), loadBundledPdfFonts()]);
-  return { templates, fonts, pdfFonts };
-}

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { error, type Diagnostic } from "../../diag/diagnostic.js";
 import type { TemplateSet } from "../../render/load-templates.js";
+import type { BuildResources } from "./build-org.js";
 import type { PrecompiledSet } from "../../render/precompiled.js";
 import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
 import { templateDiagnostic } from "./template-diagnostic.js";
@@ -64,4 +65,15 @@ function loadPrecompiled(): Promise<PrecompiledSet | undefined> {
 export async function loadTemplates(dir: string | undefined, cwd: string): Promise<LoadedTemplates> {
   const read = await readTemplates(dir, cwd);
   return read.ok ? compileTemplates(read) : read;
+}
+
+/**
+ * A build's resources around templates already compiled: the bundled faces of both
+ * families, loaded side by side. The fonts' modules are imported here, on first use, so a
+ * run with nothing to build loads none (in-thread.ts); a worker calls it as it starts.
+ */
+export async function bundledResources(templates: TemplateSet): Promise<BuildResources> {
+  const [{ loadBundledFonts }, { loadBundledPdfFonts }] = await Promise.all([import("../resources.js"), import("../pdf-fonts.js")]);
+  const [fonts, pdfFonts] = await Promise.all([loadBundledFonts(), loadBundledPdfFonts()]);
+  return { templates, fonts, pdfFonts };
 }

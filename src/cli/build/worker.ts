@@ -4,9 +4,7 @@
  */
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { loadBundledFonts } from "../resources.js";
-import { loadBundledPdfFonts } from "../pdf-fonts.js";
-import { loadTemplates } from "./resources-load.js";
+import { bundledResources, loadTemplates } from "./resources-load.js";
 import { buildOrganisation, type BuildResources, type OrgBuildSettings, type OrgBuildTask } from "./build-org.js";
 
 interface WorkerInit {
@@ -21,7 +19,7 @@ async function getResources(): Promise<BuildResources> {
   resources ??= (async () => {
     const t = await loadTemplates(init.templatesDir, init.settings.cwd);
     if (!t.ok) throw new Error("templates failed to load in a worker");
-    return { templates: t.set, fonts: await loadBundledFonts(), pdfFonts: await loadBundledPdfFonts() };
+    return bundledResources(t.set);
   })();
   return resources;
 }
