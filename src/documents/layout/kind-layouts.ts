@@ -29,6 +29,8 @@ export interface BuiltinPart {
   readonly numbered?: boolean;
   /** Whether `order:` applies to a table whose columns are not listed here (the measures plan's come from columns.yaml). */
   readonly ordered?: boolean;
+  /** Prints nothing of the year's assessment (the title, the org line, a plan's narrative and table): see KindLayout.assessmentOptional. */
+  readonly withoutAssessment?: true;
 }
 
 export type Orientation = "portrait" | "landscape";
@@ -39,6 +41,13 @@ export interface KindLayout {
   readonly defaults: readonly (string | { readonly type: "page"; readonly orientation: Orientation } | { readonly type: "chart"; readonly chart: ChartName })[];
   readonly orientation: Orientation;
   readonly margins: Readonly<Record<Orientation, string>>;
+  /**
+   * The year's assessment may be left out when every listed part is a built-in marked
+   * `withoutAssessment` or a generic one (a chart is then left out, compose.ts): a plan typed
+   * from another document, an announcement typed as paragraphs (docs/generality.md). Without
+   * it, the kind needs its assessment whatever its parts.
+   */
+  readonly assessmentOptional?: true;
 }
 
 /** The charts a `chart` section draws (templates/shared/partials/chart-<name>.hbs, from the data's `charts`). */
@@ -49,8 +58,8 @@ export type ChartName = (typeof CHARTS)[number];
 export const GENERIC_TYPES = ["heading", "paragraphs", "table", "image", "chart", "page"] as const;
 export type GenericType = (typeof GENERIC_TYPES)[number];
 
-const title: BuiltinPart = { partial: "part-title" };
-const orgLine: BuiltinPart = { partial: "part-org-line", needs: "wording.org_line" };
+const title: BuiltinPart = { partial: "part-title", withoutAssessment: true };
+const orgLine: BuiltinPart = { partial: "part-org-line", needs: "wording.org_line", withoutAssessment: true };
 
 const report: KindLayout = {
   builtins: {
@@ -98,6 +107,7 @@ const report: KindLayout = {
     "analysis",
     "activities",
   ],
+  assessmentOptional: true,
   orientation: "portrait",
   margins: { portrait: "2.5 2 2 3", landscape: "2 2 2 2.5" },
 };
@@ -108,10 +118,11 @@ const measures: KindLayout = {
     "org-line": orgLine,
     "analysis-intro": { partial: "part-analysis-intro" },
     analysis: { partial: "part-measures-analysis", numbered: true },
-    narrative: { partial: "part-narrative" },
-    plan: { partial: "part-plan", needs: "plan", ordered: true },
+    narrative: { partial: "part-narrative", withoutAssessment: true },
+    plan: { partial: "part-plan", needs: "plan", ordered: true, withoutAssessment: true },
   },
   defaults: ["title", "org-line", "analysis-intro", "analysis", "narrative", { type: "page", orientation: "landscape" }, "plan"],
+  assessmentOptional: true,
   orientation: "portrait",
   margins: { portrait: "2.5 2 2 3", landscape: "2 2 2 2.5" },
 };
