@@ -58,8 +58,14 @@ export function readTree(text: string): ReadTreeResult {
   const stack: OpenElement[] = [root];
   let pos = 0;
   let line = 1;
+  // Lines counted by jumping from one newline to the next (indexOf) rather than testing every character;
+  // the next newline is kept, so the text is searched once in all however many steps the reading takes.
+  let newline = text.indexOf("\n");
   const advanceTo = (next: number): void => {
-    for (let k = pos; k < next; k++) if (text.charCodeAt(k) === 10) line++;
+    while (newline >= 0 && newline < next) {
+      line++;
+      newline = text.indexOf("\n", newline + 1);
+    }
     pos = next;
   };
   const fail = (message: string, needle: Needle, element?: string): ReadTreeResult => ({
