@@ -15,6 +15,9 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 50;
 export const MAX_DEPTH = 24;
 
+/** One decoder for every file: a decode without `stream` starts afresh each call (a fatal error included). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 export interface LoadedYaml {
   readonly file: string;
   readonly doc: Document;
@@ -34,7 +37,7 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return fail(error("E_FILE_ENCODING", {}, positionOfBadByte(file, bytes)));
   }
