@@ -20,8 +20,9 @@ const LATIN_LETTER = /[A-Za-z]/;
  * digits; the rest (2563, 92.44, 29/9/2563) are converted. URLs and addresses
  * are whole tokens so that "1234@x.go.th" or ".../news?id=25" stay intact.
  * Thai letters and Thai digits end a word, so ปี2563 and พ.ศ.2564 convert.
+ * Exported for the test that checks toThaiDigits against a replace over the same tokens.
  */
-const TOKEN = new RegExp(
+export const TOKEN = new RegExp(
   [
     String.raw`(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$&*+;=%]+`,
     String.raw`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*`,
