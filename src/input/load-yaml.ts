@@ -7,14 +7,16 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
 import { withQuietEnv } from "./quiet-env.js";
-import { walkNodes } from "./yaml-walk.js";
-import { NOT_PLAIN, plainData } from "./plain-data.js";
+import { markNulls, NOT_PLAIN, plainData } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIASES = 50;
 export const MAX_DEPTH = 24;
+
+/** One decoder for every file: a decode without `stream` starts afresh each call (a fatal error included). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export interface LoadedYaml {
   readonly file: string;
@@ -29,15 +31,13 @@ export function positionAt(file: string, lineCounter: LineCounter, offset: numbe
   return { file, line, col };
 }
 
-const NULL_PLAIN = /^(~|null|Null|NULL)?$/;
-
 export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     return fail(error("E_FILE_TOO_LARGE", { size: bytes.byteLength, limit: MAX_FILE_BYTES }, { file, line: 0, col: 0 }));
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return fail(error("E_FILE_ENCODING", {}, positionOfBadByte(file, bytes)));
   }
@@ -74,16 +74,12 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];
-  // Unquoted "~", "null" or nothing after a key mean "not given".
-  walkNodes(doc, {
-    scalar(node) {
-      if (node.type === "PLAIN" && typeof node.value === "string" && NULL_PLAIN.test(node.value)) node.value = null;
-    },
-  });
   const depth = nodeDepth(doc.contents);
   if (depth > MAX_DEPTH) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
+  // The walk that makes the data also sets the null-like values ("~", "null", nothing) to null (plain-data.ts).
   let data = plainData(doc.contents);
   if (data === NOT_PLAIN) {
+    markNulls(doc);
     try {
       data = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIASES }));
     } catch {

@@ -7,15 +7,35 @@
  * canonical form) returns NOT_PLAIN and the caller takes yaml's toJS, which
  * knows those rules. yaml's toJS then dropNulls walked the data twice and
  * built every object twice (bench/RESULTS.md, t17in).
+ *
+ * The same walk marks the nulls (unquoted `~`, `null` or nothing become a
+ * null value on their node, as markNulls does), which was a pass of its own
+ * over every node: a walk that returns NOT_PLAIN stops part way, and its
+ * caller then runs markNulls over the whole document before toJS.
  */
-import { isMap, isScalar, isSeq } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type Scalar } from "yaml";
+import { walkNodes } from "./yaml-walk.js";
 
 export const NOT_PLAIN: unique symbol = Symbol("not plain");
+
+/** Unquoted "~", "null" or nothing after a key mean "not given". */
+const NULL_PLAIN = /^(~|null|Null|NULL)?$/;
+
+function markNull(node: Scalar): void {
+  // The length first: nearly every value is longer than "null", and this runs on every scalar.
+  if (node.type === "PLAIN" && typeof node.value === "string" && node.value.length <= 4 && NULL_PLAIN.test(node.value)) node.value = null;
+}
+
+/** Every null-like plain scalar of the document, keys included, set to null. */
+export function markNulls(doc: Document): void {
+  walkNodes(doc, { scalar: markNull });
+}
 
 export function plainData(node: unknown): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
     if (node.tag) return NOT_PLAIN;
+    markNull(node);
     const v = node.value;
     return typeof v === "string" || v === null ? v : NOT_PLAIN;
   }
@@ -36,7 +56,9 @@ export function plainData(node: unknown): unknown {
     const out: Record<string, unknown> = {};
     let dropped: Set<string> | undefined;
     for (const { key, value } of node.items) {
-      if (!isScalar(key) || key.tag || typeof key.value !== "string") return NOT_PLAIN;
+      if (!isScalar(key) || key.tag) return NOT_PLAIN;
+      markNull(key);
+      if (typeof key.value !== "string") return NOT_PLAIN;
       if (Object.hasOwn(out, key.value) || dropped?.has(key.value)) return NOT_PLAIN;
       const v = plainData(value);
       if (v === NOT_PLAIN) return NOT_PLAIN;
@@ -44,8 +66,10 @@ export function plainData(node: unknown): unknown {
         (dropped ??= new Set()).add(key.value);
         continue;
       }
-      // defineProperty, not assignment: a key typed "__proto__" stays an ordinary (unknown) key instead of replacing the prototype.
-      Object.defineProperty(out, key.value, { value: v, enumerable: true, writable: true, configurable: true });
+      // defineProperty for "__proto__": a key typed so stays an ordinary (unknown) key instead of replacing the
+      // prototype. Any other key: assignment, which makes the same own property and is cheaper.
+      if (key.value === "__proto__") Object.defineProperty(out, key.value, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key.value] = v;
     }
     return out;
   }

@@ -220,18 +220,28 @@ export function uniqueDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
 export function emptyOptionalValues(loaded: LoadedYaml, required: readonly Diagnostic[]): Diagnostic[] {
   const reported = new Set(required.filter((d) => d.code === "E_TO_FILL").map((d) => String(d.params.field)));
   const out: Diagnostic[] = [];
-  const walk = (node: unknown, path: (string | number)[]): void => {
+  // One path array, pushed and popped as the walk goes (this runs over every node of every year file); copied for a hit only.
+  const path: (string | number)[] = [];
+  const walk = (node: unknown): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
-        const p = [...path, String(pair.key.value)];
         const v = pair.value;
+        path.push(String(pair.key.value));
         if (isScalar(v) && v.value === null && v.type === "PLAIN" && v.range && v.range[0] === v.range[1]) {
+          const p = [...path];
           if (!reported.has(fieldName(p))) out.push(warning("W_TO_FILL", { field: fieldName(p), key: p[p.length - 1]! }, nodePos(loaded, p, "key")));
-        } else walk(v, p);
+        } else walk(v);
+        path.pop();
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(i);
+        walk(node.items[i]);
+        path.pop();
+      }
+    }
   };
-  walk(loaded.doc.contents, []);
+  walk(loaded.doc.contents);
   return out;
 }

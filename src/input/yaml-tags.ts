@@ -21,19 +21,33 @@ export interface TaggedValue {
 
 export function taggedValues(loaded: LoadedYaml, fieldName: (path: readonly PropertyKey[]) => string): TaggedValue[] {
   const out: TaggedValue[] = [];
-  const walk = (node: unknown, path: (string | number)[]): void => {
+  // One path array, pushed and popped as the walk goes (this runs over every node of every file); copied for a hit only.
+  const path: (string | number)[] = [];
+  const walk = (node: unknown): void => {
     if (out.length >= MAX_REPORTED || !node || typeof node !== "object") return;
     const n = node as Node;
     if ((isScalar(n) || isMap(n) || isSeq(n)) && n.tag && !HARMLESS.has(n.tag)) {
       const tag = n.tag.replace(/^tag:yaml\.org,2002:/, "!!");
       const pos = n.range ? positionAt(loaded.file, loaded.lineCounter, n.range[0]) : { file: loaded.file, line: 1, col: 1 };
-      out.push({ path, diagnostic: error("E_YAML_TAG", { field: fieldName(path), tag }, pos) });
+      const at = [...path];
+      out.push({ path: at, diagnostic: error("E_YAML_TAG", { field: fieldName(at), tag }, pos) });
       return;
     }
     if (isMap(n)) {
-      for (const p of n.items) if (isPair(p)) walk(p.value, [...path, isScalar(p.key) ? String(p.key.value) : "?"]);
-    } else if (isSeq(n)) n.items.forEach((item, i) => walk(item, [...path, i]));
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        path.push(isScalar(p.key) ? String(p.key.value) : "?");
+        walk(p.value);
+        path.pop();
+      }
+    } else if (isSeq(n)) {
+      for (let i = 0; i < n.items.length; i++) {
+        path.push(i);
+        walk(n.items[i]);
+        path.pop();
+      }
+    }
   };
-  walk(loaded.doc.contents, []);
+  walk(loaded.doc.contents);
   return out;
 }

@@ -4,10 +4,11 @@
  * aside (NOT_PLAIN) and load-yaml.ts takes toJS.
  */
 import fc from "fast-check";
-import { stringify } from "yaml";
+import { parseDocument, stringify, type Document } from "yaml";
 import { describe, expect, test } from "vitest";
 import { dropNulls, loadYaml } from "../../src/input/load-yaml.js";
-import { NOT_PLAIN, plainData } from "../../src/input/plain-data.js";
+import { markNulls, NOT_PLAIN, plainData } from "../../src/input/plain-data.js";
+import { walkNodes } from "../../src/input/yaml-walk.js";
 import { exampleText } from "../helpers/load-example.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -18,6 +19,23 @@ function bothWays(text: string): { fast: unknown; slow: unknown; data: unknown }
   if (!r.ok) throw new Error(`does not load: ${r.errors.map((e) => e.code).join(", ")}`);
   const doc = r.value.doc;
   return { fast: plainData(doc.contents), slow: dropNulls(doc.toJS({ maxAliasCount: 50 })), data: r.value.data };
+}
+
+/** Every scalar's value, keys included, in walk order. */
+function scalarValues(doc: Document): unknown[] {
+  const out: unknown[] = [];
+  walkNodes(doc, { scalar: (n) => out.push(n.value) });
+  return out;
+}
+
+/** The walk that made the data marked every null, as a whole-document markNulls pass would have: a second pass finds nothing. */
+function nullsAllMarked(text: string): void {
+  const r = loadYaml("t.yaml", enc(text));
+  if (!r.ok) return;
+  const loaded = scalarValues(r.value.doc);
+  const fresh = parseDocument(text, { schema: "failsafe" });
+  markNulls(fresh);
+  expect(loaded.map((v) => v === null)).toEqual(scalarValues(fresh).map((v) => v === null));
 }
 
 /** JSON text compares key order too, and shows an own "__proto__" key. */
@@ -36,6 +54,7 @@ describe("plain data in one walk", () => {
       expect(fast).not.toBe(NOT_PLAIN);
       same(fast, slow);
       same(data, slow);
+      nullsAllMarked(exampleText(org, name));
     }
   });
 
@@ -53,6 +72,7 @@ describe("plain data in one walk", () => {
     same(fast, slow);
     same(data, slow);
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    nullsAllMarked(text);
   });
 
   test.each([
@@ -65,6 +85,7 @@ describe("plain data in one walk", () => {
     const { fast, slow, data } = bothWays(text);
     expect(fast).toBe(NOT_PLAIN);
     same(data, slow);
+    nullsAllMarked(text);
   });
 
   test("random data written as YAML: one walk gives what toJS + dropNulls gives", () => {
@@ -83,6 +104,7 @@ describe("plain data in one walk", () => {
         const slow = dropNulls(doc.toJS({ maxAliasCount: 50 }));
         if (fast !== NOT_PLAIN) same(fast, slow);
         same(r.value.data, slow);
+        nullsAllMarked(text);
       }),
       { numRuns: 300, seed: 17 },
     );

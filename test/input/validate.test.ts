@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { loadInput } from "../../src/pipeline/index.js";
+import { loadYaml } from "../../src/input/load-yaml.js";
 import { exampleText, loadExample, source } from "../helpers/load-example.js";
 
 const ORG = exampleText("khon-kaen-city", "org.yaml");
@@ -73,6 +74,16 @@ describe("each error kind gives its code and position", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("fiscal_year: 2563\nx: "), 0xff, 0xfe, 0x0a]);
     const r = loadInput("k", source("k/org.yaml", ORG), [{ path: "k/2563.yaml", bytes }]);
     expect(r.errors.map((e) => [e.code, e.pos?.line])).toEqual([["E_FILE_ENCODING", 2]]);
+  });
+  test("a file read after one with a broken byte (or one cut inside a character) decodes afresh, its BOM left out", () => {
+    const enc = new TextEncoder();
+    const cut = enc.encode("a: ก").subarray(0, 5);
+    expect(loadYaml("bad.yaml", new Uint8Array([0x61, 0x3a, 0x20, 0xff])).ok).toBe(false);
+    expect(loadYaml("cut.yaml", cut).ok).toBe(false);
+    for (const name of ["one.yaml", "two.yaml"]) {
+      const r = loadYaml(name, new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode("a: กข\n")]));
+      expect(r.ok && r.value.data).toEqual({ a: "กข" });
+    }
   });
   test("an alias bomb is refused", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];

@@ -6,6 +6,7 @@ import {
   parseNumber,
   toArabicDigits,
   toThaiDigits,
+  TOKEN,
 } from "../../src/thai/digits.js";
 
 describe("toThaiDigits", () => {
@@ -147,5 +148,29 @@ describe("digit properties", () => {
         return parseNumber(toThaiDigits(String(n))) === expected && parseNumber(String(n)) === expected;
       }),
     );
+  });
+});
+
+describe("toThaiDigits walks the tokens itself", () => {
+  /** The earlier form, one replace with a callback per token (the same tokens): the walk must give the very same text. */
+  const reference = (text: string): string =>
+    /[0-9]/.test(text)
+      ? text.replace(TOKEN, (t) => (/[A-Za-z]/.test(t) ? t : t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + d.charCodeAt(0) - 48))))
+      : text;
+
+  it("gives what one replace with a callback gave, on random text of digits, Latin, Thai and the joiners", () => {
+    const piece = fc.constantFrom("0", "7", "12", "2567", "a", "O", "E-", "x.go.th", "www.", "https://", "@", ".", "/", "-", "_", " ", "ปี", "พ.ศ.", "๒๕", "%", "?id=", "é");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join("");
+        expect(toThaiDigits(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
+  });
+
+  it("converts a number at the very start and at the very end", () => {
+    expect(toThaiDigits("1")).toBe("๑");
+    expect(toThaiDigits("10 ข้อ 2")).toBe("๑๐ ข้อ ๒");
   });
 });

@@ -148,19 +148,18 @@ export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
 export function modelRuns(ctx: FontCtx, runs: readonly Run[], base: RunLook): string {
   const styleBold = base.bold ?? false;
   let out = "";
-  let pending: { look: RunLook; key: string; text: string } | undefined;
+  let pending: { look: RunLook; text: string } | undefined;
   for (const r of runs) {
-    const look: RunLook = {
-      sizePt: r.sizePt ?? base.sizePt,
-      ...(r.bold !== undefined && r.bold !== styleBold ? { bold: r.bold } : {}),
-      italic: r.italic ?? base.italic ?? false,
-      underline: r.underline ?? base.underline ?? false,
-    };
-    const key = `${look.sizePt}|${look.bold}|${look.italic}|${look.underline}`;
-    if (pending && pending.key === key) pending.text += r.text;
+    // The look's four values compared as they are: a look object (and a key text) is made only where a new run starts.
+    const sizePt = r.sizePt ?? base.sizePt;
+    const bold = r.bold !== undefined && r.bold !== styleBold ? r.bold : undefined;
+    const italic = r.italic ?? base.italic ?? false;
+    const underline = r.underline ?? base.underline ?? false;
+    const p = pending?.look;
+    if (p && p.sizePt === sizePt && p.bold === bold && p.italic === italic && p.underline === underline) pending!.text += r.text;
     else {
       if (pending) out += textRun(ctx, pending.text, pending.look);
-      pending = { look, key, text: r.text };
+      pending = { look: { sizePt, ...(bold !== undefined ? { bold } : {}), italic, underline }, text: r.text };
     }
   }
   if (pending) out += textRun(ctx, pending.text, pending.look);

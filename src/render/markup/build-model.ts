@@ -26,7 +26,7 @@ import type { Numerals } from "../../thai/digits.js";
 import { chart } from "./chart-block.js";
 import { CONTENT } from "./elements.js";
 import { approval, memoHeader, signature } from "./memo-blocks.js";
-import { opt } from "./optional.js";
+import { opt, putOpt, type Mutable } from "./optional.js";
 import type { TreeElement, TreeNode } from "./read-tree.js";
 import { normalizeRuns, type Piece, type RunStyle } from "./runs.js";
 import { gridProblems } from "./table-grid.js";
@@ -136,29 +136,24 @@ class Builder {
   heading(el: Named<"h">): Heading {
     const a = this.v.attrs(el);
     const level = Number(a.level ?? "1");
-    return {
-      type: "heading",
-      level: level === 2 ? 2 : level === 3 ? 3 : 1,
-      runs: this.runs(el),
-      ...opt("align", a.align),
-      ...opt("spaceBeforePt", a.before),
-      ...opt("spaceAfterPt", a.after),
-    };
+    const h: Mutable<Heading> = { type: "heading", level: level === 2 ? 2 : level === 3 ? 3 : 1, runs: this.runs(el) };
+    putOpt(h, "align", a.align);
+    putOpt(h, "spaceBeforePt", a.before);
+    putOpt(h, "spaceAfterPt", a.after);
+    return h;
   }
 
   paragraph(el: Named<"p">): Paragraph {
     const a = this.v.attrs(el);
-    return {
-      type: "paragraph",
-      runs: this.runs(el),
-      ...opt("style", a.style),
-      ...opt("align", a.align),
-      ...opt("firstLineIndentCm", a.indent),
-      ...opt("leftIndentCm", a.left),
-      ...opt("spaceBeforePt", a.before),
-      ...opt("spaceAfterPt", a.after),
-      ...opt("keepWithNext", a["keep-with-next"]),
-    };
+    const p: Mutable<Paragraph> = { type: "paragraph", runs: this.runs(el) };
+    putOpt(p, "style", a.style);
+    putOpt(p, "align", a.align);
+    putOpt(p, "firstLineIndentCm", a.indent);
+    putOpt(p, "leftIndentCm", a.left);
+    putOpt(p, "spaceBeforePt", a.before);
+    putOpt(p, "spaceAfterPt", a.after);
+    putOpt(p, "keepWithNext", a["keep-with-next"]);
+    return p;
   }
 
   list(el: Named<"list">): ListBlock {
@@ -206,14 +201,13 @@ class Builder {
       blocks = [{ type: "paragraph", runs: this.runs(el) }];
     }
     if (blocks.length === 0) blocks = [{ type: "paragraph", runs: [] }];
-    return {
-      blocks,
-      ...opt("colSpan", a.colspan),
-      ...opt("rowSpan", a.rowspan),
-      ...opt("align", a.align),
-      ...opt("vAlign", a.valign),
-      ...opt("shaded", a.shaded),
-    };
+    const cell: Mutable<TableCell> = { blocks };
+    putOpt(cell, "colSpan", a.colspan);
+    putOpt(cell, "rowSpan", a.rowspan);
+    putOpt(cell, "align", a.align);
+    putOpt(cell, "vAlign", a.valign);
+    putOpt(cell, "shaded", a.shaded);
+    return cell;
   }
 
   image(el: Named<"image">): Image[] {

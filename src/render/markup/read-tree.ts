@@ -49,17 +49,57 @@ interface OpenElement {
   readonly line: number;
 }
 
-const NAME = /[a-z][a-z0-9-]*/y;
-const ATTR = /\s*([a-z][a-z0-9-]*)="([^"<]*)"/y;
-const TAG_END = /\s*(\/?)>/y;
+// The syntax is read by scanning character codes: a name is [a-z][a-z0-9-]*, an attribute
+// \s*name="value" (no " or < in the value), a tag ends in optional space, an optional / and >
+// (space as \s in a regular expression). These were sticky regular expressions, whose every
+// exec made a match array; the reader runs over every character of every document's markup.
+
+/** JavaScript's \s (white space and line terminators), by code unit. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where the name starting at `at` ends; `at` itself when no name starts there. */
+function nameEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (!(c >= 97 && c <= 122)) return at;
+  let i = at + 1;
+  for (;;) {
+    const d = text.charCodeAt(i);
+    if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 45) i++;
+    else return i;
+  }
+}
+
+function spacesEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The closing quote of an attribute value that starts at `at`, or -1 (a < or the end of the text first). */
+function valueEnd(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i;
+    if (c === 60) return -1;
+  }
+  return -1;
+}
 
 export function readTree(text: string): ReadTreeResult {
   const root: OpenElement = { name: "", attrs: [], children: [], line: 1 };
   const stack: OpenElement[] = [root];
   let pos = 0;
   let line = 1;
+  // Lines counted by jumping from one newline to the next (indexOf) rather than testing every character;
+  // the next newline is kept, so the text is searched once in all however many steps the reading takes.
+  let newline = text.indexOf("\n");
   const advanceTo = (next: number): void => {
-    for (let k = pos; k < next; k++) if (text.charCodeAt(k) === 10) line++;
+    while (newline >= 0 && newline < next) {
+      line++;
+      newline = text.indexOf("\n", newline + 1);
+    }
     pos = next;
   };
   const fail = (message: string, needle: Needle, element?: string): ReadTreeResult => ({
@@ -87,11 +127,9 @@ export function readTree(text: string): ReadTreeResult {
     }
 
     if (text.startsWith("</", pos)) {
-      NAME.lastIndex = pos + 2;
-      const m = NAME.exec(text);
-      const name = m?.[0];
-      const end = name === undefined ? -1 : pos + 2 + name.length;
-      if (name === undefined || text[end] !== ">") {
+      const end = nameEnd(text, pos + 2);
+      const name = end === pos + 2 ? undefined : text.slice(pos + 2, end);
+      if (name === undefined || text.charCodeAt(end) !== 62 /* > */) {
         return fail("malformed closing tag", { type: "literal", text: text.slice(pos, pos + 12) });
       }
       if (stack.length === 1 || top.name !== name) {
@@ -108,9 +146,8 @@ export function readTree(text: string): ReadTreeResult {
       continue;
     }
 
-    NAME.lastIndex = pos + 1;
-    const m = NAME.exec(text);
-    const name = m?.[0];
+    const nameTo = nameEnd(text, pos + 1);
+    const name = nameTo === pos + 1 ? undefined : text.slice(pos + 1, nameTo);
     if (name === undefined) {
       return fail("a '<' that does not start a tag (write &lt; for a literal <)", {
         type: "literal",
@@ -118,24 +155,25 @@ export function readTree(text: string): ReadTreeResult {
       });
     }
     const tagLine = line;
-    let cursor = pos + 1 + name.length;
+    let cursor = nameTo;
     const attrs: TreeAttr[] = [];
     for (;;) {
-      TAG_END.lastIndex = cursor;
-      const close = TAG_END.exec(text);
-      if (close) {
-        const el: OpenElement = { name, attrs, children: [], line: tagLine };
-        if (close[1] === "/") {
+      const after = spacesEnd(text, cursor);
+      const selfClosing = text.charCodeAt(after) === 47; /* / */
+      const gt = selfClosing ? after + 1 : after;
+      if (text.charCodeAt(gt) === 62 /* > */) {
+        if (selfClosing) {
           top.children.push({ kind: "element", name, attrs, children: [], line: tagLine });
         } else {
-          stack.push(el);
+          stack.push({ name, attrs, children: [], line: tagLine });
         }
-        advanceTo(TAG_END.lastIndex);
+        advanceTo(gt + 1);
         break;
       }
-      ATTR.lastIndex = cursor;
-      const a = ATTR.exec(text);
-      if (!a || !/\s/.test(text[cursor] ?? "")) {
+      const attrTo = nameEnd(text, after);
+      const quoted = attrTo > after && text.charCodeAt(attrTo) === 61 /* = */ && text.charCodeAt(attrTo + 1) === 34; /* " */
+      const close = quoted ? valueEnd(text, attrTo + 2) : -1;
+      if (close < 0 || !isSpace(text.charCodeAt(cursor))) {
         advanceTo(cursor);
         return fail(
           `malformed tag <${name}>: attributes are name="value" separated by spaces`,
@@ -143,8 +181,8 @@ export function readTree(text: string): ReadTreeResult {
           name,
         );
       }
-      const attrName = a[1] ?? "";
-      const value = decodeEntities(a[2] ?? "");
+      const attrName = text.slice(after, attrTo);
+      const value = decodeEntities(text.slice(attrTo + 2, close));
       if (!value.ok) {
         return fail(`unknown or malformed entity ${value.bad} in attribute ${attrName}`, { type: "literal", text: value.bad }, name);
       }
@@ -152,7 +190,7 @@ export function readTree(text: string): ReadTreeResult {
         return fail(`attribute ${attrName} given twice on <${name}>`, { type: "attribute", element: name, name: attrName }, name);
       }
       attrs.push({ name: attrName, value: value.text });
-      cursor = ATTR.lastIndex;
+      cursor = close + 1;
     }
   }
 
