@@ -9,6 +9,7 @@ import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { InThreadRunner, type TaskRunner } from "./in-thread.js";
+import { applyJitFlags } from "./jit-flags.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
 /** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
@@ -101,6 +102,8 @@ export async function runAll(
   // Nothing to build (a rerun where every organisation was unchanged): start no worker, since workers
   // load fonts and templates as soon as they start.
   if (tasks.length === 0) return stop.interrupted;
+  // Before the first worker starts or the first document is made here: a small run's code is optimised later (jit-flags.ts).
+  applyJitFlags(tasks.length);
   const size = where.inThread ? 1 : Math.max(1, Math.min(where.workers, tasks.length));
   const pool: TaskRunner = where.inThread ? new InThreadRunner(settings, templates.set) : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) });
   try {
