@@ -1,0 +1,170 @@
+/**
+ * V8 code cache for the CommonJS packages a build loads (yaml, handlebars, pdfmake, pdfkit, fontkit
+ * and their dependencies: a few MB of JavaScript). Node 20 compiles every one of them from source at
+ * every start and in every worker, and compiles each function again the first time it runs; Node 20
+ * has no `module.enableCompileCache`. `npm run build` (scripts/code-cache.mjs) runs one build of an
+ * example with this hook in recording mode, then asks V8 for each module's cache, which then also
+ * holds the functions that build compiled lazily; it writes dist/code-cache/ (an index and one blob).
+ *
+ * At run time a CommonJS module whose path (from its last node_modules/), length and sha256 match an
+ * index entry is compiled with that cache; any other module, or a cache V8 rejects (another Node or
+ * V8 flags: V8 checks its version, flags and the source itself), compiles as Node would compile it.
+ * The same hook replaces a few modules by native code of the same results (native-substitutes.ts).
+ * The cache changes nothing a module does, only how fast V8 gets its bytecode, so documents stay the
+ * same bytes. Nothing is written at run time. From src/ (the tests) there is no index: no hook.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { isMainThread } from "node:worker_threads";
+import { SUBSTITUTES } from "./native-substitutes.js";
+
+/** dist/code-cache/, beside dist/cli/ (src/code-cache/ from the sources, which never exists). */
+export const CODE_CACHE_DIR = fileURLToPath(new URL("../code-cache/", import.meta.url));
+
+/**
+ * One cache per set of V8 flags, as V8 accepts a cache only under the flags it was made with: a
+ * build worker runs with the heap growing factor of worker-heap.ts set for the whole process, the
+ * command's own thread (a small build, in-thread.ts) without it.
+ */
+export type CodeCacheVariant = "main" | "worker";
+
+export const codeCacheDir = (variant: CodeCacheVariant, dir = CODE_CACHE_DIR) => join(dir, variant);
+
+export interface CodeCacheEntry {
+  /** The module's path from its last node_modules/ ("fontkit/dist/main.cjs"). */
+  readonly key: string;
+  readonly length: number;
+  readonly sha256: string;
+  /** Where its cache lies in code.bin. */
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface CodeCacheIndex {
+  /** process.version and process.arch it was made with: another Node would reject every entry. */
+  readonly node: string;
+  readonly arch: string;
+  readonly entries: readonly CodeCacheEntry[];
+}
+
+/** What the hook did, for the build script's check and the tests. */
+export const codeCacheStats = { used: 0, rejected: 0, recorded: 0 };
+
+interface Compilable {
+  _compile(content: string, filename: string): unknown;
+  exports: unknown;
+  require(id: string): unknown;
+}
+
+const proto = (Module as unknown as { prototype: Compilable }).prototype;
+const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
+
+/** The module's key: its path from the last node_modules/, or undefined outside node_modules. */
+export function moduleKey(filename: string): string | undefined {
+  const at = filename.replace(/\\/g, "/").lastIndexOf("/node_modules/");
+  return at < 0 ? undefined : filename.replace(/\\/g, "/").slice(at + "/node_modules/".length);
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Compiles and runs a CommonJS module as Node's own loader does (same wrapper, same arguments),
+ * but through vm.Script, which takes and gives V8's cache.
+ */
+function runWrapped(mod: Compilable, content: string, filename: string, cachedData: Buffer | undefined): vm.Script {
+  const script = new vm.Script(wrap(content), {
+    filename,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+  const resolver = createRequire(filename);
+  const require = Object.assign((id: string) => mod.require(id), {
+    resolve: resolver.resolve,
+    main: resolver.main,
+    extensions: resolver.extensions,
+    cache: resolver.cache,
+  });
+  fn.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
+  return script;
+}
+
+/** Gives the module its native substitute's exports, if it is one (native-substitutes.ts). */
+function substituted(mod: Compilable, key: string, content: string): boolean {
+  const substitute = SUBSTITUTES.get(key);
+  if (!substitute || substitute.sha256 !== sha256(content)) return false;
+  mod.exports = substitute.exports;
+  return true;
+}
+
+let installed = false;
+
+/**
+ * Hooks the loading of CommonJS modules: a module of native-substitutes.ts is replaced; any other
+ * listed by the cache of this thread's kind (main or worker, if made by this Node on this machine
+ * kind) compiles from it. Reads only the small index here; the blob on the first module that
+ * matches. Safe to call twice.
+ */
+export function installCodeCache(dir = codeCacheDir(isMainThread ? "main" : "worker")): void {
+  if (installed) return;
+  installed = true;
+  let index: CodeCacheIndex | undefined;
+  try {
+    index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as CodeCacheIndex;
+  } catch {
+    index = undefined; // no cache (running from src/, or a build without it): Node compiles as usual
+  }
+  if (index && (index.node !== process.version || index.arch !== process.arch)) index = undefined;
+  // Two copies of a package (nested node_modules) share a key; the length and then the hash tell them apart.
+  const byKey = new Map((index?.entries ?? []).map((e) => [`${e.key}\0${e.length}`, e]));
+  let blob: Buffer | undefined | null;
+  const original = proto._compile;
+  proto._compile = function (this: Compilable, content: string, filename: string) {
+    const key = moduleKey(filename);
+    if (key === undefined) return original.call(this, content, filename);
+    if (substituted(this, key, content)) return undefined;
+    const entry = byKey.get(`${key}\0${content.length}`);
+    if (!entry || entry.sha256 !== sha256(content)) return original.call(this, content, filename);
+    if (blob === undefined) {
+      try {
+        blob = readFileSync(join(dir, "code.bin"));
+      } catch {
+        blob = null;
+      }
+    }
+    if (!blob) return original.call(this, content, filename);
+    const script = runWrapped(this, content, filename, blob.subarray(entry.offset, entry.offset + entry.size));
+    if (script.cachedDataRejected) codeCacheStats.rejected++;
+    else codeCacheStats.used++;
+    return undefined;
+  };
+}
+
+/**
+ * Recording mode, for scripts/code-cache.mjs only: every CommonJS module under node_modules
+ * compiles through vm.Script; `take()` then returns each one's cache as V8 has it at that moment
+ * (after a build has run, with the functions it compiled).
+ */
+export function recordCodeCache(): { take(): { key: string; length: number; sha256: string; data: Buffer }[] } {
+  const scripts: { key: string; content: string; script: vm.Script }[] = [];
+  const original = proto._compile;
+  proto._compile = function (this: Compilable, content: string, filename: string) {
+    const key = moduleKey(filename);
+    // A module that imports ES modules itself is left to Node (its loader context is Node's own).
+    if (key === undefined || /\bimport\s*\(/.test(content)) return original.call(this, content, filename);
+    if (substituted(this, key, content)) return undefined;
+    scripts.push({ key, content, script: runWrapped(this, content, filename, undefined) });
+    codeCacheStats.recorded++;
+    return undefined;
+  };
+  return {
+    take: () =>
+      scripts
+        .map(({ key, content, script }) => ({ key, length: content.length, sha256: sha256(content), data: script.createCachedData() }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+}
