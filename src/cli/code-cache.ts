@@ -13,14 +13,18 @@
  * The cache changes nothing a module does, only how fast V8 gets its bytecode, so documents stay the
  * same bytes. Nothing is written at run time. From src/ (the tests) there is no index: no hook.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import vm from "node:vm";
-import { isMainThread } from "node:worker_threads";
+import type vmModule from "node:vm";
 import { SUBSTITUTES } from "./native-substitutes.js";
+
+// Loaded on the first CommonJS module, not here: `itadoc --version` loads none and pays for none.
+const builtin = createRequire(import.meta.url);
+const vm = () => builtin("node:vm") as typeof vmModule;
+const sha256 = (text: string) => (builtin("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(text).digest("hex");
+const isMainThread = () => (builtin("node:worker_threads") as typeof import("node:worker_threads")).isMainThread;
 
 /** dist/code-cache/, beside dist/cli/ (src/code-cache/ from the sources, which never exists). */
 export const CODE_CACHE_DIR = fileURLToPath(new URL("../code-cache/", import.meta.url));
@@ -69,17 +73,16 @@ export function moduleKey(filename: string): string | undefined {
   return at < 0 ? undefined : filename.replace(/\\/g, "/").slice(at + "/node_modules/".length);
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 /**
  * Compiles and runs a CommonJS module as Node's own loader does (same wrapper, same arguments),
  * but through vm.Script, which takes and gives V8's cache.
  */
-function runWrapped(mod: Compilable, content: string, filename: string, cachedData: Buffer | undefined): vm.Script {
-  const script = new vm.Script(wrap(content), {
+function runWrapped(mod: Compilable, content: string, filename: string, cachedData: Buffer | undefined): vmModule.Script {
+  const { Script, constants } = vm();
+  const script = new Script(wrap(content), {
     filename,
     ...(cachedData ? { cachedData } : {}),
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const resolver = createRequire(filename);
@@ -101,42 +104,57 @@ function substituted(mod: Compilable, key: string, content: string): boolean {
   return true;
 }
 
+/** A cache's index and its blob, read on first use; undefined when there is none usable. */
+interface LoadedCache {
+  readonly byKey: ReadonlyMap<string, CodeCacheEntry>;
+  blob(): Buffer | undefined;
+}
+
+function readCache(dir: string): LoadedCache | undefined {
+  let index: CodeCacheIndex;
+  try {
+    index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as CodeCacheIndex;
+  } catch {
+    return undefined; // no cache (running from src/, or a build without it): Node compiles as usual
+  }
+  if (index.node !== process.version || index.arch !== process.arch) return undefined;
+  let blob: Buffer | undefined | null;
+  return {
+    // Two copies of a package (nested node_modules) share a key; the length and then the hash tell them apart.
+    byKey: new Map(index.entries.map((e) => [`${e.key}\0${e.length}`, e])),
+    blob: () => {
+      if (blob === undefined) {
+        try {
+          blob = readFileSync(join(dir, "code.bin"));
+        } catch {
+          blob = null;
+        }
+      }
+      return blob ?? undefined;
+    },
+  };
+}
+
 let installed = false;
 
 /**
  * Hooks the loading of CommonJS modules: a module of native-substitutes.ts is replaced; any other
  * listed by the cache of this thread's kind (main or worker, if made by this Node on this machine
- * kind) compiles from it. Reads only the small index here; the blob on the first module that
- * matches. Safe to call twice.
+ * kind) compiles from it. Reads nothing until the first CommonJS module loads. Safe to call twice.
  */
-export function installCodeCache(dir = codeCacheDir(isMainThread ? "main" : "worker")): void {
+export function installCodeCache(dir?: string): void {
   if (installed) return;
   installed = true;
-  let index: CodeCacheIndex | undefined;
-  try {
-    index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as CodeCacheIndex;
-  } catch {
-    index = undefined; // no cache (running from src/, or a build without it): Node compiles as usual
-  }
-  if (index && (index.node !== process.version || index.arch !== process.arch)) index = undefined;
-  // Two copies of a package (nested node_modules) share a key; the length and then the hash tell them apart.
-  const byKey = new Map((index?.entries ?? []).map((e) => [`${e.key}\0${e.length}`, e]));
-  let blob: Buffer | undefined | null;
+  let cache: LoadedCache | undefined | null;
   const original = proto._compile;
   proto._compile = function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);
     if (key === undefined) return original.call(this, content, filename);
     if (substituted(this, key, content)) return undefined;
-    const entry = byKey.get(`${key}\0${content.length}`);
-    if (!entry || entry.sha256 !== sha256(content)) return original.call(this, content, filename);
-    if (blob === undefined) {
-      try {
-        blob = readFileSync(join(dir, "code.bin"));
-      } catch {
-        blob = null;
-      }
-    }
-    if (!blob) return original.call(this, content, filename);
+    if (cache === undefined) cache = readCache(dir ?? codeCacheDir(isMainThread() ? "main" : "worker")) ?? null;
+    const entry = cache?.byKey.get(`${key}\0${content.length}`);
+    const blob = entry && entry.sha256 === sha256(content) ? cache?.blob() : undefined;
+    if (!entry || !blob) return original.call(this, content, filename);
     const script = runWrapped(this, content, filename, blob.subarray(entry.offset, entry.offset + entry.size));
     if (script.cachedDataRejected) codeCacheStats.rejected++;
     else codeCacheStats.used++;
@@ -150,7 +168,7 @@ export function installCodeCache(dir = codeCacheDir(isMainThread ? "main" : "wor
  * (after a build has run, with the functions it compiled).
  */
 export function recordCodeCache(): { take(): { key: string; length: number; sha256: string; data: Buffer }[] } {
-  const scripts: { key: string; content: string; script: vm.Script }[] = [];
+  const scripts: { key: string; content: string; script: vmModule.Script }[] = [];
   const original = proto._compile;
   proto._compile = function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);

@@ -8,7 +8,10 @@
  * Unicode tables, about 100 KB of them, at load, in JavaScript on a cold JIT: ≈ 40 ms CPU of a
  * one-organisation build (bench/RESULTS.md, wip/cc). zlib does the same in native code.
  */
-import { inflateRawSync } from "node:zlib";
+import { createRequire } from "node:module";
+
+// zlib is loaded when a substitute first runs, not when the hook is installed (`--version` needs none).
+const zlib = () => createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
 
 /**
  * tiny-inflate 1.0.3's `tinf_uncompress(source, dest)`: inflates raw DEFLATE data into `dest`
@@ -16,7 +19,7 @@ import { inflateRawSync } from "node:zlib";
  * its length came out, as tiny-inflate does.
  */
 export function inflateInto<T extends Uint8Array>(source: Uint8Array, dest: T): T {
-  const out = inflateRawSync(source);
+  const out = zlib().inflateRawSync(source);
   dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);
   return (out.length < dest.length ? dest.slice(0, out.length) : dest) as T;
 }
