@@ -23,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const variant = process.argv[2] === "--worker" ? "worker" : "main";
 if (variant === "worker") (await import(join(dist, "cli", "build", "worker-heap.js"))).applyWorkerHeapFlags();
-const { recordCodeCache, codeCacheStats, CODE_CACHE_DIR, codeCacheDir } = await import(join(dist, "cli", "code-cache.js"));
+const { recordCodeCache, packCodeCache, codeCacheStats, CODE_CACHE_DIR, codeCacheDir } = await import(join(dist, "cli", "code-cache.js"));
 const recorder = recordCodeCache();
 const { main } = await import(join(dist, "cli", "main.js"));
 
@@ -52,13 +52,8 @@ const taken = recorder.take();
 const dir = codeCacheDir(variant);
 if (variant === "main") rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-let offset = 0;
-const entries = taken.map(({ key, length, sha256, data }) => {
-  const entry = { key, length, sha256, offset, size: data.length };
-  offset += data.length;
-  return entry;
-});
-writeFileSync(join(dir, "code.bin"), Buffer.concat(taken.map((t) => t.data)));
-writeFileSync(join(dir, "index.json"), `${JSON.stringify({ node: process.version, arch: process.arch, entries }, null, 1)}\n`);
-console.log(`code-cache (${variant}): ${entries.length} modules, ${(offset / 1048576).toFixed(1)} MB (recorded ${codeCacheStats.recorded})`);
+const { index, blob } = packCodeCache(taken);
+writeFileSync(join(dir, "code.bin"), blob);
+writeFileSync(join(dir, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
+console.log(`code-cache (${variant}): ${index.entries.length} modules, ${(blob.length / 1048576).toFixed(1)} MB (recorded ${codeCacheStats.recorded})`);
 if (variant === "main") execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--worker"], { stdio: "inherit" });

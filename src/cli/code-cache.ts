@@ -18,7 +18,7 @@ import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type vmModule from "node:vm";
-import { SUBSTITUTES } from "./native-substitutes.js";
+import { deferredExports, SUBSTITUTES } from "./native-substitutes.js";
 
 // Loaded on the first CommonJS module, not here: `itadoc --version` loads none and pays for none.
 const builtin = createRequire(import.meta.url);
@@ -56,7 +56,7 @@ export interface CodeCacheIndex {
 }
 
 /** What the hook did, for the build script's check and the tests. */
-export const codeCacheStats = { used: 0, rejected: 0, recorded: 0 };
+export const codeCacheStats = { used: 0, rejected: 0, recorded: 0, deferredLoaded: 0 };
 
 interface Compilable {
   _compile(content: string, filename: string): unknown;
@@ -96,11 +96,27 @@ function runWrapped(mod: Compilable, content: string, filename: string, cachedDa
   return script;
 }
 
-/** Gives the module its native substitute's exports, if it is one (native-substitutes.ts). */
-function substituted(mod: Compilable, key: string, content: string): boolean {
+/**
+ * Gives the module its substitute's exports, if it is one (native-substitutes.ts); a deferred one
+ * compiles as Node would (`compile`) into a module of its own, on first use.
+ */
+function substituted(mod: Compilable, key: string, content: string, filename: string, compile: Compilable["_compile"]): boolean {
   const substitute = SUBSTITUTES.get(key);
   if (!substitute || substitute.sha256 !== sha256(content)) return false;
-  mod.exports = substitute.exports;
+  if (substitute.kind === "native") {
+    mod.exports = substitute.exports;
+    return true;
+  }
+  mod.exports = deferredExports(substitute.shape, () => {
+    const ModuleCtor = Module as unknown as new (id: string, parent: unknown) => Compilable & { filename: string; paths: string[]; loaded: boolean };
+    const real = new ModuleCtor(filename, mod);
+    real.filename = filename;
+    real.paths = (mod as unknown as { paths: string[] }).paths;
+    compile.call(real, content, filename);
+    real.loaded = true;
+    codeCacheStats.deferredLoaded++;
+    return real.exports;
+  });
   return true;
 }
 
@@ -135,22 +151,18 @@ function readCache(dir: string): LoadedCache | undefined {
   };
 }
 
-let installed = false;
+type Compile = Compilable["_compile"];
 
 /**
- * Hooks the loading of CommonJS modules: a module of native-substitutes.ts is replaced; any other
- * listed by the cache of this thread's kind (main or worker, if made by this Node on this machine
- * kind) compiles from it. Reads nothing until the first CommonJS module loads. Safe to call twice.
+ * The loader's compile step with substitutes and the cache in `dir` (of this thread's kind, main or
+ * worker, when not given), around Node's own `original`. Reads nothing until its first module.
  */
-export function installCodeCache(dir?: string): void {
-  if (installed) return;
-  installed = true;
+export function cachedCompile(original: Compile, dir?: string): Compile {
   let cache: LoadedCache | undefined | null;
-  const original = proto._compile;
-  proto._compile = function (this: Compilable, content: string, filename: string) {
+  return function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);
     if (key === undefined) return original.call(this, content, filename);
-    if (substituted(this, key, content)) return undefined;
+    if (substituted(this, key, content, filename, original)) return undefined;
     if (cache === undefined) cache = readCache(dir ?? codeCacheDir(isMainThread() ? "main" : "worker")) ?? null;
     const entry = cache?.byKey.get(`${key}\0${content.length}`);
     const blob = entry && entry.sha256 === sha256(content) ? cache?.blob() : undefined;
@@ -162,27 +174,60 @@ export function installCodeCache(dir?: string): void {
   };
 }
 
+export interface RecordedCache {
+  readonly key: string;
+  readonly length: number;
+  readonly sha256: string;
+  readonly data: Buffer;
+}
+
 /**
- * Recording mode, for scripts/code-cache.mjs only: every CommonJS module under node_modules
- * compiles through vm.Script; `take()` then returns each one's cache as V8 has it at that moment
- * (after a build has run, with the functions it compiled).
+ * Recording mode, for scripts/code-cache.mjs: every CommonJS module under node_modules compiles
+ * through vm.Script; `take()` then returns each one's cache as V8 has it at that moment (after a
+ * build has run, with the functions it compiled).
  */
-export function recordCodeCache(): { take(): { key: string; length: number; sha256: string; data: Buffer }[] } {
+export function recordingCompile(original: Compile): { compile: Compile; take(): RecordedCache[] } {
   const scripts: { key: string; content: string; script: vmModule.Script }[] = [];
-  const original = proto._compile;
-  proto._compile = function (this: Compilable, content: string, filename: string) {
-    const key = moduleKey(filename);
-    // A module that imports ES modules itself is left to Node (its loader context is Node's own).
-    if (key === undefined || /\bimport\s*\(/.test(content)) return original.call(this, content, filename);
-    if (substituted(this, key, content)) return undefined;
-    scripts.push({ key, content, script: runWrapped(this, content, filename, undefined) });
-    codeCacheStats.recorded++;
-    return undefined;
-  };
   return {
+    compile: function (this: Compilable, content: string, filename: string) {
+      const key = moduleKey(filename);
+      // A module that imports ES modules itself is left to Node (its loader context is Node's own).
+      if (key === undefined || /\bimport\s*\(/.test(content)) return original.call(this, content, filename);
+      if (substituted(this, key, content, filename, original)) return undefined;
+      scripts.push({ key, content, script: runWrapped(this, content, filename, undefined) });
+      codeCacheStats.recorded++;
+      return undefined;
+    },
     take: () =>
       scripts
         .map(({ key, content, script }) => ({ key, length: content.length, sha256: sha256(content), data: script.createCachedData() }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
+}
+
+/** The cache's bytes and index for what `take()` returned. */
+export function packCodeCache(taken: readonly RecordedCache[]): { index: CodeCacheIndex; blob: Buffer } {
+  let offset = 0;
+  const entries = taken.map(({ key, length, sha256: hash, data }) => {
+    const entry = { key, length, sha256: hash, offset, size: data.length };
+    offset += data.length;
+    return entry;
+  });
+  return { index: { node: process.version, arch: process.arch, entries }, blob: Buffer.concat(taken.map((t) => t.data)) };
+}
+
+let installed = false;
+
+/** Installs cachedCompile as the process's (or worker's) CommonJS compile step. Safe to call twice. */
+export function installCodeCache(dir?: string): void {
+  if (installed) return;
+  installed = true;
+  proto._compile = cachedCompile(proto._compile, dir);
+}
+
+/** Installs recordingCompile, for scripts/code-cache.mjs. */
+export function recordCodeCache(): { take(): RecordedCache[] } {
+  const recorder = recordingCompile(proto._compile);
+  proto._compile = recorder.compile;
+  return recorder;
 }
