@@ -11,7 +11,11 @@
  * V8 flags: V8 checks its version, flags and the source itself), compiles as Node would compile it.
  * The same hook replaces a few modules by native code of the same results (native-substitutes.ts).
  * The cache changes nothing a module does, only how fast V8 gets its bytecode, so documents stay the
- * same bytes. Nothing is written at run time. From src/ (the tests) there is no index: no hook.
+ * same bytes. Nothing is written at run time. From src/ (the tests) there is no cache; the
+ * substitutes apply all the same.
+ *
+ * Measured (bench/RESULTS.md, wip/cc): the cache ≈ 6 % of a one-organisation build's CPU, the
+ * substitutes about 10 %; 1.10 → 0.92 s CPU together, alternated with the previous main.
  */
 import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
