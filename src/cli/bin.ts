@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./code-cache-install.js";
 import { main } from "./main.js";
 
 // `itadoc validate … | head` closes the pipe early: stop quietly instead of printing a stack trace.

@@ -2,6 +2,7 @@
  * A build worker: loads templates and fonts once, then builds one
  * organisation per message until the pool closes it.
  */
+import "../code-cache-install.js";
 import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { bundledResources, loadTemplates } from "./resources-load.js";
