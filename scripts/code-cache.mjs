@@ -5,9 +5,10 @@
  * functions that build compiled on first use (most of fontkit's and pdfkit's are compiled lazily).
  * The documents of that build go to a temporary folder, removed afterwards; none is kept.
  *
- * V8 accepts a cache only under the flags it was made with: the "main" cache is made in this
- * process as a command's own thread runs, the "worker" one in a child process with the heap flag a
- * build worker runs under (src/cli/build/worker-heap.ts).
+ * V8 accepts a cache only under the flags it was made with: one variant per set of flags a
+ * command may run under (CODE_CACHE_VARIANTS: none, the later tier-up of a small run
+ * (src/cli/build/jit-flags.ts), the heap flag of build workers (src/cli/build/worker-heap.ts),
+ * both), each recorded in a child process of its own under exactly those flags.
  *
  * Run by `npm run build` last (it needs the compiled dist/, its precompiled templates and vendor
  * bundles). The cache is not an output document: its bytes may differ from one build to the next;
@@ -21,11 +22,25 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-const variant = process.argv[2] === "--worker" ? "worker" : "main";
-if (variant === "worker") (await import(join(dist, "cli", "build", "worker-heap.js"))).applyWorkerHeapFlags();
-const { recordCodeCache, packCodeCache, codeCacheStats, CODE_CACHE_DIR, codeCacheDir } = await import(join(dist, "cli", "code-cache.js"));
+const lib = (p) => import(join(dist, "cli", ...p.split("/")));
+const { recordCodeCache, packCodeCache, codeCacheStats, recordProbe, CODE_CACHE_DIR, CODE_CACHE_VARIANTS, codeCacheDir } = await lib("code-cache.js");
+
+const variant = process.argv[2];
+if (variant === undefined) {
+  // One child process per variant: V8 flags are the process's and are never unset.
+  rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
+  for (const v of CODE_CACHE_VARIANTS) execFileSync(process.execPath, [fileURLToPath(import.meta.url), v], { stdio: "inherit" });
+  process.exit(0);
+}
+if (!CODE_CACHE_VARIANTS.includes(variant)) throw new Error(`code-cache: unknown variant ${variant}`);
+
+// The flags of this variant, fixed before anything is compiled: the warm-up build below must not set others
+// (a run of 5 organisations would get the later tier-up), so the tier-up decision is taken here first.
+const { applyJitFlags, LATE_TIER_UP_BELOW } = await lib("build/jit-flags.js");
+applyJitFlags(variant.endsWith("-late") ? 1 : LATE_TIER_UP_BELOW);
+if (variant.startsWith("worker")) (await lib("build/worker-heap.js")).applyWorkerHeapFlags();
 const recorder = recordCodeCache();
-const { main } = await import(join(dist, "cli", "main.js"));
+const { main } = await lib("main.js");
 
 const out = mkdtempSync(join(tmpdir(), "itadoc-code-cache-"));
 let code;
@@ -50,10 +65,9 @@ if (code !== 0) {
 
 const taken = recorder.take();
 const dir = codeCacheDir(variant);
-if (variant === "main") rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const { index, blob } = packCodeCache(taken);
 writeFileSync(join(dir, "code.bin"), blob);
+writeFileSync(join(dir, "probe.bin"), recordProbe());
 writeFileSync(join(dir, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
 console.log(`code-cache (${variant}): ${index.entries.length} modules, ${(blob.length / 1048576).toFixed(1)} MB (recorded ${codeCacheStats.recorded})`);
-if (variant === "main") execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--worker"], { stdio: "inherit" });

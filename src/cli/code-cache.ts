@@ -17,7 +17,7 @@
  * Measured (bench/RESULTS.md, wip/cc): the cache ≈ 6 % of a one-organisation build's CPU, the
  * substitutes about 10 %; 1.10 → 0.92 s CPU together, alternated with the previous main.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,19 +28,38 @@ import { deferredExports, SUBSTITUTES } from "./native-substitutes.js";
 const builtin = createRequire(import.meta.url);
 const vm = () => builtin("node:vm") as typeof vmModule;
 const sha256 = (text: string) => (builtin("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(text).digest("hex");
-const isMainThread = () => (builtin("node:worker_threads") as typeof import("node:worker_threads")).isMainThread;
 
 /** dist/code-cache/, beside dist/cli/ (src/code-cache/ from the sources, which never exists). */
 export const CODE_CACHE_DIR = fileURLToPath(new URL("../code-cache/", import.meta.url));
 
 /**
- * One cache per set of V8 flags, as V8 accepts a cache only under the flags it was made with: a
- * build worker runs with the heap growing factor of worker-heap.ts set for the whole process, the
- * command's own thread (a small build, in-thread.ts) without it.
+ * One cache per set of V8 flags the process may run under, as V8 accepts a cache only under the
+ * flags it was made with, and the flags are the process's (every thread's): a build worker runs
+ * with the heap growing factor of worker-heap.ts, a small run with the later tier-up of
+ * jit-flags.ts, both set while the command runs. scripts/code-cache.mjs records each variant under
+ * its flags; the hook finds the one V8 accepts now by a probe (a tiny script's cache, recorded
+ * with each variant), so no thread has to be told which flags were set, and a flag set later in
+ * the run (the tier-up, after yaml has loaded) moves it to the variant made for it.
  */
-export type CodeCacheVariant = "main" | "worker";
+export const CODE_CACHE_VARIANTS = ["main", "main-late", "worker", "worker-late"] as const;
+export type CodeCacheVariant = (typeof CODE_CACHE_VARIANTS)[number];
 
 export const codeCacheDir = (variant: CodeCacheVariant, dir = CODE_CACHE_DIR) => join(dir, variant);
+
+/**
+ * The probe: a script whose cache, recorded beside each variant's (probe.bin), tells cheaply
+ * whether V8 takes that variant's flags now. Each check compiles a text of the same length that
+ * it has not compiled before: V8 checks a cache against the source's length (not its text), and
+ * it would answer a text it has compiled already from its own in-memory cache without looking at
+ * ours. Were V8 to check the text too, every probe would be refused and modules would compile
+ * from source as without a cache (test/cli/code-cache.test.ts would then fail on "used").
+ */
+let probes = 0;
+const probeSource = (n: number) => `void "itadoc code cache probe ${String(n).padStart(12, "0")}"`;
+const probeAccepted = (cachedData: Buffer) => !new (vm().Script)(probeSource(++probes), { cachedData }).cachedDataRejected;
+
+/** The probe's cache under the flags this process has now, for scripts/code-cache.mjs. */
+export const recordProbe = (): Buffer => new (vm().Script)(probeSource(0)).createCachedData();
 
 export interface CodeCacheEntry {
   /** The module's path from its last node_modules/ ("fontkit/dist/main.cjs"). */
@@ -81,13 +100,21 @@ export function moduleKey(filename: string): string | undefined {
  * Compiles and runs a CommonJS module as Node's own loader does (same wrapper, same arguments),
  * but through vm.Script, which takes and gives V8's cache.
  */
-function runWrapped(mod: Compilable, content: string, filename: string, cachedData: Buffer | undefined): vmModule.Script {
+function runWrapped(
+  mod: Compilable,
+  content: string,
+  filename: string,
+  cachedData: Buffer | undefined,
+  onRejected?: () => void,
+): vmModule.Script {
   const { Script, constants } = vm();
   const script = new Script(wrap(content), {
     filename,
     ...(cachedData ? { cachedData } : {}),
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
+  // Before the module runs: the modules it requires are compiled inside its run.
+  if (script.cachedDataRejected) onRejected?.();
   const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const resolver = createRequire(filename);
   const require = Object.assign((id: string) => mod.require(id), {
@@ -128,6 +155,17 @@ function substituted(mod: Compilable, key: string, content: string, filename: st
 interface LoadedCache {
   readonly byKey: ReadonlyMap<string, CodeCacheEntry>;
   blob(): Buffer | undefined;
+  /** Whether V8 takes this cache under the flags the process has now (probe.bin; true when the cache has no probe). */
+  accepted(): boolean;
+}
+
+/** A file of the cache's folder, or undefined. */
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function readCache(dir: string): LoadedCache | undefined {
@@ -139,39 +177,64 @@ function readCache(dir: string): LoadedCache | undefined {
   }
   if (index.node !== process.version || index.arch !== process.arch) return undefined;
   let blob: Buffer | undefined | null;
+  const probe = readOptional(join(dir, "probe.bin"));
   return {
     // Two copies of a package (nested node_modules) share a key; the length and then the hash tell them apart.
     byKey: new Map(index.entries.map((e) => [`${e.key}\0${e.length}`, e])),
     blob: () => {
-      if (blob === undefined) {
-        try {
-          blob = readFileSync(join(dir, "code.bin"));
-        } catch {
-          blob = null;
-        }
-      }
+      if (blob === undefined) blob = readOptional(join(dir, "code.bin")) ?? null;
       return blob ?? undefined;
     },
+    accepted: () => !probe || probeAccepted(probe),
+  };
+}
+
+/**
+ * The variants recorded under `root` (dist/code-cache), each read on first use, and the one V8
+ * takes now: the first whose probe it accepts, or none (another Node, flags no variant was made for).
+ */
+function variantFinder(root: string): () => LoadedCache | undefined {
+  const loaded = new Map<string, LoadedCache | undefined>();
+  let names: string[] | undefined;
+  return () => {
+    if (names === undefined) {
+      try {
+        names = readdirSync(root).sort();
+      } catch {
+        names = [];
+      }
+    }
+    for (const name of names) {
+      if (!loaded.has(name)) loaded.set(name, readCache(join(root, name)));
+      const cache = loaded.get(name);
+      if (cache?.accepted()) return cache;
+    }
+    return undefined;
   };
 }
 
 type Compile = Compilable["_compile"];
 
 /**
- * The loader's compile step with substitutes and the cache in `dir` (of this thread's kind, main or
- * worker, when not given), around Node's own `original`. Reads nothing until its first module.
+ * The loader's compile step with substitutes and the cache around Node's own `original`: the cache
+ * in `dir` when given (the tests), else the variant of CODE_CACHE_DIR that V8 takes under the
+ * process's flags, found again when V8 refuses one (a flag set since). Reads nothing until its first module.
  */
 export function cachedCompile(original: Compile, dir?: string): Compile {
+  const find = dir === undefined ? variantFinder(CODE_CACHE_DIR) : () => readCache(dir);
   let cache: LoadedCache | undefined | null;
   return function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);
     if (key === undefined) return original.call(this, content, filename);
     if (substituted(this, key, content, filename, original)) return undefined;
-    if (cache === undefined) cache = readCache(dir ?? codeCacheDir(isMainThread() ? "main" : "worker")) ?? null;
+    if (cache === undefined) cache = find() ?? null;
     const entry = cache?.byKey.get(`${key}\0${content.length}`);
     const blob = entry && entry.sha256 === sha256(content) ? cache?.blob() : undefined;
     if (!entry || !blob) return original.call(this, content, filename);
-    const script = runWrapped(this, content, filename, blob.subarray(entry.offset, entry.offset + entry.size));
+    const script = runWrapped(this, content, filename, blob.subarray(entry.offset, entry.offset + entry.size), () => {
+      // V8 compiles this one from source: the flags changed since the variant was chosen; choose again for the next.
+      if (dir === undefined) cache = undefined;
+    });
     if (script.cachedDataRejected) codeCacheStats.rejected++;
     else codeCacheStats.used++;
     return undefined;

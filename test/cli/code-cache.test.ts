@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { cachedCompile, codeCacheStats, moduleKey, packCodeCache, recordingCompile } from "../../src/cli/code-cache.js";
+import { CODE_CACHE_VARIANTS, cachedCompile, codeCacheStats, moduleKey, packCodeCache, recordingCompile } from "../../src/cli/code-cache.js";
 import { ROOT } from "../helpers/load-example.js";
 
 type Loadable = InstanceType<typeof Module> & { _compile(content: string, filename: string): unknown };
@@ -145,6 +145,30 @@ console.log(JSON.stringify(codeCacheStats));`);
     const stats = JSON.parse(r.stdout) as typeof codeCacheStats;
     expect(stats.used).toBeGreaterThan(50);
     expect(stats.rejected).toBe(0);
+  });
+
+  test("a flag set while the process runs (a small run's later tier-up) moves the hook to the variant made for it", () => {
+    for (const v of CODE_CACHE_VARIANTS) expect(existsSync(join(ROOT, "dist", "code-cache", v, "probe.bin"))).toBe(true);
+    const jit = pathToFileURL(join(ROOT, "dist", "cli", "build", "jit-flags.js")).href;
+    // yaml compiles under no flag, the PDF stack after the tier-up is set, as in a small build.
+    const r = node(`import { installCodeCache, codeCacheStats } from ${JSON.stringify(lib)};
+import { createRequire } from "node:module";
+import { applyJitFlags } from ${JSON.stringify(jit)};
+installCodeCache();
+const r = createRequire(${JSON.stringify(join(ROOT, "package.json"))});
+r("yaml");
+const before = { ...codeCacheStats };
+applyJitFlags(1);
+const pk = createRequire(r.resolve("pdfmake/package.json")).resolve("pdfkit");
+createRequire(pk)("fontkit"); createRequire(pk)(pk);
+console.log(JSON.stringify({ before, after: codeCacheStats }));`);
+    expect(r.stderr).toBe("");
+    const { before, after } = JSON.parse(r.stdout) as { before: typeof codeCacheStats; after: typeof codeCacheStats };
+    expect(before.used).toBeGreaterThan(0);
+    expect(before.rejected).toBe(0);
+    // The first module compiled under the new flag is refused (V8 compiles it from source), the rest are taken.
+    expect(after.rejected).toBe(1);
+    expect(after.used - before.used).toBeGreaterThan(10);
   });
 
   test("a worker, under the heap flag the pool sets for the process, uses the worker cache without a rejection", () => {
