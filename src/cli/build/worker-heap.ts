@@ -39,3 +39,32 @@ export function applyWorkerHeapFlags(): void {
   applied = true;
   setFlagsFromString(HEAP_GROWING_FLAG);
 }
+
+/**
+ * When a worker makes way for a fresh one (pool.ts), as jest's `workerIdleMemoryLimit` does. A worker
+ * that has made a few hundred organisations holds more than a fresh one needs: V8 keeps the old-space
+ * pages it grew into (a worker is never idle, so its memory reducer never runs) and the shaping caches
+ * keep filling, so a national run's memory climbed through the whole run. After a task (never during
+ * one), a worker whose heap is past `heapMb` (V8's physical heap size: young generation, old space,
+ * code, large objects) is ended and a fresh one takes its place.
+ */
+export interface RetirePolicy {
+  readonly heapMb: number;
+  /**
+   * Never before this many organisations: a fresh worker costs ~1 s CPU (modules, fonts, templates, a
+   * cold JIT, empty caches), so one whose own organisations fill its heap (a huge report) is not
+   * replaced after every task.
+   */
+  readonly afterAtLeast: number;
+}
+
+/**
+ * Chosen by measurement (bench/RESULTS.md, "wip/rss"): a fresh worker's heap is ~120 MB after 100
+ * organisations (the young generation alone is 64 MB) and passes 150 MB after about 600.
+ */
+export const RETIRE_POLICY: RetirePolicy = { heapMb: 150, afterAtLeast: 200 };
+
+/** Whether a worker that has made `tasks` organisations and whose heap is `heapPhysicalBytes` should now make way for a fresh one. */
+export function workerSpent(tasks: number, heapPhysicalBytes: number, policy: RetirePolicy = RETIRE_POLICY): boolean {
+  return tasks >= policy.afterAtLeast && heapPhysicalBytes > policy.heapMb * 1024 * 1024;
+}
