@@ -8,7 +8,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
-import { applyWorkerHeapFlags, RETIRE_POLICY, WORKER_RESOURCE_LIMITS, type RetirePolicy } from "./worker-heap.js";
+import { applyWorkerHeapFlags, replaceSpent, RETIRE_POLICY, WORKER_RESOURCE_LIMITS, type RetirePolicy } from "./worker-heap.js";
 
 export { WORKER_RESOURCE_LIMITS };
 
@@ -47,6 +47,9 @@ export class WorkerPool {
   private closed = false;
   private readonly workerData: { settings: OrgBuildSettings; templatesDir?: string; retire: RetirePolicy };
   private readonly onRetired?: () => void;
+  /** Results received, and how many there were when a worker was last replaced for its memory. */
+  private results = 0;
+  private resultsAtRetire = -Infinity;
 
   constructor(
     size: number,
@@ -74,8 +77,10 @@ export class WorkerPool {
       }
       slot.busy = undefined;
       busy.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, message: msg.message });
-      // Between two tasks, the one moment a worker holds nothing: a spent one is replaced here.
-      this.release(msg.spent && !this.closed ? this.replace(slot, "retire") : slot);
+      this.results++;
+      // Between two tasks, the one moment a worker holds nothing: a spent one is replaced here, if memory says so.
+      const retire = msg.spent === true && !this.closed && replaceSpent(process.memoryUsage.rss(), this.slots.length, this.results - this.resultsAtRetire, this.workerData.retire);
+      this.release(retire ? this.replace(slot, "retire") : slot);
     });
     const die = (why: string) => {
       // A worker that throws emits "error" and then "exit": replace it once, or the second
@@ -103,6 +108,7 @@ export class WorkerPool {
     const idx = this.slots.indexOf(slot);
     if (idx >= 0) this.slots[idx] = fresh;
     if (why === "retire") {
+      this.resultsAtRetire = this.results;
       this.onRetired?.();
       const ended = slot.worker.terminate().catch(() => 0);
       this.ending.add(ended);

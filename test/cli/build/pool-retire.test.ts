@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { RETIRE_POLICY, workerSpent } from "../../../src/cli/build/worker-heap.js";
+import { replaceSpent, RETIRE_POLICY, workerSpent } from "../../../src/cli/build/worker-heap.js";
 import { ROOT } from "../../helpers/load-example.js";
 
 // The pool itself is under test: not the in-process stand-in that test/helpers/in-process-pool.ts gives builds.
@@ -21,11 +21,25 @@ describe("when a worker is spent (workerSpent)", () => {
     expect(workerSpent(afterAtLeast, (heapMb + 1) * MB)).toBe(true);
     expect(workerSpent(afterAtLeast - 1, 10 * heapMb * MB)).toBe(false);
     expect(workerSpent(10 * afterAtLeast, heapMb * MB)).toBe(false);
-    expect(workerSpent(3, 2 * MB, { heapMb: 1, afterAtLeast: 3 })).toBe(true);
-    expect(workerSpent(2, 2 * MB, { heapMb: 1, afterAtLeast: 3 })).toBe(false);
+    const small = { heapMb: 1, afterAtLeast: 3, rssBaseMb: 0, rssPerWorkerMb: 0 };
+    expect(workerSpent(3, 2 * MB, small)).toBe(true);
+    expect(workerSpent(2, 2 * MB, small)).toBe(false);
   });
 
-  test("the shipped limit leaves room for a fresh worker's young generation (64 MB) and loaded code", () => {
+  test("replaced only while the process is past its budget for that many workers, and not again before the last replacement has settled", () => {
+    const { rssBaseMb, rssPerWorkerMb, afterAtLeast } = RETIRE_POLICY;
+    const budget = (workers: number) => (rssBaseMb + rssPerWorkerMb * workers) * MB;
+    expect(replaceSpent(budget(2) + MB, 2, Infinity)).toBe(true);
+    expect(replaceSpent(budget(2) - MB, 2, Infinity)).toBe(false);
+    // The same RSS is within the budget of four workers.
+    expect(replaceSpent(budget(2) + MB, 4, Infinity)).toBe(false);
+    expect(replaceSpent(budget(2) + MB, 2, afterAtLeast - 1)).toBe(false);
+    expect(replaceSpent(budget(2) + MB, 2, afterAtLeast)).toBe(true);
+  });
+
+  test("the shipped budget: two workers stay under the 500 MB a national run must keep to", () => {
+    expect(RETIRE_POLICY.rssBaseMb + 2 * RETIRE_POLICY.rssPerWorkerMb).toBeLessThanOrEqual(460);
+    // Past a fresh worker's young generation (64 MB) and loaded code.
     expect(RETIRE_POLICY.heapMb).toBeGreaterThan(100);
     expect(RETIRE_POLICY.afterAtLeast).toBeGreaterThanOrEqual(100);
   });
@@ -49,8 +63,8 @@ describe("a pool that replaces spent workers", () => {
     process.env.ITADOC_TEST_WORKER_FAULT = "crash:victim";
     const settings = { cwd: root, kinds: ["memo" as const], formats: ["docx" as const], years: new Set([2563]), force: false, toolKey: "test" };
     let retired = 0;
-    // Spent after every task: heap over 0 MB, from the first organisation on.
-    const pool = new WorkerPool(1, { settings }, { retire: { heapMb: 0, afterAtLeast: 1 }, onRetired: () => retired++ });
+    // Spent after every task (heap over 0 MB, from the first organisation on), and always past a budget of 0 MB.
+    const pool = new WorkerPool(1, { settings }, { retire: { heapMb: 0, afterAtLeast: 1, rssBaseMb: 0, rssPerWorkerMb: 0 }, onRetired: () => retired++ });
     try {
       const run = (n: string) => pool.run({ folder: byName(n), outDir: join(root, "out", n) });
       const a = await run("a");
