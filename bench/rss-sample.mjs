@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * Memory of one command over its run: VmRSS of the process sampled every second, printed at
+ * Memory of one command over its run: VmRSS of the process sampled every second (or --every s), printed at
  * 10 %, 20 % … 100 % of the samples, with the peak and the wall time. RSS does not depend on
  * the machine's load the way CPU times do, so two variants run at the same moment compare.
  *
  *   node bench/rss-sample.mjs <label> -- node dist/cli/bin.js build <dir> --kind memo,measures --force --jobs 2
  *   node bench/rss-sample.mjs <label> -- /usr/bin/time -f "%U %S %M" node dist/cli/bin.js build …
+ *   node bench/rss-sample.mjs <label> --every 5 -- …   (a sample every 5 s, for a national run)
  *
  * With /usr/bin/time in front, the samples are of its child (the node process) and time
  * prints the CPU. The command's own output goes to this script's stderr; the result line
@@ -20,6 +21,12 @@ if (dash < 3 || dash === process.argv.length - 1) {
   process.exit(2);
 }
 const label = process.argv[2];
+const everyAt = process.argv.indexOf("--every");
+const everyS = everyAt > 2 && everyAt < dash ? Number(process.argv[everyAt + 1]) : 1;
+if (!(everyS > 0)) {
+  console.error("--every: seconds between samples (> 0)");
+  process.exit(2);
+}
 const [cmd, ...args] = process.argv.slice(dash + 1);
 const started = Date.now();
 const child = spawn(cmd, args, { stdio: ["ignore", process.stderr, process.stderr] });
@@ -38,7 +45,7 @@ function sample() {
   }
 }
 
-const timer = setInterval(sample, 1000);
+const timer = setInterval(sample, everyS * 1000);
 child.on("exit", (code) => {
   clearInterval(timer);
   const at = (p) => Math.round(samples[Math.max(0, Math.ceil(p * samples.length) - 1)] ?? 0);

@@ -2,11 +2,13 @@
  * A bounded pool of worker threads, one organisation per task. A worker that
  * throws or dies fails only its task: the pool reports it and starts a
  * replacement. Tasks are handed out one at a time, so memory does not grow
- * with the number of inputs.
+ * with the number of inputs; a worker whose heap has grown past what a fresh
+ * one needs says so with its result and is replaced between two tasks
+ * (worker-heap.ts), so a long run's memory stays flat.
  */
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
-import { applyWorkerHeapFlags, WORKER_RESOURCE_LIMITS } from "./worker-heap.js";
+import { applyWorkerHeapFlags, replaceSpent, RETIRE_POLICY, WORKER_RESOURCE_LIMITS, type RetirePolicy } from "./worker-heap.js";
 
 export { WORKER_RESOURCE_LIMITS };
 
@@ -29,18 +31,34 @@ export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; me
 interface Slot {
   worker: Worker;
   busy?: { id: number; resolve: (o: TaskOutcome) => void; document?: string };
+  /** Died or retired: its exit is expected, or already handled, and it is no longer in `slots`. */
+  ended?: boolean;
 }
+
+/** A worker's answer to a task: progress (the document being made), or the outcome; `spent`: replace this worker now. */
+type WorkerMessage = { id: number; progress: string | null } | ({ id: number; spent?: boolean } & TaskOutcome);
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Array<(slot: Slot) => void> = [];
+  /** Retired workers still ending: close() waits for them too. */
+  private readonly ending = new Set<Promise<number>>();
   private nextId = 0;
   private closed = false;
+  private readonly workerData: { settings: OrgBuildSettings; templatesDir?: string; retire: RetirePolicy };
+  private readonly onRetired?: () => void;
+  /** Results received, and how many there were when a worker was last replaced for its memory. */
+  private results = 0;
+  private resultsAtRetire = -Infinity;
 
   constructor(
-    private readonly size: number,
-    private readonly init: { settings: OrgBuildSettings; templatesDir?: string },
+    size: number,
+    init: { settings: OrgBuildSettings; templatesDir?: string },
+    /** `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks). */
+    opts: { retire?: RetirePolicy; onRetired?: () => void } = {},
   ) {
+    this.workerData = { ...init, retire: opts.retire ?? RETIRE_POLICY };
+    if (opts.onRetired) this.onRetired = opts.onRetired;
     // Before the first worker's heap is set up (worker-heap.ts says why).
     applyWorkerHeapFlags();
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -48,9 +66,9 @@ export class WorkerPool {
 
   private spawn(): Slot {
     // A cap on each worker's heap bounds a national run's memory (worker-heap.ts).
-    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.init, ...WORKER_ENTRY.options, resourceLimits: WORKER_RESOURCE_LIMITS });
+    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.workerData, ...WORKER_ENTRY.options, resourceLimits: WORKER_RESOURCE_LIMITS });
     const slot: Slot = { worker };
-    worker.on("message", (msg: ({ id: number } & TaskOutcome) | { id: number; progress: string | null }) => {
+    worker.on("message", (msg: WorkerMessage) => {
       const busy = slot.busy;
       if (!busy || busy.id !== msg.id) return;
       if ("progress" in msg) {
@@ -59,21 +77,20 @@ export class WorkerPool {
       }
       slot.busy = undefined;
       busy.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, message: msg.message });
-      this.release(slot);
+      this.results++;
+      // Between two tasks, the one moment a worker holds nothing: a spent one is replaced here, if memory says so.
+      const retire = msg.spent === true && !this.closed && replaceSpent(process.memoryUsage.rss(), this.slots.length, this.results - this.resultsAtRetire, this.workerData.retire);
+      this.release(retire ? this.replace(slot, "retire") : slot);
     });
-    let dead = false;
     const die = (why: string) => {
       // A worker that throws emits "error" and then "exit": replace it once, or the second
       // replacement is an orphan thread that close() never ends and the command never exits.
-      if (dead) return;
-      dead = true;
+      if (slot.ended) return;
       const busy = slot.busy;
       slot.busy = undefined;
       if (this.closed) return;
       // Replace the dead worker in place, then fail only the task it held.
-      const idx = this.slots.indexOf(slot);
-      const fresh = this.spawn();
-      if (idx >= 0) this.slots[idx] = fresh;
+      const fresh = this.replace(slot, "dead");
       busy?.resolve(busy.document ? { ok: false, message: why, document: busy.document } : { ok: false, message: why });
       this.release(fresh);
     };
@@ -82,6 +99,22 @@ export class WorkerPool {
       if (!this.closed) die(`worker exited with code ${code}`);
     });
     return slot;
+  }
+
+  /** Puts a fresh worker in `slot`'s place; a retired one (idle, its result delivered) is ended, a dead one has ended already. */
+  private replace(slot: Slot, why: "retire" | "dead"): Slot {
+    slot.ended = true;
+    const fresh = this.spawn();
+    const idx = this.slots.indexOf(slot);
+    if (idx >= 0) this.slots[idx] = fresh;
+    if (why === "retire") {
+      this.resultsAtRetire = this.results;
+      this.onRetired?.();
+      const ended = slot.worker.terminate().catch(() => 0);
+      this.ending.add(ended);
+      void ended.finally(() => this.ending.delete(ended));
+    }
+    return fresh;
   }
 
   private release(slot: Slot): void {
@@ -105,6 +138,6 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all([...this.slots.map((s) => s.worker.terminate()), ...this.ending]);
   }
 }

@@ -39,3 +39,48 @@ export function applyWorkerHeapFlags(): void {
   applied = true;
   setFlagsFromString(HEAP_GROWING_FLAG);
 }
+
+/**
+ * When a worker makes way for a fresh one (pool.ts), as jest's `workerIdleMemoryLimit` does. A worker
+ * that has made a few hundred organisations holds more than a fresh one needs: V8 keeps the old-space
+ * pages it grew into (a worker is never idle, so its memory reducer never runs) and the shaping caches
+ * keep filling, so a national run's memory climbed through the whole run (470 → 550 MB). But a fresh
+ * worker costs ~2.5 s CPU before it is as fast again (start 0.4 s, then a cold JIT and empty caches:
+ * bench/RESULTS.md, "wip/rss"), about what 50 organisations cost, so workers are replaced only when
+ * the process as a whole is past its memory budget, not whenever one has grown.
+ *
+ * After a task (never during one), the worker says it is spent when it has made `afterAtLeast`
+ * organisations and its heap (V8's physical heap size: young generation, old space, code, large
+ * objects) is past `heapMb`; the pool ends it and starts a fresh one in its place if the process's
+ * RSS is past `rssBaseMb + rssPerWorkerMb × workers` and no worker was replaced in the last
+ * `afterAtLeast` organisations (so that the RSS a replacement gives back is seen before the next).
+ */
+export interface RetirePolicy {
+  readonly heapMb: number;
+  readonly afterAtLeast: number;
+  readonly rssBaseMb: number;
+  readonly rssPerWorkerMb: number;
+}
+
+/**
+ * Measured (bench/RESULTS.md, "wip/rss"): the command's thread with idle workers is ~45 MB and a
+ * worker with its resources loaded ~35 MB; a worker's heap is ~120 MB after 100 organisations (64 MB
+ * of it the young generation) and ~150 MB after 600. Two workers: a budget of 450 MB, under the
+ * 500 MB a national run must stay below, with room for one organisation's growth. The national set
+ * (7,850 organisations) then peaks at 459 MB instead of 572, and replaces a worker 9 times, every
+ * 500–1,000 organisations from the 1,943rd on: ~25 s of warm-up, some 7 % of its CPU. A higher
+ * budget replaces later, not much less often (RSS climbs back at the same rate after each one).
+ */
+export const RETIRE_POLICY: RetirePolicy = { heapMb: 130, afterAtLeast: 200, rssBaseMb: 100, rssPerWorkerMb: 175 };
+
+const MB = 1024 * 1024;
+
+/** Said by the worker with a result: it has made `tasks` organisations and its heap is `heapPhysicalBytes`. */
+export function workerSpent(tasks: number, heapPhysicalBytes: number, policy: RetirePolicy = RETIRE_POLICY): boolean {
+  return tasks >= policy.afterAtLeast && heapPhysicalBytes > policy.heapMb * MB;
+}
+
+/** Decided by the pool for a spent worker: whether the process is past its budget and no replacement is still settling. */
+export function replaceSpent(rssBytes: number, workers: number, tasksSinceLastReplaced: number, policy: RetirePolicy = RETIRE_POLICY): boolean {
+  return tasksSinceLastReplaced >= policy.afterAtLeast && rssBytes > (policy.rssBaseMb + policy.rssPerWorkerMb * workers) * MB;
+}

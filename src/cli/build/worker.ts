@@ -4,13 +4,16 @@
  */
 import "../code-cache-install.js";
 import { basename } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { bundledResources, loadTemplates } from "./resources-load.js";
 import { buildOrganisation, type BuildResources, type OrgBuildSettings, type OrgBuildTask } from "./build-org.js";
+import { workerSpent, type RetirePolicy } from "./worker-heap.js";
 
 interface WorkerInit {
   readonly settings: OrgBuildSettings;
   readonly templatesDir?: string;
+  readonly retire: RetirePolicy;
 }
 
 const init = workerData as WorkerInit;
@@ -54,6 +57,18 @@ function exhaustMemory(task: OrgBuildTask, doc: string): void {
   for (;;) hog.push(new Array(1e6).fill(hog.length));
 }
 
+/** Organisations this worker has finished (worker-heap.ts: when it makes way for a fresh one). */
+let tasksDone = 0;
+
+/**
+ * Said with each result: whether this worker should now be replaced (worker-heap.ts). Only with a
+ * result, so the pool never ends a worker that holds a task.
+ */
+function spent(): boolean {
+  tasksDone++;
+  return workerSpent(tasksDone, getHeapStatistics().total_physical_size, init.retire);
+}
+
 parentPort!.on("message", async (msg: { id: number; task: OrgBuildTask }) => {
   if (injectFault(msg.task)) return;
   try {
@@ -63,8 +78,8 @@ parentPort!.on("message", async (msg: { id: number; task: OrgBuildTask }) => {
       if (doc) exhaustMemory(msg.task, doc);
     };
     const result = await buildOrganisation(msg.task, init.settings, await getResources(), onDocument);
-    parentPort!.postMessage({ id: msg.id, ok: true, result });
+    parentPort!.postMessage({ id: msg.id, ok: true, result, spent: spent() });
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, ok: false, message: (e as Error)?.message ?? String(e) });
+    parentPort!.postMessage({ id: msg.id, ok: false, message: (e as Error)?.message ?? String(e), spent: spent() });
   }
 });
