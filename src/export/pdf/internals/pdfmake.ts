@@ -16,6 +16,7 @@
  */
 import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
+import { advanceOf, drawPlainText, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
@@ -413,6 +414,38 @@ function load(version: string): Pdfmake {
       const ref = (PdfMakeDocument.prototype as unknown as { ref(d?: unknown): PdfKitRef }).ref.call(this, data);
       gatherWrites(ref);
       return ref;
+    }
+
+    /**
+     * Text as pdfmake's renderer draws it: one write per fragment when it can
+     * (pdfkit-text.ts), pdfkit's own text() otherwise. The pen pdfkit moves
+     * after the text is moved when read (get x).
+     */
+    declare private penAt?: number;
+    declare private penAdvance?: PendingAdvance;
+
+    text(text: unknown, x?: unknown, y?: unknown, options?: unknown): this {
+      const advance = drawPlainText(this as unknown as TextDocument, text, x, y, options);
+      if (!advance) {
+        (PdfMakeDocument.prototype as unknown as { text(...a: unknown[]): unknown }).text.call(this, text, x, y, options);
+        return this;
+      }
+      this.penAdvance = advance;
+      return this;
+    }
+
+    get x(): number {
+      if (this.penAdvance) {
+        const advance = this.penAdvance;
+        this.penAdvance = undefined;
+        this.penAt = (this.penAt as number) + advanceOf(advance);
+      }
+      return this.penAt as number;
+    }
+
+    set x(value: number) {
+      this.penAdvance = undefined;
+      this.penAt = value;
     }
 
     provideFont(familyName: string, bold: boolean, italics: boolean): unknown {
