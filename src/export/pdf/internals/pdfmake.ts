@@ -16,6 +16,7 @@
  */
 import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
+import { isKnownColor, setStringColor, type ColorDocument } from "./pdfkit-color.js";
 import { advanceOf, drawPlainText, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
@@ -446,6 +447,19 @@ function load(version: string): Pdfmake {
     set x(value: number) {
       this.penAdvance = undefined;
       this.penAt = value;
+    }
+
+    /** A string colour's operators come from pdfkit-color.ts, written once per colour. */
+    _setColorCore(color: unknown, stroke: boolean): boolean {
+      if (setStringColor(this as unknown as ColorDocument, color, stroke)) return true;
+      return (PdfMakeDocument.prototype as unknown as { _setColorCore(c: unknown, s: boolean): boolean })._setColorCore.call(this, color, stroke);
+    }
+
+    /** pdfmake's resolveColor parses a string colour to see whether it is valid; a known one is. */
+    resolveColor(color: unknown, defaultColor: unknown): unknown {
+      const chosen = color || defaultColor;
+      if (isKnownColor(this as unknown as ColorDocument, chosen)) return chosen;
+      return (PdfMakeDocument.prototype as unknown as { resolveColor(c: unknown, d: unknown): unknown }).resolveColor.call(this, color, defaultColor);
     }
 
     provideFont(familyName: string, bold: boolean, italics: boolean): unknown {
