@@ -16,6 +16,7 @@
  */
 import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
+import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
 import { isKnownColor, setStringColor, type ColorDocument } from "./pdfkit-color.js";
 import { advanceOf, drawPlainText, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
@@ -351,6 +352,13 @@ function load(version: string): Pdfmake {
       const entry = id ? self.outlineMap[id] : undefined;
       // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, the form a named destination takes
       if (entry && id) entry.outlineData["Dest"] = new String(id);
+    }
+
+    /** Table rules and cell fills in one write (pdfmake-vector.ts); other vectors as pdfmake draws them. */
+    renderVector(vector: unknown): void {
+      const self = this as unknown as { pdfDocument: VectorDocument };
+      if (renderPlainVector(self.pdfDocument, vector)) return;
+      (RendererCtor.prototype as unknown as { renderVector(v: unknown): void }).renderVector.call(this, vector);
     }
   }
 
