@@ -19,9 +19,17 @@
  * equal, so it is not touched.
  *
  * PDFKIT_TEXT_INTERNALS lists the members read here for the canary test
- * (test/export/pdf/internals.test.ts); test/export/pdf/fast-text.test.ts
- * draws the same inlines both ways and compares the bytes.
+ * (test/export/pdf/internals.test.ts); test/export/pdf/one-write-drawing.test.ts
+ * draws the same documents both ways and compares the bytes.
  */
+
+/**
+ * Whether the one-write drawing paths are taken (text here, string colours
+ * in pdfkit-color.ts, plain vectors in pdfmake-vector.ts). Always on in the
+ * app; a test turns it off to draw a document with pdfkit's and pdfmake's
+ * own code and compare the bytes.
+ */
+export const oneWriteDrawing = { enabled: true };
 
 /** pdfkit's PDFObject.number: a number as it goes into a content stream (6 decimals). */
 export function pdfNumber(n: number): number {

@@ -6,7 +6,7 @@
  * The colour, opacity and painting calls stay pdfkit's, in pdfmake's order
  * (an opacity seen for the first time makes a PDF object, so the order
  * decides the file). Anything else is drawn by pdfmake's own renderVector.
- * Same operators, same numbers: test/export/pdf/fast-text.test.ts compares
+ * Same operators, same numbers: test/export/pdf/one-write-drawing.test.ts compares
  * whole files drawn both ways.
  */
 import { pdfNumber } from "./pdfkit-text.js";

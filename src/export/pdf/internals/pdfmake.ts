@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
 import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
 import { isKnownColor, setStringColor, type ColorDocument } from "./pdfkit-color.js";
-import { advanceOf, drawPlainText, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
+import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
@@ -357,7 +357,7 @@ function load(version: string): Pdfmake {
     /** Table rules and cell fills in one write (pdfmake-vector.ts); other vectors as pdfmake draws them. */
     renderVector(vector: unknown): void {
       const self = this as unknown as { pdfDocument: VectorDocument };
-      if (renderPlainVector(self.pdfDocument, vector)) return;
+      if (oneWriteDrawing.enabled && renderPlainVector(self.pdfDocument, vector)) return;
       (RendererCtor.prototype as unknown as { renderVector(v: unknown): void }).renderVector.call(this, vector);
     }
   }
@@ -434,7 +434,7 @@ function load(version: string): Pdfmake {
     declare private penAdvance?: PendingAdvance;
 
     text(text: unknown, x?: unknown, y?: unknown, options?: unknown): this {
-      const advance = drawPlainText(this as unknown as TextDocument, text, x, y, options);
+      const advance = oneWriteDrawing.enabled ? drawPlainText(this as unknown as TextDocument, text, x, y, options) : undefined;
       if (!advance) {
         (PdfMakeDocument.prototype as unknown as { text(...a: unknown[]): unknown }).text.call(this, text, x, y, options);
         return this;
@@ -459,14 +459,14 @@ function load(version: string): Pdfmake {
 
     /** A string colour's operators come from pdfkit-color.ts, written once per colour. */
     _setColorCore(color: unknown, stroke: boolean): boolean {
-      if (setStringColor(this as unknown as ColorDocument, color, stroke)) return true;
+      if (oneWriteDrawing.enabled && setStringColor(this as unknown as ColorDocument, color, stroke)) return true;
       return (PdfMakeDocument.prototype as unknown as { _setColorCore(c: unknown, s: boolean): boolean })._setColorCore.call(this, color, stroke);
     }
 
     /** pdfmake's resolveColor parses a string colour to see whether it is valid; a known one is. */
     resolveColor(color: unknown, defaultColor: unknown): unknown {
       const chosen = color || defaultColor;
-      if (isKnownColor(this as unknown as ColorDocument, chosen)) return chosen;
+      if (oneWriteDrawing.enabled && isKnownColor(this as unknown as ColorDocument, chosen)) return chosen;
       return (PdfMakeDocument.prototype as unknown as { resolveColor(c: unknown, d: unknown): unknown }).resolveColor.call(this, color, defaultColor);
     }
 
