@@ -12,7 +12,8 @@ import type { FontSet } from "../../../src/export/exporter.js";
 import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
 import { layOutAndRender, type EngineHooks } from "../../../src/export/pdf/internals/pdfmake.js";
-import { advanceOf, drawPlainText, oneWriteDrawing, pdfNumber, type TextDocument } from "../../../src/export/pdf/internals/pdfkit-text.js";
+import { PDFKIT_COLOR_INTERNALS } from "../../../src/export/pdf/internals/pdfkit-color.js";
+import { advanceOf, drawPlainText, oneWriteDrawing, pdfNumber, PDFKIT_TEXT_INTERNALS, type TextDocument } from "../../../src/export/pdf/internals/pdfkit-text.js";
 import { withBreakOpportunities } from "../../../src/export/pdf/thai-wrap.js";
 import { builtinTemplates, exampleModel } from "../../helpers/example-model.js";
 import { options, sarabun } from "./helpers.js";
@@ -108,6 +109,41 @@ describe("documents drawn in one write per fragment equal pdfkit's drawing", () 
       );
     const { oneWrite, stock } = await bothWays(render);
     expect(oneWrite).toBe(stock);
+  });
+});
+
+describe("the pdfkit members the one-write paths stand in for", () => {
+  test("are still there (canary for a pdfkit upgrade)", async () => {
+    const fonts = pdfFontsFor(sarabun);
+    const docs: Record<string, unknown>[] = [];
+    const hooks: EngineHooks = {
+      beforeLine: () => undefined,
+      xmpInfo: (info) => info,
+      openFont: (doc, type, id) => {
+        docs.push(doc as unknown as Record<string, unknown>);
+        return fonts.open(doc, type, id);
+      },
+      beforeRender: () => undefined,
+    };
+    await layOutAndRender(
+      {
+        content: [{ text: "ก" }],
+        pageSize: "A4",
+        pageOrientation: "portrait",
+        pageMargins: [72, 72, 72, 72],
+        defaultStyle: { font: fonts.family, fontSize: 14 },
+        images: {},
+        family: fonts.family,
+        documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: {}, font: null, compress: false },
+      },
+      hooks,
+    );
+    const doc = docs[0] as Record<string, unknown>;
+    for (const f of PDFKIT_TEXT_INTERNALS.documentFields) expect(f in doc, `document.${f}`).toBe(true);
+    for (const m of [...PDFKIT_TEXT_INTERNALS.documentMethods, ...PDFKIT_COLOR_INTERNALS.documentMethods]) expect(typeof doc[m], `document.${m}`).toBe("function");
+    // the last page drawn stays the document's page
+    const page = doc["page"] as Record<string, unknown>;
+    for (const f of PDFKIT_TEXT_INTERNALS.pageFields) expect(f in page, `page.${f}`).toBe(true);
   });
 });
 

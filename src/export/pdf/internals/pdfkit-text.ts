@@ -18,9 +18,9 @@
  * pushes and pops around the fragment (save/transform/restore) comes back
  * equal, so it is not touched.
  *
- * PDFKIT_TEXT_INTERNALS lists the members read here for the canary test
- * (test/export/pdf/internals.test.ts); test/export/pdf/one-write-drawing.test.ts
- * draws the same documents both ways and compares the bytes.
+ * PDFKIT_TEXT_INTERNALS lists the members read here for the canary test;
+ * test/export/pdf/one-write-drawing.test.ts checks them, and draws the same
+ * documents both ways and compares the bytes.
  */
 
 /**
@@ -37,12 +37,11 @@ export function pdfNumber(n: number): number {
   throw new Error(`unsupported number: ${n}`);
 }
 
-/** The document members drawPlainText reads and writes (pdfkit 0.19.1). */
+/** The document members drawPlainText reads and writes, and the methods it stands in for (pdfkit 0.19.1). */
 export const PDFKIT_TEXT_INTERNALS = {
-  documentFields: ["_font", "_fontSize", "_textOptions", "page", "x", "y"],
-  documentMethods: ["addContent", "text", "_fragment", "_line", "_initOptions", "widthOfString"],
+  documentFields: ["_font", "_fontSize", "page", "x", "y"],
+  documentMethods: ["addContent", "text", "_text", "_fragment", "_line", "_initOptions", "widthOfString", "save", "restore", "transform"],
   pageFields: ["fonts", "height"],
-  fontMethods: ["ref", "widthOfString"],
 } as const;
 
 /** A font that can say when a text draws as one plain run of glyph ids (FaithfulFont). */
