@@ -88,6 +88,35 @@ export const advanceOf = (p: PendingAdvance): number =>
   ((p.font.widthOfString(p.text, p.size, undefined) + p.characterSpacing * (p.text.length - 1)) * 100) / 100;
 
 /**
+ * The operators before a fragment's position (save, flip the page, begin
+ * text) and its font operator, for the last page height and the last font
+ * and size seen: a page's fragments share them, and formatting the same
+ * numbers again is a good part of a fragment's cost.
+ */
+let lastHeight = Number.NaN;
+let lastOpening = "";
+let lastFontId = "";
+let lastSize = Number.NaN;
+let lastFontOperator = "";
+
+function openingOf(height: number): string {
+  if (height !== lastHeight) {
+    lastHeight = height;
+    lastOpening = `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\nBT\n1 0 0 1 `;
+  }
+  return lastOpening;
+}
+
+function fontOperatorOf(id: string, size: number): string {
+  if (id !== lastFontId || size !== lastSize) {
+    lastFontId = id;
+    lastSize = size;
+    lastFontOperator = `/${id} ${pdfNumber(size)} Tf`;
+  }
+  return lastFontOperator;
+}
+
+/**
  * Draws `text` at (x, y) as pdfkit's text() would for a plain call, and
  * returns what moves the pen afterwards; or returns undefined, having drawn
  * nothing, when the call needs pdfkit's own path.
@@ -110,7 +139,7 @@ export function drawPlainText(doc: TextDocument, text: unknown, x: unknown, y: u
   const dy = (font.ascender / 1000) * size;
   const baseline = page.height - y - dy;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-  let ops = `q\n1 0 0 -1 0 ${pdfNumber(page.height)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n/${font.id} ${pdfNumber(size)} Tf`;
+  let ops = `${openingOf(page.height)}${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${fontOperatorOf(font.id, size)}`;
   if (characterSpacing) ops += `\n${pdfNumber(characterSpacing)} Tc`;
   // the last glyph's adjustment: xAdvance - advanceWidth = 0, written as pdfkit writes -0
   if (hex.length > 0) ops += `\n[<${hex}> 0] TJ`;
