@@ -30,6 +30,34 @@ async function bothWays(make: () => Promise<Uint8Array>): Promise<{ oneWrite: st
   return { oneWrite, stock };
 }
 
+/** An A4 Sarabun document of `content` laid out and drawn through the engine; `onDocument` sees each pdfkit document a font is opened for. */
+function renderContent(content: unknown, onDocument: (doc: unknown) => void = () => undefined): Promise<Uint8Array> {
+  const fonts = pdfFontsFor(sarabun);
+  const hooks: EngineHooks = {
+    beforeLine: () => undefined,
+    xmpInfo: (info) => info,
+    openFont: (doc, type, id) => {
+      onDocument(doc);
+      return fonts.open(doc, type, id);
+    },
+    beforeRender: () => undefined,
+  };
+  const info = { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") };
+  return layOutAndRender(
+    {
+      content,
+      pageSize: "A4",
+      pageOrientation: "portrait",
+      pageMargins: [72, 72, 72, 72],
+      defaultStyle: { font: fonts.family, fontSize: 14 },
+      images: {},
+      family: fonts.family,
+      documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info, font: null, compress: false },
+    },
+    hooks,
+  );
+}
+
 afterEach(() => {
   oneWriteDrawing.enabled = true;
 });
@@ -57,13 +85,6 @@ describe("documents drawn in one write per fragment equal pdfkit's drawing", () 
   }
 
   test("text, colours and vectors that take pdfkit's own path sit among plain ones", async () => {
-    const fonts = pdfFontsFor(sarabun);
-    const hooks: EngineHooks = {
-      beforeLine: () => undefined,
-      xmpInfo: (info) => info,
-      openFont: (doc, type, id) => fonts.open(doc, type, id),
-      beforeRender: () => undefined,
-    };
     const thai = withBreakOpportunities("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ");
     // pdfmake moves canvas vectors in place as it lays them out: a fresh definition per document
     const content = () => [
@@ -93,20 +114,7 @@ describe("documents drawn in one write per fragment equal pdfkit's drawing", () 
         ],
       },
     ];
-    const render = () =>
-      layOutAndRender(
-        {
-          content: content(),
-          pageSize: "A4",
-          pageOrientation: "portrait",
-          pageMargins: [72, 72, 72, 72],
-          defaultStyle: { font: fonts.family, fontSize: 14 },
-          images: {},
-          family: fonts.family,
-          documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") }, font: null, compress: false },
-        },
-        hooks,
-      );
+    const render = () => renderContent(content());
     const { oneWrite, stock } = await bothWays(render);
     expect(oneWrite).toBe(stock);
   });
@@ -114,30 +122,8 @@ describe("documents drawn in one write per fragment equal pdfkit's drawing", () 
 
 describe("the pdfkit members the one-write paths stand in for", () => {
   test("are still there (canary for a pdfkit upgrade)", async () => {
-    const fonts = pdfFontsFor(sarabun);
     const docs: Record<string, unknown>[] = [];
-    const hooks: EngineHooks = {
-      beforeLine: () => undefined,
-      xmpInfo: (info) => info,
-      openFont: (doc, type, id) => {
-        docs.push(doc as unknown as Record<string, unknown>);
-        return fonts.open(doc, type, id);
-      },
-      beforeRender: () => undefined,
-    };
-    await layOutAndRender(
-      {
-        content: [{ text: "ก" }],
-        pageSize: "A4",
-        pageOrientation: "portrait",
-        pageMargins: [72, 72, 72, 72],
-        defaultStyle: { font: fonts.family, fontSize: 14 },
-        images: {},
-        family: fonts.family,
-        documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: {}, font: null, compress: false },
-      },
-      hooks,
-    );
+    await renderContent([{ text: "ก" }], (doc) => docs.push(doc as Record<string, unknown>));
     const doc = docs[0] as Record<string, unknown>;
     for (const f of PDFKIT_TEXT_INTERNALS.documentFields) expect(f in doc, `document.${f}`).toBe(true);
     for (const m of [...PDFKIT_TEXT_INTERNALS.documentMethods, ...PDFKIT_COLOR_INTERNALS.documentMethods]) expect(typeof doc[m], `document.${m}`).toBe("function");
