@@ -125,7 +125,7 @@ describe("the pdfkit members the one-write paths stand in for", () => {
     const docs: Record<string, unknown>[] = [];
     await renderContent([{ text: "ก" }], (doc) => docs.push(doc as Record<string, unknown>));
     const doc = docs[0] as Record<string, unknown>;
-    for (const f of PDFKIT_TEXT_INTERNALS.documentFields) expect(f in doc, `document.${f}`).toBe(true);
+    for (const f of [...PDFKIT_TEXT_INTERNALS.documentFields, ...PDFKIT_COLOR_INTERNALS.documentFields]) expect(f in doc, `document.${f}`).toBe(true);
     for (const m of [...PDFKIT_TEXT_INTERNALS.documentMethods, ...PDFKIT_COLOR_INTERNALS.documentMethods]) expect(typeof doc[m], `document.${m}`).toBe("function");
     // the last page drawn stays the document's page
     const page = doc["page"] as Record<string, unknown>;

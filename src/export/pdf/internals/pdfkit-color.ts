@@ -11,7 +11,7 @@
 import { BoundedCache } from "../bounded-cache.js";
 
 /** The document members used here (pdfkit 0.19.1's ColorMixin); listed for the canary test. */
-export const PDFKIT_COLOR_INTERNALS = { documentMethods: ["_normalizeColor", "_setColorCore", "addContent"] } as const;
+export const PDFKIT_COLOR_INTERNALS = { documentMethods: ["_normalizeColor", "_setColorCore", "_doOpacity", "addContent"], documentFields: ["_opacityRegistry"] } as const;
 
 export interface ColorDocument {
   _normalizeColor(color: unknown): unknown;
@@ -46,4 +46,50 @@ export function setStringColor(doc: ColorDocument, color: unknown, stroke: boole
 /** Whether `color` is a string pdfkit turns into numbers (so pdfmake's resolveColor keeps it). */
 export function isKnownColor(doc: ColorDocument, color: unknown): boolean {
   return typeof color === "string" && operatorsOf(doc, color, false) !== undefined;
+}
+
+/** An opacity state a document has made: its ExtGState object and the operator that selects it. */
+interface OpacityState {
+  readonly dictionary: unknown;
+  readonly name: string;
+  readonly operator: string;
+}
+
+/** The document members pdfkit's _doOpacity uses. */
+export interface OpacityDocument {
+  _opacityRegistry: Record<string, [unknown, string] | undefined>;
+  page: { ext_gstates: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/**
+ * pdfkit's _doOpacity once a document has made the state: pdfkit builds a
+ * string key from the two opacities and looks it up on every call (pdfmake
+ * sets the opacity before every inline and every vector); here the clamped
+ * values themselves are the keys of a Map (null and undefined stay apart, as
+ * they do in pdfkit's key, and 0 and -0 meet, as "0" does). A state not seen
+ * yet is made by pdfkit (`make`), which gives it its object and name.
+ */
+export function makeOpacityStates(): (doc: OpacityDocument, fill: unknown, stroke: unknown, make: () => void) => void {
+  const states = new Map<unknown, Map<unknown, OpacityState>>();
+  const clamp = (v: unknown): unknown => (v != null ? Math.max(0, Math.min(1, v as number)) : v);
+  return (doc, fill, stroke, make) => {
+    if (fill == null && stroke == null) return;
+    const f = clamp(fill);
+    const s = clamp(stroke);
+    let byStroke = states.get(f);
+    let known = byStroke?.get(s);
+    if (!known) {
+      make();
+      const made = doc._opacityRegistry[`${String(f)}_${String(s)}`];
+      if (!made) return;
+      const [dictionary, name] = made;
+      known = { dictionary, name, operator: `/${name} gs` };
+      if (!byStroke) states.set(f, (byStroke = new Map()));
+      byStroke.set(s, known);
+      return;
+    }
+    doc.page.ext_gstates[known.name] = known.dictionary;
+    doc.addContent(known.operator);
+  };
 }

@@ -17,7 +17,7 @@
 import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
 import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
-import { isKnownColor, setStringColor, type ColorDocument } from "./pdfkit-color.js";
+import { isKnownColor, makeOpacityStates, setStringColor, type ColorDocument, type OpacityDocument } from "./pdfkit-color.js";
 import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
@@ -461,6 +461,15 @@ function load(version: string): Pdfmake {
     _setColorCore(color: unknown, stroke: boolean): boolean {
       if (oneWriteDrawing.enabled && setStringColor(this as unknown as ColorDocument, color, stroke)) return true;
       return (PdfMakeDocument.prototype as unknown as { _setColorCore(c: unknown, s: boolean): boolean })._setColorCore.call(this, color, stroke);
+    }
+
+    /** Opacity states this document has made, looked up by value (pdfkit-color.ts). */
+    declare private opacityStates?: ReturnType<typeof makeOpacityStates>;
+
+    _doOpacity(fill: unknown, stroke: unknown): void {
+      const stock = () => (PdfMakeDocument.prototype as unknown as { _doOpacity(f: unknown, s: unknown): void })._doOpacity.call(this, fill, stroke);
+      if (!oneWriteDrawing.enabled) return stock();
+      (this.opacityStates ??= makeOpacityStates())(this as unknown as OpacityDocument, fill, stroke, stock);
     }
 
     /** pdfmake's resolveColor parses a string colour to see whether it is valid; a known one is. */
