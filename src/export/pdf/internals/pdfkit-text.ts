@@ -14,7 +14,8 @@
  * font's plainHex, faithful-font.ts). Everything else goes to pdfkit.
  *
  * The pen (doc.x) is moved by the width of the text when something reads
- * it (lazyPen), as pdfkit would have moved it. The text matrix pdfkit
+ * it (the document's x accessor in pdfmake.ts, with the PendingAdvance
+ * returned here), as pdfkit would have moved it. The text matrix pdfkit
  * pushes and pops around the fragment (save/transform/restore) comes back
  * equal, so it is not touched.
  *
@@ -25,7 +26,7 @@
 
 /**
  * Whether the one-write drawing paths are taken (text here, string colours
- * in pdfkit-color.ts, plain vectors in pdfmake-vector.ts). Always on in the
+ * and opacity states in pdfkit-color.ts, plain vectors in pdfmake-vector.ts). Always on in the
  * app; a test turns it off to draw a document with pdfkit's and pdfmake's
  * own code and compare the bytes.
  */
