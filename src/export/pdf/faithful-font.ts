@@ -41,6 +41,20 @@ import { drawnPieces, glyphTexts } from "./text-pieces.js";
 
 const NO_GLYPHS: readonly never[] = [];
 
+/** A piece's subset glyph ids (hex, as in the content stream) and positions, and the ids joined when the piece is plain. */
+interface EncodedPiece {
+  readonly hex: readonly string[];
+  readonly positions: readonly FontkitPosition[];
+  readonly plain: string | null;
+}
+
+/**
+ * A glyph that pdfkit's _fragment writes with no operator of its own: no
+ * offset (a Tm) and an advance equal to its width (no TJ adjustment). The
+ * same tests as pdfkit's, including NaN for a missing advanceWidth.
+ */
+const isPlain = (p: FontkitPosition): boolean => !(p.xOffset || p.yOffset) && p.xAdvance - (p.advanceWidth as number) === 0;
+
 export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCacheLimits = DEFAULT_CACHE_LIMITS): EmbeddedFontClass {
   /** Per parsed face (fontkit font object), shared by every document and by the measuring fonts. */
   const cachesOf = faceCacheStore(limits);
@@ -54,7 +68,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      * copies, not a subset lookup per glyph. Per document, so it dies with it;
      * the ids are the ones subsetGlyph gave the first time, as it would again.
      */
-    private readonly encodedPieces = new Map<string, { readonly hex: readonly string[]; readonly positions: readonly FontkitPosition[] }>();
+    private readonly encodedPieces = new Map<string, EncodedPiece>();
     private readonly caches: FaceCaches;
     /** The face's outlines, or null when its subsets cannot hold cluster glyphs (not plain TrueType). */
     private readonly outlineOf: ((gid: number) => OutlineRecord) | null;
@@ -121,22 +135,50 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
       for (const piece of drawnPieces(text)) {
-        let known = features ? undefined : this.encodedPieces.get(piece);
-        if (!known) {
-          let drawn: readonly DrawnGlyph[];
-          if (features) {
-            drawn = this.drawnGlyphs(piece, this.layoutRun(piece, features));
-          } else {
-            const shaped = this.shaped(piece);
-            drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
-          }
-          known = { hex: drawn.map((d) => hex4(this.subsetGlyph(d.glyph, d.text))), positions: drawn.map((d) => d.position) };
-          if (!features) this.encodedPieces.set(piece, known);
-        }
+        const known = features ? this.encodePiece(piece, features) : this.encodedPiece(piece);
         for (const h of known.hex) encoded.push(h);
         for (const p of known.positions) positions.push(p);
       }
       return [encoded, positions];
+    }
+
+    /**
+     * The content-stream hex of `text` when no glyph of it needs a position
+     * of its own (the TJ array is then just this string), else null. Encodes
+     * the pieces in the order encode() would, so a caller that falls back to
+     * encode() on null gives the subset the same glyph ids.
+     */
+    plainHex(text: string): string | null {
+      let hex = "";
+      for (const piece of drawnPieces(text)) {
+        const known = this.encodedPiece(piece);
+        if (known.plain === null) return null;
+        hex += known.plain;
+      }
+      return hex;
+    }
+
+    /** A piece drawn without font features, encoded once per document. */
+    private encodedPiece(piece: string): EncodedPiece {
+      let known = this.encodedPieces.get(piece);
+      if (!known) {
+        known = this.encodePiece(piece, undefined);
+        this.encodedPieces.set(piece, known);
+      }
+      return known;
+    }
+
+    private encodePiece(piece: string, features: unknown): EncodedPiece {
+      let drawn: readonly DrawnGlyph[];
+      if (features) {
+        drawn = this.drawnGlyphs(piece, this.layoutRun(piece, features));
+      } else {
+        const shaped = this.shaped(piece);
+        drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
+      }
+      const hex = drawn.map((d) => hex4(this.subsetGlyph(d.glyph, d.text)));
+      const positions = drawn.map((d) => d.position);
+      return { hex, positions, plain: positions.every(isPlain) ? hex.join("") : null };
     }
 
     /** The glyphs that draw `piece` (shaped as `run`): one per grapheme cluster (cluster-map.ts clusterSpans). */

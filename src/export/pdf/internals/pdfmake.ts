@@ -16,6 +16,9 @@
  */
 import { createRequire } from "node:module";
 import { knownDeflate } from "../stream-memo.js";
+import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
+import { isKnownColor, makeOpacityStates, setStringColor, type ColorDocument, type OpacityDocument } from "./pdfkit-color.js";
+import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
@@ -350,6 +353,13 @@ function load(version: string): Pdfmake {
       // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, the form a named destination takes
       if (entry && id) entry.outlineData["Dest"] = new String(id);
     }
+
+    /** Table rules and cell fills in one write (pdfmake-vector.ts); other vectors as pdfmake draws them. */
+    renderVector(vector: unknown): void {
+      const self = this as unknown as { pdfDocument: VectorDocument };
+      if (oneWriteDrawing.enabled && renderPlainVector(self.pdfDocument, vector)) return;
+      (RendererCtor.prototype as unknown as { renderVector(v: unknown): void }).renderVector.call(this, vector);
+    }
   }
 
   /** pdfmake's PDFDocument, but fonts come from hooks.openFont and the XMP gets hooks.xmpInfo. */
@@ -413,6 +423,60 @@ function load(version: string): Pdfmake {
       const ref = (PdfMakeDocument.prototype as unknown as { ref(d?: unknown): PdfKitRef }).ref.call(this, data);
       gatherWrites(ref);
       return ref;
+    }
+
+    /**
+     * Text as pdfmake's renderer draws it: one write per fragment when it can
+     * (pdfkit-text.ts), pdfkit's own text() otherwise. The pen pdfkit moves
+     * after the text is moved when read (get x).
+     */
+    declare private penAt?: number;
+    declare private penAdvance?: PendingAdvance;
+
+    text(text: unknown, x?: unknown, y?: unknown, options?: unknown): this {
+      const advance = oneWriteDrawing.enabled ? drawPlainText(this as unknown as TextDocument, text, x, y, options) : undefined;
+      if (!advance) {
+        (PdfMakeDocument.prototype as unknown as { text(...a: unknown[]): unknown }).text.call(this, text, x, y, options);
+        return this;
+      }
+      this.penAdvance = advance;
+      return this;
+    }
+
+    get x(): number {
+      if (this.penAdvance) {
+        const advance = this.penAdvance;
+        this.penAdvance = undefined;
+        this.penAt = (this.penAt as number) + advanceOf(advance);
+      }
+      return this.penAt as number;
+    }
+
+    set x(value: number) {
+      this.penAdvance = undefined;
+      this.penAt = value;
+    }
+
+    /** A string colour's operators come from pdfkit-color.ts, written once per colour. */
+    _setColorCore(color: unknown, stroke: boolean): boolean {
+      if (oneWriteDrawing.enabled && setStringColor(this as unknown as ColorDocument, color, stroke)) return true;
+      return (PdfMakeDocument.prototype as unknown as { _setColorCore(c: unknown, s: boolean): boolean })._setColorCore.call(this, color, stroke);
+    }
+
+    /** Opacity states this document has made, looked up by value (pdfkit-color.ts). */
+    declare private opacityStates?: ReturnType<typeof makeOpacityStates>;
+
+    _doOpacity(fill: unknown, stroke: unknown): void {
+      const stock = () => (PdfMakeDocument.prototype as unknown as { _doOpacity(f: unknown, s: unknown): void })._doOpacity.call(this, fill, stroke);
+      if (!oneWriteDrawing.enabled) return stock();
+      (this.opacityStates ??= makeOpacityStates())(this as unknown as OpacityDocument, fill, stroke, stock);
+    }
+
+    /** pdfmake's resolveColor parses a string colour to see whether it is valid; a known one is. */
+    resolveColor(color: unknown, defaultColor: unknown): unknown {
+      const chosen = color || defaultColor;
+      if (oneWriteDrawing.enabled && isKnownColor(this as unknown as ColorDocument, chosen)) return chosen;
+      return (PdfMakeDocument.prototype as unknown as { resolveColor(c: unknown, d: unknown): unknown }).resolveColor.call(this, color, defaultColor);
     }
 
     provideFont(familyName: string, bold: boolean, italics: boolean): unknown {
