@@ -62,6 +62,9 @@ export function deferredExports(shape: "function" | "object", load: () => unknow
     apply: (_t, self, args) => Reflect.apply(get() as (...a: unknown[]) => unknown, self, args),
     construct: (_t, args) => Reflect.construct(get() as new (...a: unknown[]) => object, args),
   };
+  // A bound function: callable and constructible like a plain one, but with no `prototype`, which on a
+  // plain function is non-configurable and would break the descriptor and key traps above (a proxy may
+  // not hide or loosen a non-configurable property of its target).
   // eslint-disable-next-line @typescript-eslint/no-empty-function
-  return new Proxy(shape === "function" ? function () {} : {}, handler);
+  return new Proxy(shape === "function" ? function () {}.bind(null) : {}, handler);
 }

@@ -90,4 +90,13 @@ describe("native substitutes", () => {
     expect(obj.a).toBe(1);
     expect(loads).toBe(2);
   });
+
+  test("a deferred function can be inspected like the module it stands for (keys, descriptors, spread)", () => {
+    const real = Object.assign((x: number) => x * 2, { version: "1" });
+    const fn = deferredExports("function", () => real) as typeof real;
+    expect(Reflect.ownKeys(fn)).toEqual(Reflect.ownKeys(real));
+    expect(Object.getOwnPropertyDescriptor(fn, "version")?.value).toBe("1");
+    expect(Object.getOwnPropertyDescriptor(fn, "prototype")).toBeUndefined();
+    expect({ ...fn }).toEqual({ version: "1" });
+  });
 });
