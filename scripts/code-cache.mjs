@@ -26,6 +26,8 @@ const lib = (p) => import(join(dist, "cli", ...p.split("/")));
 const { recordCodeCache, packCodeCache, codeCacheStats, recordProbe, CODE_CACHE_DIR, CODE_CACHE_VARIANTS, codeCacheDir } = await lib("code-cache.js");
 
 const variant = process.argv[2];
+/** yaml, handlebars and the PDF stack are ~158 modules; fewer means the warm-up did not load them here. */
+const MIN_RECORDED = 100;
 if (variant === undefined) {
   // One child process per variant: V8 flags are the process's and are never unset.
   rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
@@ -36,8 +38,7 @@ if (!CODE_CACHE_VARIANTS.includes(variant)) throw new Error(`code-cache: unknown
 
 // The flags of this variant, fixed before anything is compiled: the warm-up build below must not set others
 // (a run of 5 organisations would get the later tier-up), so the tier-up decision is taken here first.
-const { applyJitFlags, LATE_TIER_UP_BELOW } = await lib("build/jit-flags.js");
-applyJitFlags(variant.endsWith("-late") ? 1 : LATE_TIER_UP_BELOW);
+(await lib("build/jit-flags.js")).applyLateTierUp(variant.endsWith("-late"));
 if (variant.startsWith("worker")) (await lib("build/worker-heap.js")).applyWorkerHeapFlags();
 const recorder = recordCodeCache();
 const { main } = await lib("main.js");
@@ -63,6 +64,13 @@ if (code !== 0) {
   process.exit(1);
 }
 
+// The examples are few enough to build in this thread (in-thread.ts): were they built by workers, the
+// recorder (this thread's loader) would see none of the PDF stack, and the pool would have set the
+// workers' heap flag under a variant made without it. A short recording says so instead of shipping it.
+if (codeCacheStats.recorded < MIN_RECORDED) {
+  console.error(`code-cache: only ${codeCacheStats.recorded} modules were recorded (expected ${MIN_RECORDED} or more): was the warm-up build run by workers?`);
+  process.exit(1);
+}
 const taken = recorder.take();
 const dir = codeCacheDir(variant);
 mkdirSync(dir, { recursive: true });

@@ -92,8 +92,9 @@ const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
 
 /** The module's key: its path from the last node_modules/, or undefined outside node_modules. */
 export function moduleKey(filename: string): string | undefined {
-  const at = filename.replace(/\\/g, "/").lastIndexOf("/node_modules/");
-  return at < 0 ? undefined : filename.replace(/\\/g, "/").slice(at + "/node_modules/".length);
+  const path = filename.replace(/\\/g, "/");
+  const at = path.lastIndexOf("/node_modules/");
+  return at < 0 ? undefined : path.slice(at + "/node_modules/".length);
 }
 
 /**
@@ -179,7 +180,8 @@ function readCache(dir: string): LoadedCache | undefined {
   let blob: Buffer | undefined | null;
   const probe = readOptional(join(dir, "probe.bin"));
   return {
-    // Two copies of a package (nested node_modules) share a key; the length and then the hash tell them apart.
+    // Two copies of a package (nested node_modules) share a key: the length tells most apart; two of the same
+    // length keep one entry, and the hash then refuses the other copy, which compiles from source.
     byKey: new Map(index.entries.map((e) => [`${e.key}\0${e.length}`, e])),
     blob: () => {
       if (blob === undefined) blob = readOptional(join(dir, "code.bin")) ?? null;

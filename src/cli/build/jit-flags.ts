@@ -44,7 +44,12 @@ let applied = false;
 
 /** Sets the later tier-up for the whole process when the run is small (lateTierUp); only the first call does anything. */
 export function applyJitFlags(organisations: number): void {
+  applyLateTierUp(lateTierUp(organisations));
+}
+
+/** Sets the later tier-up for the whole process, or fixes that it stays off; only the first call of either does anything. */
+export function applyLateTierUp(on: boolean): void {
   if (applied) return;
   applied = true;
-  if (lateTierUp(organisations)) setFlagsFromString(INTERRUPT_BUDGET_FLAG);
+  if (on) setFlagsFromString(INTERRUPT_BUDGET_FLAG);
 }
