@@ -24,6 +24,8 @@ export interface LoadedYaml {
   readonly lineCounter: LineCounter;
   /** Plain JS data: strings, arrays, objects; YAML null/empty values removed. */
   readonly data: unknown;
+  /** True when the plain walk made the data: it refuses any tag, so the file has none to report (validate-input.ts). */
+  readonly untagged: boolean;
 }
 
 export function positionAt(file: string, lineCounter: LineCounter, offset: number): SourcePos {
@@ -78,6 +80,7 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   if (depth > MAX_DEPTH) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
   // The walk that makes the data also sets the null-like values ("~", "null", nothing) to null (plain-data.ts).
   let data = plainData(doc.contents);
+  const untagged = data !== NOT_PLAIN;
   if (data === NOT_PLAIN) {
     markNulls(doc);
     try {
@@ -87,7 +90,7 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
       return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
     }
   }
-  return { ok: true, value: { file, doc, lineCounter, data }, warnings };
+  return { ok: true, value: { file, doc, lineCounter, data, untagged }, warnings };
 }
 
 function fail(d: Diagnostic): Result<never> {

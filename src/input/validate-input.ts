@@ -17,7 +17,7 @@ type Path = readonly PropertyKey[];
 
 export function validateWith<S extends z.ZodType>(schema: S, loaded: LoadedYaml): { ok: true; value: z.output<S> } | { ok: false; errors: Diagnostic[] } {
   // A tagged value (!!binary) is reported as such; what the schema says about its decoded value would only confuse.
-  const tagged = taggedValuesOf(loaded);
+  const tagged = loaded.untagged ? [] : taggedValuesOf(loaded);
   const underTag = (path: readonly PropertyKey[]) => tagged.some((t) => t.path.every((p, i) => path[i] === p));
   const result = schema.safeParse(loaded.data);
   if (result.success && tagged.length === 0) return { ok: true, value: result.data };
