@@ -37,12 +37,19 @@ export function posIn(entry: YearEntry, path: readonly (string | number)[]): Sou
   return nodePos(entry.loaded, path);
 }
 
-/** Records a drafted passage: the text to print and the warning that asks the clerk to review it. */
+/**
+ * Records a drafted passage: the text to print and the warning that asks the clerk to review it.
+ * Only for a part the document lists (`listed`, listed-parts.ts): a part that is not printed keeps
+ * what was typed, and nothing is drafted or warned about for it.
+ */
 export class Drafts {
   readonly warnings: Diagnostic[] = [];
-  constructor(private readonly entry: YearEntry) {}
-  use(given: readonly string[] | undefined, what: string, path: readonly (string | number)[], draft: () => string | string[]): string[] {
-    if (given && given.length > 0) return [...given];
+  constructor(
+    private readonly entry: YearEntry,
+    private readonly listed: ReadonlySet<string>,
+  ) {}
+  use(part: string, given: readonly string[] | undefined, what: string, path: readonly (string | number)[], draft: () => string | string[]): string[] {
+    if ((given && given.length > 0) || !this.listed.has(part)) return [...(given ?? [])];
     const text = draft();
     const paragraphs = Array.isArray(text) ? text : [text];
     this.warnings.push(warning("W_DRAFTED", { what, text: paragraphs.join(" / ") }, posIn(this.entry, path)));

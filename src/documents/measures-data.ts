@@ -27,7 +27,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
   }
   const wording = wordingFor(org, m.wording);
   const r = assessed?.result && renamed(assessed.result, wording.names);
-  const drafts = new Drafts(entry);
+  const drafts = new Drafts(entry, listed);
   const o = orgData(org);
   const layout = m.layout ?? "tool-table";
   const cols = measureColumns(m.columns, defaultColumns);
@@ -54,7 +54,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
   const issues =
     r && layout === "tool-table" && listed.has("analysis")
       ? Object.fromEntries(
-          r.tools.map((t) => [t.id, drafts.use(m.issues?.[t.id], `measures.issues.${t.id}`, ["measures"], () => draftToolIssue(t))]),
+          r.tools.map((t) => [t.id, drafts.use("analysis", m.issues?.[t.id], `measures.issues.${t.id}`, ["measures"], () => draftToolIssue(t))]),
         )
       : {};
   const data = laidOut("measures", {
@@ -65,7 +65,7 @@ export function measuresData(org: OrgInput, entry: YearEntry, m: Measures, defau
     layout,
     isToolTable: layout === "tool-table",
     title: m.title ?? `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${fy}`,
-    analysisIntro: r && listed.has("analysis-intro") ? drafts.use(m.analysis_intro, "measures.analysis_intro", ["measures"], () => draftAnalysisIntro(o.name, r)) : (m.analysis_intro ?? []),
+    analysisIntro: r ? drafts.use("analysis-intro", m.analysis_intro, "measures.analysis_intro", ["measures"], () => draftAnalysisIntro(o.name, r)) : (m.analysis_intro ?? []),
     result: r ? resultData(r) : null,
     issues,
     narrative: (m.narrative ?? []).map((s) => ({ heading: s.heading ?? null, paragraphs: s.paragraphs ?? [] })),

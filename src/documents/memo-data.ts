@@ -14,9 +14,9 @@ const DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปร�
 export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef: string | undefined): DataResult<object> {
   const fy = entry.data.fiscal_year;
   const errors: Diagnostic[] = [];
-  const drafts = new Drafts(entry);
-  // Texts are drafted (and warned about) only for the parts that print them.
+  // Texts are drafted (and warned about) only for the parts that print them (Drafts).
   const listed = listedParts("memo", memo.sections);
+  const drafts = new Drafts(entry, listed);
   const wording = wordingFor(org, memo.wording);
   const current = entry.result && renamed(entry.result, wording.names);
   if (!current || !entry.data.assessment) {
@@ -41,14 +41,14 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       ? null
       : {
           heading: a?.passed?.heading ?? `แบบวัด ${passedTools.map((t) => t.code).join(" ")} (ผ่านเกณฑ์ ${current.framework.passMark} คะแนนขึ้นไป)`,
-          paragraphs: listed.has("analysis") ? drafts.use(a?.passed?.paragraphs, "memo.analysis.passed", ["memo"], () => draftPassedTools(passedTools, prev)) : (a?.passed?.paragraphs ?? []),
+          paragraphs: drafts.use("analysis", a?.passed?.paragraphs, "memo.analysis.passed", ["memo"], () => draftPassedTools(passedTools, prev)),
         };
   const below =
     belowTools.length === 0
       ? null
       : {
           heading: a?.below?.heading ?? `แบบวัด ${belowTools.map((t) => t.code).join(" ")} (ต่ำกว่าเกณฑ์ ${current.framework.passMark} คะแนน)`,
-          paragraphs: listed.has("analysis") ? drafts.use(a?.below?.paragraphs, "memo.analysis.below", ["memo"], () => draftBelowTools(belowTools, prev)) : (a?.below?.paragraphs ?? []),
+          paragraphs: drafts.use("analysis", a?.below?.paragraphs, "memo.analysis.below", ["memo"], () => draftBelowTools(belowTools, prev)),
         };
 
   const prevAssessment = org.years.get(fy - 1)?.data.assessment;
@@ -66,8 +66,8 @@ export function memoData(org: OrgInput, entry: YearEntry, memo: Memo, emblemRef:
       topic: w.topic ?? null,
       previous: w.previous ?? null,
       score: w.score,
-      analysis: listed.has("weak-items") ? drafts.use(w.analysis, `${w.id} การวิเคราะห์`, at, () => draftItemAnalysis(w, fy)) : (w.analysis ?? []),
-      recommendation: listed.has("weak-items") ? drafts.use(w.recommendation, `${w.id} ข้อเสนอแนะ`, at, () => draftItemRecommendation(w, fy)) : (w.recommendation ?? []),
+      analysis: drafts.use("weak-items", w.analysis, `${w.id} การวิเคราะห์`, at, () => draftItemAnalysis(w, fy)),
+      recommendation: drafts.use("weak-items", w.recommendation, `${w.id} ข้อเสนอแนะ`, at, () => draftItemRecommendation(w, fy)),
     };
   });
 

@@ -54,9 +54,8 @@ export function progressData(org: OrgInput, entry: YearEntry, p: Progress): Data
   });
   const counts = PROGRESS_STATUSES.map((status) => ({ status, count: rows.filter((r) => r.status === status).length }));
   const o = orgData(org);
-  const drafts = new Drafts(entry);
-  // Drafted (and warned about) only when the summary part is printed.
-  const summary = listedParts("progress", p.sections).has("summary") ? drafts.use(p.summary, "progress.summary", ["progress"], () => draftSummary(o.name, fy, rows.length, counts)) : (p.summary ?? []);
+  const drafts = new Drafts(entry, listedParts("progress", p.sections));
+  const summary = drafts.use("summary", p.summary, "progress.summary", ["progress"], () => draftSummary(o.name, fy, rows.length, counts));
   const data = laidOut("progress", {
     numerals: numeralsFor(org, p.numerals),
     org: o,

@@ -31,7 +31,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
   const r = renamed(assessed.result, wording.names);
   const prevRaw = previousResult(org, year);
   const prev = prevRaw && renamed(prevRaw, wording.names);
-  const drafts = new Drafts(entry);
+  const drafts = new Drafts(entry, listed);
   const notes = assessed.data.assessment?.indicator_analysis;
   // Year-over-year changes come from ita/trends, the one place they are computed.
   const changeOf = new Map((prev ? changes(prev, r).indicators : []).map((c) => [c.id, c]));
@@ -78,7 +78,7 @@ export function reportData(org: OrgInput, entry: YearEntry, rep: Report): DataRe
     passMark: r.framework.passMark,
     rows,
     // Drafted (and warned about) only when the analysis part is printed.
-    analysis: listed.has("analysis") ? drafts.use(rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)) : (rep.analysis ?? []),
+    analysis: drafts.use("analysis", rep.analysis, "report.analysis", ["report"], () => draftReportAnalysis(o.name, r, prev)),
     activities,
     charts: chartData(org, r),
   }, wording, rep.sections);
