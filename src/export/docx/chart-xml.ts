@@ -102,6 +102,11 @@ function emWidth(text: string, bold: boolean): number {
   return bold ? em * 1.03 : em;
 }
 
+const PT_PER_CM = 72 / 2.54;
+
+/** The smallest value label: still legible in print, and well above OOXML's 1 pt floor for a run's size. */
+const MIN_VALUE_LABEL_PT = 8;
+
 /** Down to half points, never above `max`. */
 const fitted = (max: number, fits: number): number => Math.min(max, Math.floor(fits * 2) / 2);
 
@@ -117,15 +122,15 @@ export function titleSizePt(c: Chart, font: ChartFont): number {
  * would not fit over its bar's share of the plot (ten indicators in 16 cm:
  * LibreOffice otherwise pushes "๑๐๐.๐๐" labels into one another). The plot
  * is the chart less about 3 cm of axis numbers and the pass line's label.
+ * Never below MIN_VALUE_LABEL_PT: a very crowded chart lets labels touch
+ * rather than print them unreadably small (or, under 3 cm, at a negative size).
  */
 export function valueLabelSizePt(c: Chart, font: ChartFont): number {
   const size = font.baseSizePt + CHART_LOOK.labelSizeDeltaPt;
   const share = ((c.widthCm - 3) * PT_PER_CM) / Math.max(1, c.categories.length * c.series.length);
   const widest = Math.max(0, ...c.series.flatMap((s) => s.values.map((v) => emWidth(v.text, false))));
-  return widest === 0 ? size : fitted(size, (share * 0.85) / widest);
+  return widest === 0 ? size : Math.max(MIN_VALUE_LABEL_PT, fitted(size, (share * 0.85) / widest));
 }
-
-const PT_PER_CM = 72 / 2.54;
 
 /** Data labels that print the value only. */
 const SHOW_VALUE = val("showLegendKey", 0) + val("showVal", 1) + val("showCatName", 0) + val("showSerName", 0) + val("showPercent", 0) + val("showBubbleSize", 0);

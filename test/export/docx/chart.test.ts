@@ -108,6 +108,10 @@ describe("a chart in the DOCX", () => {
     expect(valueLabelSizePt(three, font)).toBe(14);
     expect(valueLabelSizePt(ten, font)).toBeLessThanOrEqual(13);
     expect(valueLabelSizePt(ten, font)).toBeGreaterThanOrEqual(11);
+    // Crowded or narrow: never below 8 pt (and never zero or negative, which Word would refuse).
+    const crowded = { ...ten, series: [bars(10, "๑๐๐.๐๐"), bars(10, "๑๐๐.๐๐"), bars(10, "๑๐๐.๐๐"), bars(10, "๑๐๐.๐๐")] };
+    expect(valueLabelSizePt(crowded, font)).toBe(8);
+    expect(valueLabelSizePt({ ...three, widthCm: 2 }, font)).toBe(8);
     expect(titleSizePt({ ...three, widthCm: 12 }, font)).toBe(16);
     const long = { ...three, widthCm: 12, title: "คะแนนรวมผลการประเมิน ITA ย้อนหลัง ประจำปีงบประมาณ พ.ศ. ๒๕๖๔" };
     expect(titleSizePt(long, font)).toBeLessThan(16);
