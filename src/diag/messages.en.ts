@@ -65,7 +65,7 @@ export const MESSAGES_EN: Record<Code, MessageEntry> = {
   E_SECTION_IMAGE: { msg: (p) => `cannot use the picture ${p.path} of an image section: ${p.reasonEn}; this document is not made`, hint: () => "point file: at a PNG or JPEG of at most 5 MB, relative to the year file" },
   E_ACTIVITY_COLUMN: { msg: (p) => `this activity has key "${p.key}" that is not a column of the activities table (${p.allowed})`, hint: (p) => `fix the key, or add the column to the activities section of report.sections: - { type: activities, columns: [ { key: ${p.key}, heading: … } ] }` },
   E_SECTION_SETTING: { msg: (p) => `section "${p.type}" does not use ${p.key}`, hint: (p) => `${p.key} applies to: ${p.parts}; remove it or move it to one of those` },
-  E_SECTION_COLUMN: { msg: (p) => `section "${p.type}" has no column "${p.key}"`, hint: (p) => `use one of its column keys: ${p.allowed} (list only the columns to rename, resize or hide with show: no)` },
+  E_SECTION_COLUMN: { msg: (p) => `section "${p.type}" has no column "${p.key}"`, hint: (p) => `use one of its column keys: ${p.allowed} (in columns: list only the columns to rename, resize or hide with show: no; in order: only the columns to move)` },
   E_SECTION_ORDER_TWICE: { msg: (p) => `column "${p.key}" is named twice in order:`, hint: () => "name each column once in order: (only the columns to move; the others stay where they are)" },
   E_SECTION_ROW: { msg: (p) => `this row has ${p.cells} cells but the table has ${p.columns} columns`, hint: () => "remove cells from the row or add columns" },
   E_COLUMN_UNKNOWN: { msg: (p) => `measure ${p.row} has key "${p.key}" that is not a table column (${p.allowed})`, hint: () => "fix the key or add the column to measures.columns" },

@@ -70,7 +70,7 @@ export const MESSAGES_TH: Record<Code, MessageEntry> = {
   E_SECTION_IMAGE: { msg: (p) => `ใช้ไฟล์ภาพ ${p.path} ของส่วน image ไม่ได้: ${p.reasonTh} จึงไม่สร้างเอกสารนี้`, hint: () => "แก้ file: ให้ชี้ไปยังไฟล์ภาพ PNG หรือ JPEG ขนาดไม่เกิน 5 MB ที่อยู่ข้างไฟล์ปีนี้ (ระบุตำแหน่งเทียบกับไฟล์ปี)" },
   E_ACTIVITY_COLUMN: { msg: (p) => `กิจกรรมนี้มีหัวข้อ "${p.key}" ที่ไม่มีในคอลัมน์ของตารางกิจกรรม (${p.allowed})`, hint: (p) => `แก้ชื่อหัวข้อ หรือเพิ่มคอลัมน์ในส่วน activities ของ report.sections เช่น - { type: activities, columns: [ { key: ${p.key}, heading: … } ] }` },
   E_SECTION_SETTING: { msg: (p) => `ส่วน "${p.type}" ไม่ใช้ค่า ${p.key}`, hint: (p) => `${p.key} ใช้ได้กับส่วน: ${p.parts} — ลบบรรทัดนี้ หรือย้ายไปไว้ที่ส่วนนั้น` },
-  E_SECTION_COLUMN: { msg: (p) => `ส่วน "${p.type}" ไม่มีคอลัมน์ "${p.key}"`, hint: (p) => `ใช้ key ของคอลัมน์ที่มี: ${p.allowed} (ระบุเฉพาะคอลัมน์ที่จะเปลี่ยนชื่อ ความกว้าง หรือซ่อนด้วย show: no)` },
+  E_SECTION_COLUMN: { msg: (p) => `ส่วน "${p.type}" ไม่มีคอลัมน์ "${p.key}"`, hint: (p) => `ใช้ key ของคอลัมน์ที่มี: ${p.allowed} (ใน columns: ระบุเฉพาะคอลัมน์ที่จะเปลี่ยนชื่อ ความกว้าง หรือซ่อนด้วย show: no; ใน order: ระบุเฉพาะคอลัมน์ที่จะย้าย)` },
   E_SECTION_ORDER_TWICE: { msg: (p) => `คอลัมน์ "${p.key}" อยู่ใน order: ซ้ำ`, hint: () => "ระบุแต่ละคอลัมน์ใน order: ครั้งเดียว (ระบุเฉพาะคอลัมน์ที่จะย้าย คอลัมน์อื่นอยู่ที่เดิม)" },
   E_SECTION_ROW: { msg: (p) => `แถวนี้มี ${p.cells} ช่อง แต่ตารางมี ${p.columns} คอลัมน์`, hint: () => "ลดจำนวนช่องในแถว หรือเพิ่มคอลัมน์ใน columns:" },
   E_COLUMN_UNKNOWN: { msg: (p) => `มาตรการข้อ ${p.row} มีหัวข้อ "${p.key}" ที่ไม่มีในคอลัมน์ของตาราง (${p.allowed})`, hint: () => "แก้ชื่อหัวข้อ หรือเพิ่มคอลัมน์ใน measures.columns" },
