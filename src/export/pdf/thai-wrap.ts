@@ -87,12 +87,19 @@ export function mark(text: string): string {
 }
 
 /**
+ * A paragraph's text with its break marks, segmented over the whole paragraph (cached by text in
+ * withBreakOpportunities): what runsToInlines cuts into inlines and the table's height estimate measures.
+ */
+export function markedText(runs: readonly Run[]): string {
+  return withBreakOpportunities(runs.length === 1 ? (runs[0] as Run).text : runs.map((r) => r.text).join(""));
+}
+
+/**
  * One paragraph's runs as pdfmake inlines. Segmentation runs over the whole
  * paragraph so a word split across two runs (bold prefix) keeps its context.
  */
 export function runsToInlines(runs: readonly Run[], scale: number): PdfInline[] {
-  const source = runs.length === 1 ? (runs[0] as Run).text : runs.map((r) => r.text).join("");
-  const all = withBreakOpportunities(source);
+  const all = markedText(runs);
   const inlines: PdfInline[] = [];
   let at = 0; // position in `all`
   for (const run of runs) {

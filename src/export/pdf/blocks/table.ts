@@ -1,7 +1,7 @@
-import type { CellBlock, Run, Table, TableCell } from "../../../model/document.js";
+import type { CellBlock, Table, TableCell } from "../../../model/document.js";
 import { assertNever } from "../../../model/document.js";
 import { DEFAULT_TABLE_SIZE_PT, tableGrid } from "../../../model/layout.js";
-import { withBreakOpportunities } from "../thai-wrap.js";
+import { markedText } from "../thai-wrap.js";
 import { list, paragraph, pdfAlign } from "./text.js";
 import { pt, type BlockContext, type Node } from "./context.js";
 
@@ -48,15 +48,14 @@ function cellBlock(b: CellBlock, ctx: BlockContext, sizePt: number): Node {
 
 /**
  * A cell block's text as pdfmake will measure it: with the break marks of
- * runsToInlines (thai-wrap.ts; already made for the block's inlines, so
+ * markedText (thai-wrap.ts; already made for the block's inlines by runsToInlines, so
  * looked up, not segmented again). Measured so, the estimate is shaped in
  * the pieces pdfmake shapes (faithful-font.ts cuts at U+200B), which the
  * layout shapes and caches anyway, instead of whole phrases between spaces
  * that nothing else draws: that shaping was 3 % of a measures PDF.
  */
 function cellText(b: CellBlock): readonly string[] {
-  const marked = (runs: readonly Run[]): string => withBreakOpportunities(runs.length === 1 ? (runs[0] as Run).text : runs.map((r) => r.text).join(""));
-  return b.type === "paragraph" ? [marked(b.runs)] : b.items.map((i) => i.marker + " " + marked(i.runs));
+  return b.type === "paragraph" ? [markedText(b.runs)] : b.items.map((i) => i.marker + " " + markedText(i.runs));
 }
 
 /** A generous guess of a cell's height, only to tell whether a row could outgrow a page. */

@@ -70,17 +70,19 @@ export interface OpacityDocument {
  * they do in pdfkit's key, and 0 and -0 meet, as "0" does). A state not seen
  * yet is made by pdfkit (`make`), which gives it its object and name.
  */
-export function makeOpacityStates(): (doc: OpacityDocument, fill: unknown, stroke: unknown, make: () => void) => void {
+export function makeOpacityStates<D extends OpacityDocument>(
+  make: (doc: D, fill: unknown, stroke: unknown) => void,
+): (doc: D, fill: unknown, stroke: unknown) => void {
   const states = new Map<unknown, Map<unknown, OpacityState>>();
   const clamp = (v: unknown): unknown => (v != null ? Math.max(0, Math.min(1, v as number)) : v);
-  return (doc, fill, stroke, make) => {
+  return (doc, fill, stroke) => {
     if (fill == null && stroke == null) return;
     const f = clamp(fill);
     const s = clamp(stroke);
     let byStroke = states.get(f);
     let known = byStroke?.get(s);
     if (!known) {
-      make();
+      make(doc, fill, stroke);
       const made = doc._opacityRegistry[`${String(f)}_${String(s)}`];
       if (!made) return;
       const [dictionary, name] = made;

@@ -286,6 +286,9 @@ export function pdfmake(): Pdfmake {
 function load(version: string): Pdfmake {
   checkPdfmakeVersion(version);
   const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
+  /** pdfkit's own opacity step (through pdfmake's document), for the states a document has not made yet. */
+  const stockDoOpacity = (doc: OpacityDocument, fill: unknown, stroke: unknown): void =>
+    (PdfMakeDocument.prototype as unknown as { _doOpacity(f: unknown, s: unknown): void })._doOpacity.call(doc, fill, stroke);
   const LayoutBuilderCtor = (
     require("pdfmake/js/LayoutBuilder.js") as {
       default: new (pageSize: unknown, margins: Margins, svgMeasure: unknown) => LayoutBuilder;
@@ -464,12 +467,11 @@ function load(version: string): Pdfmake {
     }
 
     /** Opacity states this document has made, looked up by value (pdfkit-color.ts). */
-    declare private opacityStates?: ReturnType<typeof makeOpacityStates>;
+    declare private opacityStates?: ReturnType<typeof makeOpacityStates<OpacityDocument>>;
 
     _doOpacity(fill: unknown, stroke: unknown): void {
-      const stock = () => (PdfMakeDocument.prototype as unknown as { _doOpacity(f: unknown, s: unknown): void })._doOpacity.call(this, fill, stroke);
-      if (!oneWriteDrawing.enabled) return stock();
-      (this.opacityStates ??= makeOpacityStates())(this as unknown as OpacityDocument, fill, stroke, stock);
+      if (!oneWriteDrawing.enabled) return stockDoOpacity(this as unknown as OpacityDocument, fill, stroke);
+      (this.opacityStates ??= makeOpacityStates(stockDoOpacity))(this as unknown as OpacityDocument, fill, stroke);
     }
 
     /** pdfmake's resolveColor parses a string colour to see whether it is valid; a known one is. */
