@@ -108,12 +108,10 @@ function duplicateKeyAt(doc: Document, offset: number): string | undefined {
 }
 
 function nodeDepth(node: unknown, depth = 0): number {
-  if (depth > MAX_DEPTH) return depth;
-  let max = depth;
-  if (isMap(node)) for (const p of node.items) max = Math.max(max, depth + 1, nodeDepth(p.value, depth + 1));
-  else if (isSeq(node)) for (const n of node.items) max = Math.max(max, depth + 1, nodeDepth(n, depth + 1));
-  // An empty map or list is a level too.
-  if ((isMap(node) || isSeq(node)) && node.items.length === 0) max = depth + 1;
+  if (depth > MAX_DEPTH || (!isMap(node) && !isSeq(node))) return depth;
+  // A map or list is a level, an empty one too.
+  let max = depth + 1;
+  for (const item of node.items) max = Math.max(max, nodeDepth(isMap(node) ? (item as { value: unknown }).value : item, depth + 1));
   return max;
 }
 
