@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
 import { withQuietEnv } from "./quiet-env.js";
-import { markNulls, NOT_PLAIN, plainData } from "./plain-data.js";
+import { markNulls, NOT_PLAIN, plainData, TOO_DEEP, type PlainWalk } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
 /** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
@@ -26,6 +26,8 @@ export interface LoadedYaml {
   readonly data: unknown;
   /** True when the plain walk made the data: it refuses any tag, so the file has none to report (validate-input.ts). */
   readonly untagged: boolean;
+  /** False when the plain walk found no key typed with nothing after it: emptyOptionalValues has nothing to list (validate-input.ts). */
+  readonly mayHaveEmpty: boolean;
 }
 
 export function positionAt(file: string, lineCounter: LineCounter, offset: number): SourcePos {
@@ -76,12 +78,15 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];
-  const depth = nodeDepth(doc.contents);
-  if (depth > MAX_DEPTH) return fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
-  // The walk that makes the data also sets the null-like values ("~", "null", nothing) to null (plain-data.ts).
-  let data = plainData(doc.contents);
+  const tooDeep = () => fail(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, { file, line: 1, col: 1 }));
+  // The walk that makes the data also sets the null-like values ("~", "null", nothing) to null, stops at nesting
+  // deeper than MAX_DEPTH and counts the empty values (plain-data.ts); when it steps aside, nodeDepth looks for the depth.
+  const walk: PlainWalk = { maxDepth: MAX_DEPTH, emptyTyped: 0 };
+  let data = plainData(doc.contents, walk);
+  if (data === TOO_DEEP) return tooDeep();
   const untagged = data !== NOT_PLAIN;
   if (data === NOT_PLAIN) {
+    if (nodeDepth(doc.contents) > MAX_DEPTH) return tooDeep();
     markNulls(doc);
     try {
       data = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIASES }));
@@ -90,7 +95,7 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
       return fail(error("E_YAML_ALIAS", {}, { file, line: 1, col: 1 }));
     }
   }
-  return { ok: true, value: { file, doc, lineCounter, data, untagged }, warnings };
+  return { ok: true, value: { file, doc, lineCounter, data, untagged, mayHaveEmpty: !untagged || walk.emptyTyped > 0 }, warnings };
 }
 
 function fail(d: Diagnostic): Result<never> {

@@ -12,11 +12,32 @@
  * null value on their node, as markNulls does), which was a pass of its own
  * over every node: a walk that returns NOT_PLAIN stops part way, and its
  * caller then runs markNulls over the whole document before toJS.
+ *
+ * It also does the work of two more passes of load-yaml.ts and
+ * validate-input.ts over every node (bench/RESULTS.md, wip/front): it
+ * stops at a list or map nested deeper than the caller allows (TOO_DEEP,
+ * as nodeDepth would find), and it counts the keys typed with nothing
+ * after them, so that emptyOptionalValues walks only a file that has one.
  */
 import { isMap, isScalar, isSeq, type Document, type Scalar } from "yaml";
 import { walkNodes } from "./yaml-walk.js";
 
 export const NOT_PLAIN: unique symbol = Symbol("not plain");
+/** A list or map nested deeper than PlainWalk.maxDepth: the file is refused (E_YAML_DEPTH). */
+export const TOO_DEEP: unique symbol = Symbol("too deep");
+
+/** What one walk found besides the data. */
+export interface PlainWalk {
+  /** A list or map at this level (the top one is 1) or deeper is not walked: TOO_DEEP. */
+  readonly maxDepth: number;
+  /** Keys typed with nothing after them (`announced:`): isEmptyTyped values, counted. */
+  emptyTyped: number;
+}
+
+/** A key's value typed as nothing at all (`key:` then the line's end): not `~`, not `null`, not `''`. */
+export function isEmptyTyped(v: unknown): boolean {
+  return isScalar(v) && v.value === null && v.type === "PLAIN" && !!v.range && v.range[0] === v.range[1];
+}
 
 /** Unquoted "~", "null" or nothing after a key mean "not given". */
 const NULL_PLAIN = /^(~|null|Null|NULL)?$/;
@@ -31,7 +52,12 @@ export function markNulls(doc: Document): void {
   walkNodes(doc, { scalar: markNull });
 }
 
-export function plainData(node: unknown): unknown {
+export function plainData(node: unknown, walk: PlainWalk = { maxDepth: Number.POSITIVE_INFINITY, emptyTyped: 0 }): unknown {
+  return plainAt(node, walk, 1);
+}
+
+/** `level`: the level a list or map found here would be at. */
+function plainAt(node: unknown, walk: PlainWalk, level: number): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
     if (node.tag) return NOT_PLAIN;
@@ -40,18 +66,20 @@ export function plainData(node: unknown): unknown {
     return typeof v === "string" || v === null ? v : NOT_PLAIN;
   }
   if (isSeq(node)) {
+    if (level > walk.maxDepth) return TOO_DEEP;
     if (node.tag) return NOT_PLAIN;
     const out: unknown[] = [];
     for (const item of node.items) {
       // An alias, or a bare pair (yaml makes `[a: b]` a one-key map, but a pair node is its own case).
       if (!isScalar(item) && !isMap(item) && !isSeq(item)) return NOT_PLAIN;
-      const v = plainData(item);
-      if (v === NOT_PLAIN) return NOT_PLAIN;
+      const v = plainAt(item, walk, level + 1);
+      if (v === NOT_PLAIN || v === TOO_DEEP) return v;
       out.push(v);
     }
     return out;
   }
   if (isMap(node)) {
+    if (level > walk.maxDepth) return TOO_DEEP;
     if (node.tag) return NOT_PLAIN;
     const out: Record<string, unknown> = {};
     let dropped: Set<string> | undefined;
@@ -60,9 +88,10 @@ export function plainData(node: unknown): unknown {
       markNull(key);
       if (typeof key.value !== "string") return NOT_PLAIN;
       if (Object.hasOwn(out, key.value) || dropped?.has(key.value)) return NOT_PLAIN;
-      const v = plainData(value);
-      if (v === NOT_PLAIN) return NOT_PLAIN;
+      const v = plainAt(value, walk, level + 1);
+      if (v === NOT_PLAIN || v === TOO_DEEP) return v;
       if (v === null) {
+        if (isEmptyTyped(value)) walk.emptyTyped++;
         (dropped ??= new Set()).add(key.value);
         continue;
       }

@@ -12,6 +12,7 @@ import { positionAt, type LoadedYaml } from "./load-yaml.js";
 import { closestKey } from "./suggest.js";
 import { oddChars, showOdd, withoutOdd } from "./invisible.js";
 import { taggedValues } from "./yaml-tags.js";
+import { isEmptyTyped } from "./plain-data.js";
 
 type Path = readonly PropertyKey[];
 
@@ -218,6 +219,8 @@ export function uniqueDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
  * out mean "not given" on purpose and are not listed.
  */
 export function emptyOptionalValues(loaded: LoadedYaml, required: readonly Diagnostic[]): Diagnostic[] {
+  // The walk that made the data counted them (plain-data.ts): most files have none, and need no second walk.
+  if (!loaded.mayHaveEmpty) return [];
   const reported = new Set(required.filter((d) => d.code === "E_TO_FILL").map((d) => String(d.params.field)));
   const out: Diagnostic[] = [];
   // One path array, pushed and popped as the walk goes (this runs over every node of every year file); copied for a hit only.
@@ -228,7 +231,7 @@ export function emptyOptionalValues(loaded: LoadedYaml, required: readonly Diagn
         if (!isScalar(pair.key)) continue;
         const v = pair.value;
         path.push(String(pair.key.value));
-        if (isScalar(v) && v.value === null && v.type === "PLAIN" && v.range && v.range[0] === v.range[1]) {
+        if (isEmptyTyped(v)) {
           const p = [...path];
           if (!reported.has(fieldName(p))) out.push(warning("W_TO_FILL", { field: fieldName(p), key: p[p.length - 1]! }, nodePos(loaded, p, "key")));
         } else walk(v);

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { parseDocument, stringify, type Document } from "yaml";
 import { describe, expect, test } from "vitest";
-import { dropNulls, loadYaml } from "../../src/input/load-yaml.js";
+import { dropNulls, loadYaml, MAX_DEPTH } from "../../src/input/load-yaml.js";
+import { emptyOptionalValues } from "../../src/input/validate-input.js";
 import { markNulls, NOT_PLAIN, plainData } from "../../src/input/plain-data.js";
 import { walkNodes } from "../../src/input/yaml-walk.js";
 import { exampleText } from "../helpers/load-example.js";
@@ -107,6 +108,76 @@ describe("plain data in one walk", () => {
         nullsAllMarked(text);
       }),
       { numRuns: 300, seed: 17 },
+    );
+  });
+});
+
+/** Nesting `levels` deep: maps and lists alternating, block or flow; `aside` puts an alias first (the walk steps aside at once). */
+function nested(levels: number, flow: boolean, aside: boolean): string {
+  let inner = "x";
+  for (let i = levels; i >= 1; i--) inner = i % 2 === 0 ? `[${inner}]` : `{k${i}: ${inner}}`;
+  if (flow) return `${aside ? "a: &r 1\nb: *r\n" : ""}deep: ${inner}\n`;
+  let text = "";
+  for (let i = 1; i <= levels; i++) text += `${"  ".repeat(i - 1)}${i === levels ? "- x" : i % 2 === 0 ? "-" : `k${i}:`}\n`;
+  return `${aside ? "a: &r 1\nb: *r\n" : ""}deep:\n${text.replace(/^/gm, "  ")}`;
+}
+
+describe("the same walk: depth and empty values", () => {
+  test.each([false, true])("E_YAML_DEPTH exactly when a list or map is nested deeper than MAX_DEPTH (flow %s), the plain walk or its fallback", (flow) => {
+    for (const aside of [false, true]) {
+      for (let levels = MAX_DEPTH - 3; levels <= MAX_DEPTH + 3; levels++) {
+        const text = nested(levels, flow, aside);
+        const r = loadYaml("t.yaml", enc(text));
+        // "deep:" is a map under the top map: `levels` collections below it, one more above.
+        const depth = levels + 1;
+        if (depth > MAX_DEPTH) {
+          expect(r.ok, `${levels} levels${aside ? ", alias first" : ""}`).toBe(false);
+          if (!r.ok) expect(r.errors.map((e) => e.code)).toEqual(["E_YAML_DEPTH"]);
+        } else {
+          expect(r.ok, `${levels} levels${aside ? ", alias first" : ""}: ${r.ok ? "" : r.errors.map((e) => e.code).join()}`).toBe(true);
+          if (r.ok) expect(r.value.untagged).toBe(!aside);
+        }
+      }
+    }
+  });
+
+  test("a file the plain walk found no empty value in has none for emptyOptionalValues; one it did, the same list as a full walk", () => {
+    const cases = [
+      "a: 1\nb: ~\nc: null\nd: ''\n",
+      "a:\nb: 1\n",
+      "m:\n  - x: 1\n    y:\n  - z: ~\n",
+      "l: [a, b]\nm: {k: v}\n",
+      "a: &x 1\nb: *x\nc:\n",
+      "a: !!str 1\nb: 2\n",
+    ];
+    for (const text of cases) {
+      const r = loadYaml("t.yaml", enc(text));
+      if (!r.ok) throw new Error(text);
+      const full = emptyOptionalValues({ ...r.value, mayHaveEmpty: true }, []);
+      expect(emptyOptionalValues(r.value, []), text).toEqual(full);
+      if (!r.value.mayHaveEmpty) expect(full).toEqual([]);
+    }
+    expect(loadYaml("t.yaml", enc(cases[0]!)).ok && loadYaml("t.yaml", enc(cases[0]!))).toMatchObject({ value: { mayHaveEmpty: false } });
+    expect(loadYaml("t.yaml", enc(cases[1]!))).toMatchObject({ value: { mayHaveEmpty: true } });
+  });
+
+  test("random YAML: emptyOptionalValues gives what a full walk gives", () => {
+    const key = fc.constantFrom("a", "b", "ชื่อ", "2567", "x y");
+    const leaf = fc.constantFrom("", "~", "null", "''", "1", "ข้อความ");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), key, leaf, fc.boolean()), { minLength: 1, maxLength: 12 }), (lines) => {
+        // Indented lines under keys with no value of their own: nested maps and lists of maps, some values empty.
+        let text = "";
+        let depth = 0;
+        lines.forEach(([indent, k, v, item], i) => {
+          depth = Math.min(indent, depth + 1);
+          text += `${"  ".repeat(depth)}${item && depth > 0 ? "- " : ""}${k}${i}:${v === "" ? "" : ` ${v}`}\n`;
+        });
+        const r = loadYaml("t.yaml", enc(text));
+        if (!r.ok) return;
+        expect(emptyOptionalValues(r.value, [])).toEqual(emptyOptionalValues({ ...r.value, mayHaveEmpty: true }, []));
+      }),
+      { numRuns: 300, seed: 23 },
     );
   });
 });
