@@ -74,7 +74,8 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   // Likewise a stack overflow is reported once per open bracket it unwinds through.
   const deep = errors.find((d) => d.code === "E_YAML_DEPTH");
   if (deep) return fail(deep);
-  errors.push(...explainSyntaxErrors(file, text, lineCounter, syntax));
+  // No syntax error, nothing to explain: the explanation would split the whole text into lines first.
+  if (syntax.length > 0) errors.push(...explainSyntaxErrors(file, text, lineCounter, syntax));
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];

@@ -98,3 +98,26 @@ describe("format properties", () => {
     );
   });
 });
+
+describe("half-up rounding, the short way for numbers written with no more decimals than printed", () => {
+  /** The rounding as it was before the short way (bench/RESULTS.md, wip/front): every number shifted. */
+  function shiftedAlways(n: number, decimals: number): string {
+    const abs = Math.abs(n);
+    const shifted = Math.round(Number(`${abs}e${decimals}`));
+    const exact = Number.isSafeInteger(shifted) && !String(abs).includes("e");
+    const text = (exact ? Number(`${shifted}e-${decimals}`) : abs).toFixed(decimals);
+    return n < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+  }
+
+  it("the same text as shifting every number: random doubles, scores with 0–4 decimals, halves, huge and tiny ones", () => {
+    const scoreLike = fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 })).map(([i, d]) => i / 10 ** d);
+    const special = fc.constantFrom(0, -0, 1.005, 2.675, 84.995, 0.5, 1.5, 2.5, -0.005, 5e-7, 1e21, 2 ** 53, 2 ** 53 + 2, 123456789.125, 9007199254740.99, 1e-10, 99.995);
+    const n = fc.oneof(scoreLike, special, fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(n, fc.integer({ min: 0, max: 6 }), (x, d) => {
+        expect(formatScore(x, "arabic", d)).toBe(shiftedAlways(x, d));
+      }),
+      { numRuns: 20000, seed: 41 },
+    );
+  });
+});
