@@ -20,26 +20,35 @@ export interface Piece {
 }
 
 const SPACE = /[ \t\n\r\f]+/g;
+/** Whitespace the collapse would change: anything but a single space (most texts have single spaces only). */
+const TO_COLLAPSE = /[\t\n\r\f]| {2}/;
+
+/** The text with its whitespace collapsed to single spaces; the same string when there is nothing to collapse (no copy made). */
+function collapsed(text: string): string {
+  return TO_COLLAPSE.test(text) ? text.replace(SPACE, " ") : text;
+}
 
 export function normalizeRuns(pieces: readonly Piece[]): Run[] {
-  const collapsed: { text: string; style: RunStyle }[] = [];
+  // One piece (a cell's <p>{{t this}}</p>, a plain paragraph): one run or none, made directly.
+  if (pieces.length === 1) return oneRun(pieces[0]!);
+  const collapsedPieces: { text: string; style: RunStyle }[] = [];
   let endsWithSpace = true; // so that leading space of the paragraph goes
   for (const p of pieces) {
-    let text = p.text.replace(SPACE, " ");
+    let text = collapsed(p.text);
     if (endsWithSpace && text.startsWith(" ")) text = text.slice(1);
     if (text === "") continue;
     endsWithSpace = text.endsWith(" ");
-    collapsed.push({ text, style: p.style });
+    collapsedPieces.push({ text, style: p.style });
   }
-  const last = collapsed[collapsed.length - 1];
+  const last = collapsedPieces[collapsedPieces.length - 1];
   if (last && last.text.endsWith(" ")) {
     last.text = last.text.slice(0, -1);
-    if (last.text === "") collapsed.pop();
+    if (last.text === "") collapsedPieces.pop();
   }
 
   // The runs are made here, so a neighbour of the same style is joined in place.
   const runs: Mutable<Run>[] = [];
-  for (const p of collapsed) {
+  for (const p of collapsedPieces) {
     const prev = runs[runs.length - 1];
     if (prev && sameStyle(prev, p.style)) {
       prev.text += p.text;
@@ -48,6 +57,14 @@ export function normalizeRuns(pieces: readonly Piece[]): Run[] {
     }
   }
   return runs;
+}
+
+/** normalizeRuns of one piece: the same run (leading and trailing space dropped) without the list of collapsed pieces. */
+function oneRun(p: Piece): Run[] {
+  let text = collapsed(p.text);
+  if (text.startsWith(" ")) text = text.slice(1);
+  if (text.endsWith(" ")) text = text.slice(0, -1);
+  return text === "" ? [] : [toRun(text, p.style)];
 }
 
 export function collapseText(text: string): string {

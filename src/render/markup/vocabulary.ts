@@ -80,6 +80,11 @@ export class VocabularyChecker {
   attrs<N extends ElementName>(el: Named<N>): AttrsOf<N> {
     const spec: Readonly<Record<string, AttrSpec>> = ELEMENTS[el.name].attrs;
     const out: Record<string, AttrValue> = {};
+    // Most elements (a cell's <p>, <td>, <tr>, <b>) are written without attributes: nothing to parse then, only the required ones to report.
+    if (el.attrs.length === 0) {
+      for (const name of requiredOf(spec)) this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name}> needs the attribute ${name}`, el.line, { type: "element", name: el.name }, el.name, name);
+      return out as AttrsOf<N>;
+    }
     for (const a of el.attrs) {
       const s = spec[a.name];
       if (!s) {
