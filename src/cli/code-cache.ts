@@ -217,6 +217,19 @@ function variantFinder(root: string): () => LoadedCache | undefined {
 
 type Compile = Compilable["_compile"];
 
+/** Bumped by v8FlagsChanged: each hook chooses its variant again before its next module. */
+let flagsGeneration = 0;
+
+/**
+ * To be called right after this thread sets a V8 flag (jit-flags.ts, worker-heap.ts): the next
+ * CommonJS module then takes the variant made for the flags now. Without it, the first module
+ * after the change met V8's refusal and compiled from source (fontkit's 0.6 MB main.cjs, the
+ * largest, in a one-organisation build), and only the modules after it used the right variant.
+ */
+export function v8FlagsChanged(): void {
+  flagsGeneration++;
+}
+
 /**
  * The loader's compile step with substitutes and the cache around Node's own `original`: the cache
  * in `dir` when given (the tests), else the variant of CODE_CACHE_DIR that V8 takes under the
@@ -225,10 +238,15 @@ type Compile = Compilable["_compile"];
 export function cachedCompile(original: Compile, dir?: string): Compile {
   const find = dir === undefined ? variantFinder(CODE_CACHE_DIR) : () => readCache(dir);
   let cache: LoadedCache | undefined | null;
+  let chosenAt = flagsGeneration;
   return function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);
     if (key === undefined) return original.call(this, content, filename);
     if (substituted(this, key, content, filename, original)) return undefined;
+    if (chosenAt !== flagsGeneration && dir === undefined) {
+      chosenAt = flagsGeneration;
+      cache = undefined;
+    }
     if (cache === undefined) cache = find() ?? null;
     const entry = cache?.byKey.get(`${key}\0${content.length}`);
     const blob = entry && entry.sha256 === sha256(content) ? cache?.blob() : undefined;

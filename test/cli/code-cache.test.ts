@@ -166,7 +166,28 @@ console.log(JSON.stringify({ before, after: codeCacheStats }));`);
     const { before, after } = JSON.parse(r.stdout) as { before: typeof codeCacheStats; after: typeof codeCacheStats };
     expect(before.used).toBeGreaterThan(0);
     expect(before.rejected).toBe(0);
-    // The first module compiled under the new flag is refused (V8 compiles it from source), the rest are taken.
+    // jit-flags.ts tells the hook (v8FlagsChanged): even the first module compiled under the new flag is taken.
+    expect(after.rejected).toBe(0);
+    expect(after.used - before.used).toBeGreaterThan(10);
+  });
+
+  test("a flag set without telling the hook: the first module after it is refused, the hook then moves to the right variant", () => {
+    const jit = pathToFileURL(join(ROOT, "dist", "cli", "build", "jit-flags.js")).href;
+    const r = node(`import { installCodeCache, codeCacheStats } from ${JSON.stringify(lib)};
+import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
+import { INTERRUPT_BUDGET_FLAG } from ${JSON.stringify(jit)};
+installCodeCache();
+const r = createRequire(${JSON.stringify(join(ROOT, "package.json"))});
+r("yaml");
+const before = { ...codeCacheStats };
+setFlagsFromString(INTERRUPT_BUDGET_FLAG);
+const pk = createRequire(r.resolve("pdfmake/package.json")).resolve("pdfkit");
+createRequire(pk)("fontkit"); createRequire(pk)(pk);
+console.log(JSON.stringify({ before, after: codeCacheStats }));`);
+    expect(r.stderr).toBe("");
+    const { before, after } = JSON.parse(r.stdout) as { before: typeof codeCacheStats; after: typeof codeCacheStats };
+    expect(before.rejected).toBe(0);
     expect(after.rejected).toBe(1);
     expect(after.used - before.used).toBeGreaterThan(10);
   });
