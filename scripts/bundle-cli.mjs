@@ -12,9 +12,9 @@
  *   DOCX defaults), which are data.
  * - Each module's `import.meta.url` is rewritten to its own file's URL in dist/, so what it finds
  *   beside itself (fonts, templates, the Thai word list, the code cache, worker.js) is found as before.
- *   Build workers start from dist/cli/build/worker.js, not from the bundle.
- * - dist/cli/bin.js (the package's bin) becomes a two-line entry that imports dist/bundle/bin.js; tsc's
- *   own bin.js is kept as dist/cli/bin-modules.js, the input here, and runs unbundled if needed.
+ * - Two entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker.js (what pool.ts starts)
+ *   each become a two-line module that imports its chunk (dist/bundle/bin.js, worker.js); tsc's own is
+ *   kept beside it as bin-modules.js / worker-modules.js, the input here, and runs unbundled if needed.
  * - dist/bundle/modules.json lists the modules of each chunk (test/helpers/module-log.mjs reads it, so
  *   the lazy-start tests still see which modules a command loads).
  *
@@ -29,19 +29,24 @@ import { build } from "rolldown";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const out = join(dist, "bundle");
-const bin = join(dist, "cli", "bin.js");
-const modulesEntry = join(dist, "cli", "bin-modules.js");
+/** The entry points: the package's bin and the build worker's module (pool.ts starts it by its path beside pool.js). */
+const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker.js") };
 const SHIM_MARK = "scripts/bundle-cli.mjs";
 const posix = (p) => p.split(sep).join("/");
+const modulesCopy = (file) => file.replace(/\.js$/, "-modules.js");
 
-// tsc writes bin.js at every build; a rerun of this script alone finds its own entry there and uses the copy.
-const current = readFileSync(bin, "utf8");
-if (!current.includes(SHIM_MARK)) writeFileSync(modulesEntry, current);
-else if (!existsSync(modulesEntry)) throw new Error("bundle-cli: dist/cli/bin.js is the bundle's entry and bin-modules.js is missing: run tsc first");
+// tsc writes each entry at every build; a rerun of this script alone finds its own entry there and uses the copy.
+const input = {};
+for (const [name, file] of Object.entries(ENTRIES)) {
+  const current = readFileSync(file, "utf8");
+  if (!current.includes(SHIM_MARK)) writeFileSync(modulesCopy(file), current);
+  else if (!existsSync(modulesCopy(file))) throw new Error(`bundle-cli: ${file} is the bundle's entry and its -modules.js copy is missing: run tsc first`);
+  input[name] = modulesCopy(file);
+}
 
 rmSync(out, { recursive: true, force: true });
 const result = await build({
-  input: { bin: modulesEntry },
+  input,
   platform: "node",
   logLevel: "warn",
   // Bare specifiers: packages and node: built-ins.
@@ -66,6 +71,10 @@ for (const item of result.output) {
 }
 const sorted = Object.fromEntries(Object.entries(chunks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 writeFileSync(join(out, "modules.json"), `${JSON.stringify(sorted, null, 1)}\n`);
-writeFileSync(bin, `#!/usr/bin/env node\n// Written by ${SHIM_MARK}: the CLI runs from its chunks (dist/bundle/); tsc's entry is bin-modules.js.\nimport "../bundle/bin.js";\n`);
+for (const [name, file] of Object.entries(ENTRIES)) {
+  const target = posix(relative(dirname(file), join(out, `${name}.js`)));
+  const head = name === "bin" ? "#!/usr/bin/env node\n" : "";
+  writeFileSync(file, `${head}// Written by ${SHIM_MARK}: runs from the CLI's chunks (dist/bundle/); tsc's own module is ${posix(relative(dirname(file), modulesCopy(file)))}.\nimport "${target}";\n`);
+}
 const count = Object.values(sorted).reduce((n, m) => n + m.length, 0);
 console.log(`bundle-cli: ${count} modules in ${Object.keys(sorted).length} chunks`);
