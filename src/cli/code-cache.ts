@@ -1,8 +1,8 @@
 /**
  * V8 code cache for the CommonJS packages a build loads (yaml, handlebars, pdfmake, pdfkit, fontkit
- * and their dependencies: a few MB of JavaScript). Node 20 compiles every one of them from source at
- * every start and in every worker, and compiles each function again the first time it runs; Node 20
- * has no `module.enableCompileCache`. `npm run build` (scripts/code-cache.mjs) runs one build of an
+ * and their dependencies, and zod bundled in dist/vendor/: a few MB of JavaScript). Node 20
+ * compiles every one of them from source at every start and in every worker, and compiles each
+ * function again the first time it runs; Node 20 has no `module.enableCompileCache`. `npm run build` (scripts/code-cache.mjs) runs one build of an
  * example with this hook in recording mode, then asks V8 for each module's cache, which then also
  * holds the functions that build compiled lazily; it writes dist/code-cache/ (an index and one blob).
  *
@@ -90,11 +90,20 @@ interface Compilable {
 const proto = (Module as unknown as { prototype: Compilable }).prototype;
 const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
 
-/** The module's key: its path from the last node_modules/, or undefined outside node_modules. */
+/** The package's own CommonJS files: dist/vendor/ (zod as one file, scripts/vendor-bundles.mjs). */
+const OWN_VENDOR = fileURLToPath(new URL("../vendor/", import.meta.url)).replace(/\\/g, "/");
+const OWN_VENDOR_KEY = "itadoc/dist/vendor/";
+
+/**
+ * The module's key: its path from the last node_modules/ ("fontkit/dist/main.cjs"); for a file of
+ * this package's dist/vendor/, the key it has once installed ("itadoc/dist/vendor/zod.cjs"), from a
+ * checkout too; undefined for any other file.
+ */
 export function moduleKey(filename: string): string | undefined {
   const path = filename.replace(/\\/g, "/");
   const at = path.lastIndexOf("/node_modules/");
-  return at < 0 ? undefined : path.slice(at + "/node_modules/".length);
+  if (at >= 0) return path.slice(at + "/node_modules/".length);
+  return path.startsWith(OWN_VENDOR) ? OWN_VENDOR_KEY + path.slice(OWN_VENDOR.length) : undefined;
 }
 
 /**

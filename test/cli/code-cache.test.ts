@@ -79,6 +79,10 @@ describe("code cache", () => {
     expect(moduleKey("/a/node_modules/pdfmake/node_modules/pdfkit/js/pdfkit.js")).toBe("pdfkit/js/pdfkit.js");
     expect(moduleKey("/a/node_modules/@noble/hashes/sha2.js")).toBe("@noble/hashes/sha2.js");
     expect(moduleKey("/a/dist/cli/main.js")).toBeUndefined();
+    // This package's own CommonJS bundle (zod, scripts/vendor-bundles.mjs) is keyed as it is once installed.
+    const vendor = join(ROOT, "src", "vendor", "zod.cjs");
+    expect(moduleKey(vendor)).toBe("itadoc/dist/vendor/zod.cjs");
+    expect(moduleKey(join(ROOT, "src", "cli", "main.js"))).toBeUndefined();
   });
 
   test("the recorded module compiles from the cache and runs as Node runs it (require, module, __filename)", () => {
