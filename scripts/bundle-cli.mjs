@@ -55,6 +55,9 @@ const result = await build({
     {
       name: "own-url",
       transform(code, id) {
+        // Only import.meta.url is rewritten: import.meta.resolve or .dirname in a chunk would answer for the chunk's place.
+        const other = /\bimport\.meta\b(?!\.url\b)/.exec(code);
+        if (other) throw new Error(`bundle-cli: ${posix(relative(root, id))} uses import.meta other than import.meta.url; teach this script to rewrite it`);
         if (!code.includes("import.meta.url")) return null;
         const own = JSON.stringify(posix(relative(out, id)));
         return { code: code.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`), map: null };
