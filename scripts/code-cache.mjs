@@ -64,6 +64,12 @@ if (code !== 0) {
   process.exit(1);
 }
 
+// The build ran the shipped templates precompiled, on Handlebars' runtime alone (src/render/handlebars.ts). A clerk's
+// own template brings Handlebars' parser and compilers: compiling the shipped ones here puts those modules, and the
+// functions they run, in the cache too (a build that does not load them does not read their entries).
+const [{ readTemplateFiles, BUILTIN_TEMPLATES }, { compileTemplateSet }] = await Promise.all([lib("resources.js"), import(join(dist, "render", "load-templates.js"))]);
+if (!compileTemplateSet(await readTemplateFiles(BUILTIN_TEMPLATES)).ok) throw new Error("code-cache: the shipped templates did not compile");
+
 // The examples are few enough to build in this thread (in-thread.ts): were they built by workers, the
 // recorder (this thread's loader) would see none of the PDF stack, and the pool would have set the
 // workers' heap flag under a variant made without it. A short recording says so instead of shipping it.

@@ -1,8 +1,8 @@
 /**
  * V8 code cache for the CommonJS packages a build loads (yaml, handlebars, pdfmake, pdfkit, fontkit
- * and their dependencies: a few MB of JavaScript). Node 20 compiles every one of them from source at
- * every start and in every worker, and compiles each function again the first time it runs; Node 20
- * has no `module.enableCompileCache`. `npm run build` (scripts/code-cache.mjs) runs one build of an
+ * and their dependencies, and zod bundled in dist/vendor/: a few MB of JavaScript). Node 20
+ * compiles every one of them from source at every start and in every worker, and compiles each
+ * function again the first time it runs; Node 20 has no `module.enableCompileCache`. `npm run build` (scripts/code-cache.mjs) runs one build of an
  * example with this hook in recording mode, then asks V8 for each module's cache, which then also
  * holds the functions that build compiled lazily; it writes dist/code-cache/ (an index and one blob).
  *
@@ -90,11 +90,20 @@ interface Compilable {
 const proto = (Module as unknown as { prototype: Compilable }).prototype;
 const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
 
-/** The module's key: its path from the last node_modules/, or undefined outside node_modules. */
+/** The package's own CommonJS files: dist/vendor/ (zod as one file, scripts/vendor-bundles.mjs). */
+const OWN_VENDOR = fileURLToPath(new URL("../vendor/", import.meta.url)).replace(/\\/g, "/");
+const OWN_VENDOR_KEY = "itadoc/dist/vendor/";
+
+/**
+ * The module's key: its path from the last node_modules/ ("fontkit/dist/main.cjs"); for a file of
+ * this package's dist/vendor/, the key it has once installed ("itadoc/dist/vendor/zod.cjs"), from a
+ * checkout too; undefined for any other file.
+ */
 export function moduleKey(filename: string): string | undefined {
   const path = filename.replace(/\\/g, "/");
   const at = path.lastIndexOf("/node_modules/");
-  return at < 0 ? undefined : path.slice(at + "/node_modules/".length);
+  if (at >= 0) return path.slice(at + "/node_modules/".length);
+  return path.startsWith(OWN_VENDOR) ? OWN_VENDOR_KEY + path.slice(OWN_VENDOR.length) : undefined;
 }
 
 /**
@@ -217,6 +226,19 @@ function variantFinder(root: string): () => LoadedCache | undefined {
 
 type Compile = Compilable["_compile"];
 
+/** Bumped by v8FlagsChanged: each hook chooses its variant again before its next module. */
+let flagsGeneration = 0;
+
+/**
+ * To be called right after this thread sets a V8 flag (jit-flags.ts, worker-heap.ts): the next
+ * CommonJS module then takes the variant made for the flags now. Without it, the first module
+ * after the change met V8's refusal and compiled from source (fontkit's 0.6 MB main.cjs, the
+ * largest, in a one-organisation build), and only the modules after it used the right variant.
+ */
+export function v8FlagsChanged(): void {
+  flagsGeneration++;
+}
+
 /**
  * The loader's compile step with substitutes and the cache around Node's own `original`: the cache
  * in `dir` when given (the tests), else the variant of CODE_CACHE_DIR that V8 takes under the
@@ -225,10 +247,15 @@ type Compile = Compilable["_compile"];
 export function cachedCompile(original: Compile, dir?: string): Compile {
   const find = dir === undefined ? variantFinder(CODE_CACHE_DIR) : () => readCache(dir);
   let cache: LoadedCache | undefined | null;
+  let chosenAt = flagsGeneration;
   return function (this: Compilable, content: string, filename: string) {
     const key = moduleKey(filename);
     if (key === undefined) return original.call(this, content, filename);
     if (substituted(this, key, content, filename, original)) return undefined;
+    if (chosenAt !== flagsGeneration && dir === undefined) {
+      chosenAt = flagsGeneration;
+      cache = undefined;
+    }
     if (cache === undefined) cache = find() ?? null;
     const entry = cache?.byKey.get(`${key}\0${content.length}`);
     const blob = entry && entry.sha256 === sha256(content) ? cache?.blob() : undefined;

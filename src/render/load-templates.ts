@@ -58,6 +58,12 @@ export function classifyTemplatePath(path: string): Role | undefined {
   return undefined;
 }
 
+/** A main template or a partial (not columns.yaml, not a file the set ignores). */
+function isTemplate(file: string): boolean {
+  const role = classifyTemplatePath(file)?.role;
+  return role === "main" || role === "partial";
+}
+
 interface Parsed {
   readonly file: string;
   readonly source: string;
@@ -68,7 +74,9 @@ interface Parsed {
 
 /** `precompiled` (precompiled.ts): templates whose text it holds are taken from it, not parsed, scanned and compiled again. */
 export function compileTemplateSet(files: ReadonlyMap<string, string>, precompiled?: PrecompiledSet): LoadResult {
-  const renderer = createRenderer();
+  // Handlebars' compiler is loaded only when a template has to be compiled here.
+  const compiling = [...files].some(([file, source]) => isTemplate(file) && !precompiled?.has(source));
+  const renderer = createRenderer(compiling);
   const helpers = knownHelpers(renderer);
   const errors: MarkupError[] = [];
   const mains = new Map<string, Parsed>();

@@ -5,7 +5,8 @@
  */
 import type { Segment } from "./pdf-text.js";
 import { nextLinePairs, squash } from "./pdf-text.js";
-import { THAI_WORDS_TEXT } from "../../src/thai/data/thai-words.js";
+import { readFileSync } from "node:fs";
+import { THAI_WORDS_FILE } from "../../src/thai/data/thai-words.js";
 
 /** Characters each side of a line end that must stand together in one paragraph of the model for it to be a wrap. */
 const CONTEXT = 6;
@@ -44,7 +45,7 @@ export function cutsInside(wraps: readonly Wrap[], words: readonly string[]): st
  * โครงการ …): "มาตรการ|บริหารงาน" ends a line between two words, though
  * "การบริหารงาน" can be read across it.
  */
-const ENDS_IN_KAN = THAI_WORDS_TEXT.split("\n").filter((w) => w.length > 3 && w.endsWith("การ"));
+const ENDS_IN_KAN = readFileSync(THAI_WORDS_FILE, "utf8").split("\n").filter((w) => w.length > 3 && w.endsWith("การ"));
 
 function cutsWord(w: Wrap, word: string): boolean {
   for (let k = 1; k < word.length; k++) {

@@ -2,7 +2,9 @@
  * `node --import <this file> …`: appends the file of every module the process
  * loads (ES modules through a load hook, CommonJS through Module._load) to
  * the file named by ITADOC_MODULE_LOG, one per line. Tests read it to see
- * which modules a command loads, not how long it takes.
+ * which modules a command loads, not how long it takes. A chunk of the
+ * built CLI's bundle (dist/bundle/, scripts/bundle-cli.mjs) is logged as
+ * itself and as each module of dist/ it holds (its modules.json).
  */
 import { appendFileSync } from "node:fs";
 import Module, { register } from "node:module";
@@ -11,9 +13,18 @@ const log = process.env.ITADOC_MODULE_LOG;
 if (log) {
   register(
     "data:text/javascript," +
-      encodeURIComponent(`import { appendFileSync } from "node:fs";
+      encodeURIComponent(`import { appendFileSync, readFileSync } from "node:fs";
+const manifests = new Map();
+function chunkModules(url) {
+  const at = url.lastIndexOf("/dist/bundle/");
+  if (at < 0) return [];
+  const dir = url.slice(0, at + "/dist/bundle/".length);
+  if (!manifests.has(dir)) manifests.set(dir, JSON.parse(readFileSync(new URL("modules.json", dir), "utf8")));
+  const root = url.slice(0, at + 1);
+  return (manifests.get(dir)[url.slice(dir.length)] ?? []).map((m) => root + m);
+}
 export async function load(url, context, next) {
-  if (url.startsWith("file:")) appendFileSync(${JSON.stringify(log)}, url + "\\n");
+  if (url.startsWith("file:")) appendFileSync(${JSON.stringify(log)}, [url, ...chunkModules(url)].map((u) => u + "\\n").join(""));
   return next(url, context);
 }`),
   );

@@ -70,6 +70,21 @@ describe("precompiled templates", () => {
     expect(precompileTemplates(createRenderer(), broken).map((e) => e.file)).not.toContain(memo);
   });
 
+  test("a set all precompiled runs on Handlebars' runtime; one template to compile brings the compiler", async () => {
+    const files = await readTemplateFiles(BUILTIN_TEMPLATES);
+    const pre = precompiledSet((await generated(files)).module, Handlebars.VERSION);
+    const runtimeOnly = compiled(files, pre).renderer;
+    expect(runtimeOnly.parse).toBeUndefined();
+    expect(runtimeOnly.precompile).toBeUndefined();
+    expect(typeof runtimeOnly.template).toBe("function");
+    const memo = [...files.keys()].find((f) => f.endsWith("memo/memo.hbs"))!;
+    const edited = new Map(files).set(memo, `${files.get(memo)!}\n`);
+    expect(typeof compiled(edited, pre).renderer.parse).toBe("function");
+    expect(typeof compiled(files).renderer.parse).toBe("function");
+    // Helpers are the same either way.
+    expect(Object.keys(runtimeOnly.helpers).sort()).toEqual(Object.keys(compiled(files).renderer.helpers).sort());
+  });
+
   test("made by another Handlebars version: none used", async () => {
     const { module } = await generated(await readTemplateFiles(BUILTIN_TEMPLATES));
     expect(precompiledSet(module, "0.0.0").size).toBe(0);

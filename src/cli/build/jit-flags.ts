@@ -19,6 +19,7 @@
  * worker starts or the first document is made in this thread, like the heap flags (worker-heap.ts).
  */
 import { setFlagsFromString } from "node:v8";
+import { v8FlagsChanged } from "../code-cache.js";
 
 /** V8's own budget in this Node (node --v8-options: --interrupt-budget=67584). */
 const V8_DEFAULT_BUDGET = 67_584;
@@ -51,5 +52,8 @@ export function applyJitFlags(organisations: number): void {
 export function applyLateTierUp(on: boolean): void {
   if (applied) return;
   applied = true;
-  if (on) setFlagsFromString(INTERRUPT_BUDGET_FLAG);
+  if (on) {
+    setFlagsFromString(INTERRUPT_BUDGET_FLAG);
+    v8FlagsChanged();
+  }
 }

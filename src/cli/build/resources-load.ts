@@ -52,12 +52,12 @@ let precompiled: Promise<PrecompiledSet | undefined> | undefined;
 function loadPrecompiled(): Promise<PrecompiledSet | undefined> {
   precompiled ??= (async () => {
     if (!existsSync(PRECOMPILED_MODULE)) return undefined;
-    const [module, { precompiledSet }, { default: Handlebars }] = await Promise.all([
+    const [module, { precompiledSet }, { HANDLEBARS_VERSION }] = await Promise.all([
       import(PRECOMPILED_MODULE.href) as Promise<Parameters<typeof import("../../render/precompiled.js").precompiledSet>[0]>,
       import("../../render/precompiled.js"),
-      import("handlebars"),
+      import("../../render/handlebars.js"),
     ]);
-    return precompiledSet(module, Handlebars.VERSION);
+    return precompiledSet(module, HANDLEBARS_VERSION);
   })();
   return precompiled;
 }

@@ -14,6 +14,7 @@
  * thread, which holds little during a build.
  */
 import { setFlagsFromString } from "node:v8";
+import { v8FlagsChanged } from "../code-cache.js";
 
 /** The limits each worker starts with (bench/stages.mjs reads them, to measure a worker as the pool makes it). */
 export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 } as const;
@@ -38,6 +39,7 @@ export function applyWorkerHeapFlags(): void {
   if (applied) return;
   applied = true;
   setFlagsFromString(HEAP_GROWING_FLAG);
+  v8FlagsChanged();
 }
 
 /**

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * The CLI as ~50 chunks (dist/bundle/) in place of the ~180 ES modules tsc writes: Node 20
+ * resolves, reads, compiles and links every ES module of a start one by one, with no compile
+ * cache for them, which was about a sixth of a one-organisation build's CPU (bench/RESULTS.md,
+ * wip/one). The chunks are rolldown's concatenation of the very modules in dist/; a module loaded
+ * with import() stays behind its own chunk boundary, so a command still loads only what it uses
+ * (rolldown puts a module in a chunk with the modules that the same entry points reach).
+ *
+ * - Packages and node: built-ins stay outside (the CommonJS ones compile from V8's code cache,
+ *   code-cache.ts); so do modules loaded by a URL built at run time (the precompiled templates, the
+ *   DOCX defaults), which are data.
+ * - Each module's `import.meta.url` is rewritten to its own file's URL in dist/, so what it finds
+ *   beside itself (fonts, templates, the Thai word list, the code cache, worker.js) is found as before.
+ * - Two entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker.js (what pool.ts starts)
+ *   each become a two-line module that imports its chunk (dist/bundle/bin.js, worker.js); tsc's own is
+ *   kept beside it as bin-modules.js / worker-modules.js, the input here, and runs unbundled if needed.
+ * - dist/bundle/modules.json lists the modules of each chunk (test/helpers/module-log.mjs reads it, so
+ *   the lazy-start tests still see which modules a command loads).
+ *
+ * Run by `npm run build` after tsc and the other generators, before scripts/code-cache.mjs. Same
+ * dist/ → same bytes.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "rolldown";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const out = join(dist, "bundle");
+/** The entry points: the package's bin and the build worker's module (pool.ts starts it by its path beside pool.js). */
+const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker.js") };
+const SHIM_MARK = "scripts/bundle-cli.mjs";
+const posix = (p) => p.split(sep).join("/");
+const modulesCopy = (file) => file.replace(/\.js$/, "-modules.js");
+
+// tsc writes each entry at every build; a rerun of this script alone finds its own entry there and uses the copy.
+const input = {};
+for (const [name, file] of Object.entries(ENTRIES)) {
+  const current = readFileSync(file, "utf8");
+  if (!current.includes(SHIM_MARK)) writeFileSync(modulesCopy(file), current);
+  else if (!existsSync(modulesCopy(file))) throw new Error(`bundle-cli: ${file} is the bundle's entry and its -modules.js copy is missing: run tsc first`);
+  input[name] = modulesCopy(file);
+}
+
+rmSync(out, { recursive: true, force: true });
+const result = await build({
+  input,
+  platform: "node",
+  logLevel: "warn",
+  // Bare specifiers: packages and node: built-ins.
+  external: (id) => !id.startsWith(".") && !id.startsWith("/") && !/^[A-Za-z]:[\\/]/.test(id),
+  plugins: [
+    {
+      name: "own-url",
+      transform(code, id) {
+        // Only import.meta.url is rewritten: import.meta.resolve or .dirname in a chunk would answer for the chunk's place.
+        const other = /\bimport\.meta\b(?!\.url\b)/.exec(code);
+        if (other) throw new Error(`bundle-cli: ${posix(relative(root, id))} uses import.meta other than import.meta.url; teach this script to rewrite it`);
+        if (!code.includes("import.meta.url")) return null;
+        const own = JSON.stringify(posix(relative(out, id)));
+        return { code: code.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`), map: null };
+      },
+    },
+  ],
+  output: { dir: out, format: "esm", minify: false, sourcemap: false, entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
+});
+
+const chunks = {};
+for (const item of result.output) {
+  if (item.type !== "chunk") continue;
+  chunks[item.fileName] = item.moduleIds.filter((m) => m.startsWith(dist)).map((m) => posix(relative(root, m))).sort();
+}
+const sorted = Object.fromEntries(Object.entries(chunks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+writeFileSync(join(out, "modules.json"), `${JSON.stringify(sorted, null, 1)}\n`);
+for (const [name, file] of Object.entries(ENTRIES)) {
+  const target = posix(relative(dirname(file), join(out, `${name}.js`)));
+  const head = name === "bin" ? "#!/usr/bin/env node\n" : "";
+  writeFileSync(file, `${head}// Written by ${SHIM_MARK}: runs from the CLI's chunks (dist/bundle/); tsc's own module is ${posix(relative(dirname(file), modulesCopy(file)))}.\nimport "${target}";\n`);
+}
+const count = Object.values(sorted).reduce((n, m) => n + m.length, 0);
+console.log(`bundle-cli: ${count} modules in ${Object.keys(sorted).length} chunks`);

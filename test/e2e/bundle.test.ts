@@ -1,0 +1,35 @@
+/**
+ * The built CLI runs from its chunks (scripts/bundle-cli.mjs): the package's bin and the build
+ * worker's module are entries into dist/bundle/, and import() stays a chunk boundary, so the
+ * exporters are not in the chunks every command loads. (test/e2e/lazy-start.test.ts checks, through
+ * modules.json, which modules each command loads; every test that spawns dist/cli/bin.js runs the chunks.)
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "../helpers/load-example.js";
+
+const dist = join(ROOT, "dist");
+const chunks = JSON.parse(readFileSync(join(dist, "bundle", "modules.json"), "utf8")) as Record<string, string[]>;
+const chunkOf = (module: string) => Object.keys(chunks).find((c) => chunks[c]!.includes(module));
+
+describe("the CLI's chunks", () => {
+  test("bin.js and worker.js import their entry chunk; tsc's modules stay beside them", () => {
+    expect(readFileSync(join(dist, "cli", "bin.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n[^\n]*\nimport "\.\.\/bundle\/bin\.js";\n$/);
+    expect(readFileSync(join(dist, "cli", "build", "worker.js"), "utf8")).toMatch(/\nimport "\.\.\/\.\.\/bundle\/worker\.js";\n$/);
+    for (const f of ["cli/bin-modules.js", "cli/build/worker-modules.js", "bundle/bin.js", "bundle/worker.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    for (const c of Object.keys(chunks)) expect(existsSync(join(dist, "bundle", c)), c).toBe(true);
+  });
+
+  test("every module is in one chunk, and what commands load later is not in the entry's", () => {
+    const all = Object.values(chunks).flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(chunkOf("dist/cli/main.js")).toBe("bin.js");
+    expect(chunkOf("dist/cli/build/worker-modules.js")).toBe("worker.js");
+    for (const lazy of ["dist/export/pdf/index.js", "dist/export/docx/index.js", "dist/cli/commands/build.js", "dist/input/load-yaml.js", "dist/thai/segment.js"]) {
+      expect(chunkOf(lazy), lazy).toBeDefined();
+      expect(chunkOf(lazy), lazy).not.toBe("bin.js");
+    }
+    expect(chunkOf("dist/export/pdf/index.js")).not.toBe(chunkOf("dist/cli/commands/build.js"));
+  });
+});
