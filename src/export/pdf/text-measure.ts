@@ -16,6 +16,8 @@
  * internals/pdfmake.ts.
  */
 
+import { breakItems, isPlainBreak, type SplitWords } from "./word-breaks.js";
+
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */
 export type StyleStack = object;
 
@@ -175,19 +177,75 @@ function stackStyle(layers: StyleLayers): ResolvedStyle | null {
   return found ? { ...base, ...found } : base;
 }
 
-/** A subclass of pdfmake's TextInlines whose measure() reads the style stack once per call. */
-export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf): TextInlinesClass {
+/** A property of the stack alone, for a stack of override objects only: the top entry with a value, else the default style's. */
+function stackValue(layers: StyleLayers, property: string): unknown {
+  for (let i = layers.overrides.length - 1; i >= 0; i--) {
+    const v = (layers.overrides[i] as Record<string, unknown>)[property];
+    if (isValue(v)) return v;
+  }
+  return layers.defaultStyle ? layers.defaultStyle[property] : undefined;
+}
+
+/** What buildInlines returns: the measured words and the node's narrowest and widest line. */
+interface BuiltInlines {
+  items: MeasuredItem[];
+  minWidth: number;
+  maxWidth: number;
+}
+
+/** pdfmake's getTrimmedWidth (buildInlines). */
+const trimmedWidth = (item: { width: number; leadingCut?: number; trailingCut: number }): number => Math.max(0, item.width - (item.leadingCut as number) - item.trailingCut);
+
+/**
+ * A subclass of pdfmake's TextInlines whose measure() reads the style stack
+ * once per call, and whose buildInlines breaks a plain node's text with
+ * word-breaks.ts (each text's words kept) instead of a new TextBreaker.
+ */
+export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf, splitWords: SplitWords): TextInlinesClass {
   const stockMeasure = (Base.prototype as { measure(a: unknown, s: unknown): MeasuredItem[] }).measure;
+  const stockBuildInlines = (Base.prototype as { buildInlines(a: unknown, s: unknown): BuiltInlines }).buildInlines;
   /** pdfmake's lookup of every property, for `item` (a word, or {} for the stack alone). */
   const lookedUp = (item: object, stack: StyleStack): ResolvedStyle => resolvedBy((p) => getStyleProperty(item, stack, p, DEFAULTS[p]));
 
   return class FastTextInlines extends Base {
+    /**
+     * pdfmake's buildInlines: the node's text broken into words (getBreaks),
+     * measured, and its min/max widths, in pdfmake's arithmetic. A node that
+     * is not word-breaks.ts's plain case, or whose stack names a style, takes
+     * pdfmake's own.
+     */
+    buildInlines(textArray: unknown, styleContextStack: StyleStack | null | undefined): BuiltInlines {
+      const layers = styleContextStack ? layersOf(styleContextStack) : null;
+      const fromStack = layers ? stackStyle(layers) : null;
+      const items = Array.isArray(textArray) ? (textArray as unknown[]) : [textArray];
+      if (!layers || !fromStack || !isPlainBreak(items, fromStack.noWrap, stackValue(layers, "wordBreak"))) {
+        return stockBuildInlines.call(this, textArray, styleContextStack);
+      }
+      const measured = this.measureWith(breakItems(items, splitWords) as unknown as MeasuredItem[], styleContextStack as StyleStack, fromStack);
+      let minWidth = 0;
+      let maxWidth = 0;
+      let line: { width: number; leadingCut?: number; trailingCut: number } | null = null;
+      for (const inline of measured) {
+        minWidth = Math.max(minWidth, trimmedWidth(inline));
+        line ??= { width: 0, leadingCut: inline.leadingCut, trailingCut: 0 };
+        line.width += inline.width;
+        line.trailingCut = inline.trailingCut;
+        maxWidth = Math.max(maxWidth, trimmedWidth(line));
+        if (inline["lineEnd"]) line = null;
+      }
+      return { items: measured, minWidth, maxWidth };
+    }
+
     measure(array: MeasuredItem[], styleContextStack: StyleStack | null | undefined): MeasuredItem[] {
       if (!styleContextStack) return stockMeasure.call(this, array, styleContextStack);
       const layers = layersOf(styleContextStack);
       if (!layers) return stockMeasure.call(this, array, styleContextStack);
+      return this.measureWith(array, styleContextStack, stackStyle(layers) ?? lookedUp({}, styleContextStack));
+    }
+
+    /** measure() with the stack's style already resolved (`fromStack`). */
+    measureWith(array: MeasuredItem[], styleContextStack: StyleStack, fromStack: ResolvedStyle): MeasuredItem[] {
       const self = this as unknown as TextInlinesLike;
-      const fromStack = stackStyle(layers) ?? lookedUp({}, styleContextStack);
       /** A word naming a style gets pdfmake's lookup, which puts that style between the word and the stack. */
       const styleOf = (item: MeasuredItem): ResolvedStyle => (item.style === undefined ? fromStack : lookedUp(item, styleContextStack));
       const first = array[0];

@@ -20,6 +20,7 @@ import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
 import { isKnownColor, makeOpacityStates, setStringColor, type ColorDocument, type OpacityDocument } from "./pdfkit-color.js";
 import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
+import { keptSplitWords, type BrokenWord } from "../word-breaks.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
 
@@ -45,6 +46,7 @@ export const PDFMAKE_INTERNALS = {
   "pdfmake/js/PageSize.js": { exports: ["normalizePageSize", "normalizePageMargin"] },
   "pdfmake/js/tableLayouts.js": { exports: ["tableLayouts"] },
   "pdfmake/js/TextInlines.js": { prototype: ["measure", "widthOfText"] },
+  "pdfmake/js/TextBreaker.js": { prototype: ["getBreaks"] },
   "pdfmake/js/Line.js": { prototype: ["hasEnoughSpaceForInline", "getAvailableWidth", "addInline"] },
   "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"] },
 } as const;
@@ -353,8 +355,16 @@ function load(version: string): Pdfmake {
     push(style: unknown): void;
   };
 
+  /**
+   * pdfmake's splitWords (not exported): its TextBreaker on the text alone, with no style stack, is
+   * splitWords(text, false, false) (no item fields to copy, wordBreak and noWrap at their defaults).
+   */
+  const TextBreaker = (require("pdfmake/js/TextBreaker.js") as { default: new () => { getBreaks(texts: unknown[], stack: null): Array<{ text: string; lineEnd?: boolean }> } }).default;
+  const breaker = new TextBreaker();
+  const splitWords = keptSplitWords((text: string): BrokenWord[] => breaker.getBreaks([text], null).map((w) => ({ text: w.text, lineEnd: w.lineEnd === true })));
+
   /** TextInlines with the fast measure of text-measure.ts. */
-  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf);
+  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf, splitWords);
 
   const LineCtor = (require("pdfmake/js/Line.js") as { default: new (maxWidth: number) => PdfmakeLine }).default;
   /** For the character cut of a word wider than a line: pdfmake's own measure of a part, as its buildNextLine makes it. */
