@@ -7,8 +7,9 @@
  * whole style stack, which was an eighth of an export. Within one measure
  * call the stack does not change, and a word without a `style` name of its
  * own either carries a property itself or gets the stack's value. So the
- * stack is walked once per call, top to bottom, reading only the keys its
- * entries have (stackStyle), and each word's own value, read by name,
+ * stack is resolved once per call, reading only the keys its entries have
+ * and only the entries not resolved for the text node before (StackStyles),
+ * and each word's own value, read by name,
  * overrides it. A stack that holds a named style, or a word that names one,
  * takes pdfmake's own lookup. The rest is pdfmake's code as it was.
  * test/export/pdf/internals.test.ts checks that it measures exactly as
@@ -154,27 +155,63 @@ function defaultStyleValues(d: StyleLayers["defaultStyle"]): ResolvedStyle {
   return known;
 }
 
+/** `style` with the values `entry` (a style override object) has for the properties, over style's own. */
+function withEntry(style: ResolvedStyle, entry: object): ResolvedStyle {
+  let found: Record<string, unknown> | undefined;
+  // only the keys an entry has: nodes carry a few of the 24 properties, usually none
+  for (const key in entry) {
+    if (!PROPERTIES.has(key)) continue;
+    const v = (entry as Record<string, unknown>)[key];
+    if (isValue(v) && v !== style[key as keyof ResolvedStyle]) (found ??= {})[key] = v;
+  }
+  // the spread keeps style's property order, so every ResolvedStyle has one shape
+  return found ? { ...style, ...found } : style;
+}
+
+/** No default style seen yet. */
+const NOT_SEEN = {};
+
 /**
  * What the stack gives every word that has no value of its own: the top
  * entry with a value wins, then the default style, then pdfmake's default.
  * Null when an entry is a named style (pdfmake's own lookup follows those).
+ *
+ * Worked out bottom to top, each entry over the ones below it, and
+ * remembered level by level for one document's measure pass (one per
+ * FastTextInlines): pdfmake pushes every node on the way down (DocMeasure's
+ * auto, and a copy of the stack with the leaf again per text node), so two
+ * text nodes share the entries of their common ancestors, which are the
+ * same objects. Only the levels above the first entry that differs from the
+ * last stack are read again. pdfmake does not write these properties on a
+ * node while it measures (it writes `font` on an SVG node only), so a
+ * remembered level stays right.
  */
-function stackStyle(layers: StyleLayers): ResolvedStyle | null {
-  let found: Record<string, unknown> | undefined;
-  for (let i = layers.overrides.length - 1; i >= 0; i--) {
-    const entry = layers.overrides[i];
-    if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
-    // only the keys an entry has: nodes carry a few of the 24 properties, usually none
-    for (const key in entry) {
-      if (PROPERTIES.has(key) && (found === undefined || !(key in found))) {
-        const v = (entry as Record<string, unknown>)[key];
-        if (isValue(v)) (found ??= {})[key] = v;
-      }
+class StackStyles {
+  private readonly entries: unknown[] = [];
+  private readonly styles: ResolvedStyle[] = [];
+  private defaultStyle: unknown = NOT_SEEN;
+
+  of(layers: StyleLayers): ResolvedStyle | null {
+    const overrides = layers.overrides;
+    if (layers.defaultStyle !== this.defaultStyle) {
+      this.entries.length = 0;
+      this.defaultStyle = layers.defaultStyle;
     }
+    let same = 0;
+    const known = Math.min(this.entries.length, overrides.length);
+    while (same < known && this.entries[same] === overrides[same]) same++;
+    this.entries.length = same;
+    this.styles.length = same;
+    let style = same > 0 ? (this.styles[same - 1] as ResolvedStyle) : defaultStyleValues(layers.defaultStyle);
+    for (let i = same; i < overrides.length; i++) {
+      const entry = overrides[i];
+      if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
+      style = withEntry(style, entry);
+      this.entries.push(entry);
+      this.styles.push(style);
+    }
+    return style;
   }
-  const base = defaultStyleValues(layers.defaultStyle);
-  // the spread keeps base's property order, so every ResolvedStyle has one shape
-  return found ? { ...base, ...found } : base;
 }
 
 /** A property of the stack alone, for a stack of override objects only: the top entry with a value, else the default style's. */
@@ -208,6 +245,8 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
   const lookedUp = (item: object, stack: StyleStack): ResolvedStyle => resolvedBy((p) => getStyleProperty(item, stack, p, DEFAULTS[p]));
 
   return class FastTextInlines extends Base {
+    private readonly stackStyles = new StackStyles();
+
     /**
      * pdfmake's buildInlines: the node's text broken into words (getBreaks),
      * measured, and its min/max widths, in pdfmake's arithmetic. A node that
@@ -216,7 +255,7 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
      */
     buildInlines(textArray: unknown, styleContextStack: StyleStack | null | undefined): BuiltInlines {
       const layers = styleContextStack ? layersOf(styleContextStack) : null;
-      const fromStack = layers ? stackStyle(layers) : null;
+      const fromStack = layers ? this.stackStyles.of(layers) : null;
       const items = Array.isArray(textArray) ? (textArray as unknown[]) : [textArray];
       if (!layers || !fromStack || !isPlainBreak(items, fromStack.noWrap, stackValue(layers, "wordBreak"))) {
         return stockBuildInlines.call(this, textArray, styleContextStack);
@@ -240,7 +279,7 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
       if (!styleContextStack) return stockMeasure.call(this, array, styleContextStack);
       const layers = layersOf(styleContextStack);
       if (!layers) return stockMeasure.call(this, array, styleContextStack);
-      return this.measureWith(array, styleContextStack, stackStyle(layers) ?? lookedUp({}, styleContextStack));
+      return this.measureWith(array, styleContextStack, this.stackStyles.of(layers) ?? lookedUp({}, styleContextStack));
     }
 
     /** measure() with the stack's style already resolved (`fromStack`). */

@@ -237,4 +237,34 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
     }
     expect(compared).toBe(phrases.length * 5 + Math.ceil(phrases.length / 4) * 6);
   });
+
+  test("one document's text nodes in turn: the stack levels resolved for one node are right for the next (text-measure.ts StackStyles)", () => {
+    const doc = measuringDocument();
+    const fast = new (pdfmake().FastTextInlines)(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
+    const stock = new (pdfmake().StockTextInlines)(doc) as typeof fast;
+    const defaultStyle = { font: fonts.family, fontSize: 16 };
+    const table = { fontSize: 14, color: "navy" };
+    const rows = [{ bold: true }, { italics: true, color: null }, {}];
+    const cells = [{ alignment: "right", fontSize: 12 }, { decoration: "underline" }, { lineHeight: 1.3, bold: false }];
+    const nodes = phrases.slice(0, 12).map((p, k) => ({ text: withBreakOpportunities(p), ...(k % 3 === 0 ? { fontSize: 18 } : {}) }));
+    const plain = (b: { items: Array<Record<string, unknown>> }) => b.items.map((i) => ({ ...i, font: (i["font"] as { id: string }).id }));
+    let compared = 0;
+    // as DocMeasure walks a table: the same ancestors, then a cell, then a leaf pushed twice (auto, then measureLeaf's copy)
+    for (const row of rows) {
+      for (const cell of [...cells, "quiet", { color: "green" }]) {
+        for (const node of nodes.slice(0, 4)) {
+          const stack = new (pdfmake().StyleContextStack)({ quiet: { color: "gray" } }, defaultStyle);
+          for (const entry of [table, row, cell, node, node]) stack.push(entry);
+          expect(plain(fast.buildInlines(node.text, stack))).toEqual(plain(stock.buildInlines(structuredClone(node.text), stack)));
+          compared++;
+        }
+      }
+      // a shallower stack after deeper ones, then a new default style
+      const shallow = new (pdfmake().StyleContextStack)({}, row === rows[2] ? { font: fonts.family, fontSize: 11, lineHeight: 1.4 } : defaultStyle);
+      shallow.push(table);
+      expect(plain(fast.buildInlines(nodes[5]!.text, shallow))).toEqual(plain(stock.buildInlines(nodes[5]!.text, shallow)));
+      compared++;
+    }
+    expect(compared).toBe(rows.length * (cells.length + 2) * 4 + rows.length);
+  });
 });
