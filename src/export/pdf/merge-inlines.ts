@@ -8,9 +8,9 @@
  * Neighbours with the same look that touch (the next starts where the one
  * before ends: no justification) are drawn as one string instead. A U+200B
  * between them keeps them separate shaping pieces (faithful-font.ts cuts
- * there), so every glyph lands where the layout put it. A joined inline's
- * words' texts are kept beside it (wordsOf): each ends a shaping piece, so
- * the drawing encodes the string word by word (faithful-font.ts plainHex),
+ * there), so every glyph lands where the layout put it. The joined inline
+ * keeps its words' texts (`words`): each ends a shaping piece, so the
+ * drawing encodes the string word by word (faithful-font.ts plainHex),
  * finding each word by the string the layout measured.
  */
 import type { LaidInline, LaidLine, LaidPage } from "./internals/pdfmake.js";
@@ -69,37 +69,21 @@ function sameLook(a: LaidInline, b: LaidInline): boolean {
   );
 }
 
-/**
- * The texts an inline made here was joined from, in order. Beside the
- * inline, not a field of it: a field more would give the copies another
- * shape than the words pdfmake laid out, and every read of an inline's
- * fields (here and in pdfmake's renderer) would have to tell them apart.
- */
-const joinedWords = new WeakMap<LaidInline, readonly string[]>();
-
-/** The words `inline` was joined from by mergeLine, or undefined for an inline as pdfmake laid it out. */
-export function wordsOf(inline: LaidInline): readonly string[] | undefined {
-  return joinedWords.get(inline);
-}
-
 export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
   const out: LaidInline[] = [];
   let current: LaidInline | undefined;
   /** `current` is a copy made here, so it may be extended in place. */
   let ours = false;
   let currentAlone = true;
-  let words: string[] | undefined;
   for (const inline of inlines) {
     const alone = drawnAlone(inline);
     if (current && !currentAlone && !alone && Math.abs(current.x + current.width - inline.x) <= TOUCHING && sameLook(current, inline)) {
       if (!ours) {
-        words = [current.text];
-        current = { ...current };
-        joinedWords.set(current, words);
+        current = { ...current, words: [current.text] };
         out[out.length - 1] = current;
         ours = true;
       }
-      (words as string[]).push(inline.text);
+      (current.words as string[]).push(inline.text);
       current.text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
       current.width += inline.width;
       current.height = Math.max(current.height ?? 0, inline.height ?? 0);

@@ -6,7 +6,7 @@
  */
 import type { PdfFonts } from "./fonts.js";
 import { layOutAndRender, type EngineHooks, type LayoutJob, type LineInline } from "./internals/pdfmake.js";
-import { mergeInlines, wordsOf } from "./merge-inlines.js";
+import { mergeInlines } from "./merge-inlines.js";
 import { overflowBreak } from "./thai-wrap.js";
 
 const widthOfText = (text: string, inline: LineInline): number =>
@@ -61,7 +61,6 @@ export async function renderPdf(def: DocDefinition, fonts: PdfFonts): Promise<Ui
     // Shaped runs are cached per face inside FaithfulFont, for all documents.
     openFont: (doc, type, id) => fonts.open(doc, type, id),
     beforeRender: mergeInlines,
-    wordsOf,
   };
   const { info, language, ...page } = def;
   return layOutAndRender(

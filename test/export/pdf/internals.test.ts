@@ -89,7 +89,6 @@ describe("pdfmake internals", () => {
         return fonts.open(doc, type, id);
       },
       beforeRender: (pages) => seen.pages.push(...pages),
-      wordsOf: () => undefined,
     };
     const bytes = await layOutAndRender(
       {

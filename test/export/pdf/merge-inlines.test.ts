@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ZWSP } from "../../../src/export/pdf/text-pieces.js";
-import { mergeInlines, mergeLine, wordsOf } from "../../../src/export/pdf/merge-inlines.js";
+import { mergeInlines, mergeLine } from "../../../src/export/pdf/merge-inlines.js";
 import { INLINE_DRAWN_ALONE_FIELDS, INLINE_LOOK_FIELDS } from "../../../src/export/pdf/internals/pdfmake.js";
 import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
 import { sarabun } from "./helpers.js";
@@ -25,7 +25,7 @@ describe("mergeLine", () => {
     expect(merged[0]?.text).toBe(`ผู้รับผิดชอบ${ZWSP}โครงการ E-${ZWSP}Service`);
     expect(merged[0]?.x).toBe(10);
     expect(merged[0]?.width).toBe(98);
-    expect(wordsOf(merged[0]!)).toEqual([`ผู้รับผิดชอบ${ZWSP}`, "โครงการ ", "E-", "Service"]);
+    expect(merged[0]?.words).toEqual([`ผู้รับผิดชอบ${ZWSP}`, "โครงการ ", "E-", "Service"]);
   });
 
   test("a joined string encodes word by word as it does whole: same hex, same subset glyphs in the same order", () => {
@@ -45,7 +45,7 @@ describe("mergeLine", () => {
       expect(merged).toHaveLength(1);
       const text = merged[0]!.text;
       const hex = whole.plainHex(text);
-      expect(byWord.plainHex(text, wordsOf(merged[0]!))).toBe(hex);
+      expect(byWord.plainHex(text, merged[0]!.words)).toBe(hex);
       // what drawPlainText falls back to when the string is not plain
       if (hex === null) {
         notPlain++;

@@ -41,7 +41,6 @@ function renderContent(content: unknown, onDocument: (doc: unknown) => void = ()
       return fonts.open(doc, type, id);
     },
     beforeRender: () => undefined,
-    wordsOf: () => undefined,
   };
   const info = { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") };
   return layOutAndRender(

@@ -179,6 +179,8 @@ export interface LaidInline {
   x: number;
   width: number;
   height?: number;
+  /** Set by merge-inlines.ts on an inline it joined: the texts of the words joined, in order. */
+  words?: readonly string[];
   [field: string]: unknown;
 }
 
@@ -243,8 +245,6 @@ export interface EngineHooks {
   openFont(doc: PdfKitDoc, type: string, id: string): unknown;
   /** The laid-out pages, before they are drawn; may rewrite them in place. */
   beforeRender(pages: LaidPage[]): void;
-  /** The texts a laid inline that beforeRender made was joined from, each ending a shaping piece; undefined for others. */
-  wordsOf(inline: LaidInline): readonly string[] | undefined;
 }
 
 export interface LayoutJob {
@@ -548,7 +548,7 @@ function load(version: string): Pdfmake {
 
     private wordsOf(text: unknown): readonly string[] | undefined {
       const inline = this.lineInlines?.[(this.nextInline as number)++];
-      return inline && inline.text === text ? this.hooks.wordsOf(inline) : undefined;
+      return inline && inline.text === text ? inline.words : undefined;
     }
 
     text(text: unknown, x?: unknown, y?: unknown, options?: unknown): this {
