@@ -69,8 +69,6 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      * the ids are the ones subsetGlyph gave the first time, as it would again.
      */
     private readonly encodedPieces = new Map<string, EncodedPiece>();
-    /** This document's drawn words → plainHex of each (wordHex). */
-    private readonly plainWords = new Map<string, string | null>();
     private readonly caches: FaceCaches;
     /** The face's outlines, or null when its subsets cannot hold cluster glyphs (not plain TrueType). */
     private readonly outlineOf: ((gid: number) => OutlineRecord) | null;
@@ -148,39 +146,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      * The content-stream hex of `text` when no glyph of it needs a position
      * of its own (the TJ array is then just this string), else null. Encodes
      * the pieces in the order encode() would, so a caller that falls back to
-     * encode() on null gives the subset the same glyph ids. `words`: the
-     * texts `text` was joined from (merge-inlines.ts), each of which ends a
-     * piece, so the pieces of `text` are the words' pieces in turn.
+     * encode() on null gives the subset the same glyph ids.
      */
-    plainHex(text: string, words?: readonly string[]): string | null {
-      if (!words) return this.wordHex(text);
-      let hex = "";
-      for (const word of words) {
-        const known = this.wordHex(word);
-        if (known === null) return null;
-        hex += known;
-      }
-      return hex;
-    }
-
-    /**
-     * piecesHex(word), once per document. Laid-out words are the strings
-     * pdfmake measured (V8 has their hash), so this lookup is cheap where
-     * cutting the word into pieces again and looking each up is not. A word
-     * that is not plain encoded its pieces up to the first one that is not
-     * plain, as piecesHex does every time: the fall-back to encode() then
-     * encodes the same pieces in the same order.
-     */
-    private wordHex(word: string): string | null {
-      let known = this.plainWords.get(word);
-      if (known === undefined) {
-        known = this.piecesHex(word);
-        this.plainWords.set(word, known);
-      }
-      return known;
-    }
-
-    private piecesHex(text: string): string | null {
+    plainHex(text: string): string | null {
       let hex = "";
       for (const piece of drawnPieces(text)) {
         const known = this.encodedPiece(piece);

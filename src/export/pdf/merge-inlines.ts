@@ -8,10 +8,7 @@
  * Neighbours with the same look that touch (the next starts where the one
  * before ends: no justification) are drawn as one string instead. A U+200B
  * between them keeps them separate shaping pieces (faithful-font.ts cuts
- * there), so every glyph lands where the layout put it. The joined inline
- * keeps its words' texts (`words`): each ends a shaping piece, so the
- * drawing encodes the string word by word (faithful-font.ts plainHex),
- * finding each word by the string the layout measured.
+ * there), so every glyph lands where the layout put it.
  */
 import type { LaidInline, LaidLine, LaidPage } from "./internals/pdfmake.js";
 import { ZWSP } from "./text-pieces.js";
@@ -79,11 +76,10 @@ export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
     const alone = drawnAlone(inline);
     if (current && !currentAlone && !alone && Math.abs(current.x + current.width - inline.x) <= TOUCHING && sameLook(current, inline)) {
       if (!ours) {
-        current = { ...current, words: [current.text] };
+        current = { ...current };
         out[out.length - 1] = current;
         ours = true;
       }
-      (current.words as string[]).push(inline.text);
       current.text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
       current.width += inline.width;
       current.height = Math.max(current.height ?? 0, inline.height ?? 0);

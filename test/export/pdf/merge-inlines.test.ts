@@ -2,8 +2,6 @@ import { describe, expect, test } from "vitest";
 import { ZWSP } from "../../../src/export/pdf/text-pieces.js";
 import { mergeInlines, mergeLine } from "../../../src/export/pdf/merge-inlines.js";
 import { INLINE_DRAWN_ALONE_FIELDS, INLINE_LOOK_FIELDS } from "../../../src/export/pdf/internals/pdfmake.js";
-import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
-import { sarabun } from "./helpers.js";
 
 const font = { id: "F1" };
 const other = { id: "F2" };
@@ -25,36 +23,6 @@ describe("mergeLine", () => {
     expect(merged[0]?.text).toBe(`ผู้รับผิดชอบ${ZWSP}โครงการ E-${ZWSP}Service`);
     expect(merged[0]?.x).toBe(10);
     expect(merged[0]?.width).toBe(98);
-    expect(merged[0]?.words).toEqual([`ผู้รับผิดชอบ${ZWSP}`, "โครงการ ", "E-", "Service"]);
-  });
-
-  test("a joined string encodes word by word as it does whole: same hex, same subset glyphs in the same order", () => {
-    const fonts = pdfFontsFor(sarabun);
-    type Encoding = { plainHex(t: string, w?: readonly string[]): string | null; encode(t: string): [string[], unknown[]]; unicode: unknown[]; widths: unknown[] };
-    const whole = fonts.open({ options: {} }, "normal", "F1") as unknown as Encoding;
-    const byWord = fonts.open({ options: {} }, "normal", "F1") as unknown as Encoding;
-    const lines = [
-      [`ผู้รับผิดชอบ${ZWSP}`, "โครงการ ", "E-", "Service"],
-      ["น้ำ", `ประปา${ZWSP}`, "ที่ ", "สะอาด ", "WAVE"],
-      [`คุณ${ZWSP}`, "ธรรม ", "(ITA) ", `กำหนด${ZWSP}`, "โครงการ "],
-      ["AVATAR ", "Wo", `ที่${ZWSP}`],
-    ];
-    let notPlain = 0;
-    for (const words of lines) {
-      const merged = mergeLine(laid(...words.map((text) => ({ text, width: 10 }))));
-      expect(merged).toHaveLength(1);
-      const text = merged[0]!.text;
-      const hex = whole.plainHex(text);
-      expect(byWord.plainHex(text, merged[0]!.words)).toBe(hex);
-      // what drawPlainText falls back to when the string is not plain
-      if (hex === null) {
-        notPlain++;
-        expect(byWord.encode(text)).toEqual(whole.encode(text));
-      }
-    }
-    expect(notPlain).toBeGreaterThan(0);
-    expect(byWord.unicode).toEqual(whole.unicode);
-    expect(byWord.widths).toEqual(whole.widths);
   });
 
   test("a change of font, size or colour, a gap, a link or a decoration starts a new string", () => {

@@ -49,7 +49,7 @@ export const PDFKIT_TEXT_INTERNALS = {
 interface PlainFont {
   readonly id: string;
   readonly ascender: number;
-  plainHex(text: string, words?: readonly string[]): string | null;
+  plainHex(text: string): string | null;
   widthOfString(text: string, size: number, features?: unknown): number;
   ref(): unknown;
 }
@@ -120,10 +120,9 @@ function fontOperatorOf(id: string, size: number): string {
 /**
  * Draws `text` at (x, y) as pdfkit's text() would for a plain call, and
  * returns what moves the pen afterwards; or returns undefined, having drawn
- * nothing, when the call needs pdfkit's own path. `words`: the texts `text`
- * was joined from, each ending a shaping piece (merge-inlines.ts).
+ * nothing, when the call needs pdfkit's own path.
  */
-export function drawPlainText(doc: TextDocument, text: unknown, x: unknown, y: unknown, options: unknown, words?: readonly string[]): PendingAdvance | undefined {
+export function drawPlainText(doc: TextDocument, text: unknown, x: unknown, y: unknown, options: unknown): PendingAdvance | undefined {
   if (typeof text !== "string" || typeof x !== "number" || typeof y !== "number") return undefined;
   if (!options || typeof options !== "object" || !isRenderLineCall(options as Record<string, unknown>)) return undefined;
   if (doc._textOptions || text.includes("\n")) return undefined;
@@ -135,7 +134,7 @@ export function drawPlainText(doc: TextDocument, text: unknown, x: unknown, y: u
   doc.x = x;
   doc.y = y;
   if (text.length === 0) return pending;
-  const hex = font.plainHex(text, words);
+  const hex = font.plainHex(text);
   if (hex === null) return undefined;
   const page = doc.page;
   const dy = (font.ascender / 1000) * size;

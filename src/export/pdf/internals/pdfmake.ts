@@ -179,8 +179,6 @@ export interface LaidInline {
   x: number;
   width: number;
   height?: number;
-  /** Set by merge-inlines.ts on an inline it joined: the texts of the words joined, in order. */
-  words?: readonly string[];
   [field: string]: unknown;
 }
 
@@ -232,7 +230,6 @@ export interface LineInline {
 
 interface RenderedLine {
   readonly _outline?: { readonly id?: string };
-  readonly inlines: readonly LaidInline[];
 }
 
 /** What the PDF engine decides; pdfmake's internals call these at the points named. */
@@ -439,15 +436,9 @@ function load(version: string): Pdfmake {
    */
   class OutlineRenderer extends RendererCtor {
     renderLine(line: RenderedLine, x: number, y: number): void {
-      const self = this as unknown as { outlineMap: Record<string, { outlineData: Record<string, unknown> }>; pdfDocument: HookedDocument };
+      const self = this as unknown as { outlineMap: Record<string, { outlineData: Record<string, unknown> }> };
       const base = RendererCtor.prototype as unknown as { renderLine(l: RenderedLine, x: number, y: number): void };
-      // pdfmake draws the line's inlines in order, one text() each
-      self.pdfDocument.drawingLine(line.inlines);
-      try {
-        base.renderLine.call(this, line, x, y);
-      } finally {
-        self.pdfDocument.drawingLine(undefined);
-      }
+      base.renderLine.call(this, line, x, y);
       const id = line._outline?.id;
       const entry = id ? self.outlineMap[id] : undefined;
       // eslint-disable-next-line no-new-wrappers -- pdfkit writes a String object as a PDF string, the form a named destination takes
@@ -533,27 +524,8 @@ function load(version: string): Pdfmake {
     declare private penAt?: number;
     declare private penAdvance?: PendingAdvance;
 
-    /**
-     * The inlines of the line pdfmake's renderLine is drawing, and which is
-     * next: text() takes the words of a joined inline (merge-inlines.ts) from
-     * there, when the text it is given is that inline's.
-     */
-    declare private lineInlines?: readonly LaidInline[];
-    declare private nextInline?: number;
-
-    drawingLine(inlines: readonly LaidInline[] | undefined): void {
-      this.lineInlines = inlines;
-      this.nextInline = 0;
-    }
-
-    private wordsOf(text: unknown): readonly string[] | undefined {
-      const inline = this.lineInlines?.[(this.nextInline as number)++];
-      return inline && inline.text === text ? inline.words : undefined;
-    }
-
     text(text: unknown, x?: unknown, y?: unknown, options?: unknown): this {
-      const words = this.wordsOf(text);
-      const advance = oneWriteDrawing.enabled ? drawPlainText(this as unknown as TextDocument, text, x, y, options, words) : undefined;
+      const advance = oneWriteDrawing.enabled ? drawPlainText(this as unknown as TextDocument, text, x, y, options) : undefined;
       if (!advance) {
         (PdfMakeDocument.prototype as unknown as { text(...a: unknown[]): unknown }).text.call(this, text, x, y, options);
         return this;
