@@ -6,7 +6,7 @@
  */
 import type { FontkitGlyph, FontkitPosition } from "./internals/fontkit.js";
 import type { PlacedGlyph } from "./subset-glyphs.js";
-import { graphemes } from "./text-pieces.js";
+import { graphemeClusters } from "./text-pieces.js";
 
 /** Glyphs [start, end) of a run and the text they draw. */
 export type ClusterSpan = readonly [start: number, end: number, text: string];
@@ -21,7 +21,7 @@ export type ClusterSpan = readonly [start: number, end: number, text: string];
  */
 export function clusterSpans(piece: string, glyphIds: readonly number[], idsOf: (cluster: string) => readonly number[]): ClusterSpan[] | null {
   const alone: Array<{ readonly text: string; readonly ids: readonly number[] }> = [];
-  for (const { segment } of graphemes.segment(piece)) {
+  for (const segment of graphemeClusters(piece)) {
     const ids = idsOf(segment);
     if (ids.length > 0) alone.push({ text: segment, ids });
   }
@@ -80,5 +80,12 @@ export function hex4(gid: number): string {
 
 /** The code points of a ToUnicode entry. */
 export function codePointsOf(text: string): number[] {
-  return Array.from(text, (c) => c.codePointAt(0) as number);
+  // a loop, not Array.from(text, …): that walks the string iterator and calls back per character, ~8× slower
+  const out: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i) as number;
+    out.push(c);
+    i += c > 0xffff ? 2 : 1;
+  }
+  return out;
 }

@@ -7,14 +7,17 @@
  * whole style stack, which was an eighth of an export. Within one measure
  * call the stack does not change, and a word without a `style` name of its
  * own either carries a property itself or gets the stack's value. So the
- * stack is walked once per call, top to bottom, reading only the keys its
- * entries have (stackStyle), and each word's own value, read by name,
+ * stack is resolved once per call, reading only the keys its entries have
+ * and only the entries not resolved for the text node before (StackStyles),
+ * and each word's own value, read by name,
  * overrides it. A stack that holds a named style, or a word that names one,
  * takes pdfmake's own lookup. The rest is pdfmake's code as it was.
  * test/export/pdf/internals.test.ts checks that it measures exactly as
  * pdfmake's own on the examples' phrases; the class it extends comes from
  * internals/pdfmake.ts.
  */
+
+import { breakItems, isPlainBreak, type SplitWords } from "./word-breaks.js";
 
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */
 export type StyleStack = object;
@@ -152,42 +155,136 @@ function defaultStyleValues(d: StyleLayers["defaultStyle"]): ResolvedStyle {
   return known;
 }
 
+/** `style` with the values `entry` (a style override object) has for the properties, over style's own. */
+function withEntry(style: ResolvedStyle, entry: object): ResolvedStyle {
+  let found: Record<string, unknown> | undefined;
+  // only the keys an entry has: nodes carry a few of the 24 properties, usually none
+  for (const key in entry) {
+    if (!PROPERTIES.has(key)) continue;
+    const v = (entry as Record<string, unknown>)[key];
+    if (isValue(v) && v !== style[key as keyof ResolvedStyle]) (found ??= {})[key] = v;
+  }
+  // the spread keeps style's property order, so every ResolvedStyle has one shape
+  return found ? { ...style, ...found } : style;
+}
+
+/** No default style seen yet. */
+const NOT_SEEN = {};
+
 /**
  * What the stack gives every word that has no value of its own: the top
  * entry with a value wins, then the default style, then pdfmake's default.
  * Null when an entry is a named style (pdfmake's own lookup follows those).
+ *
+ * Worked out bottom to top, each entry over the ones below it, and
+ * remembered level by level for one document's measure pass (one per
+ * FastTextInlines): pdfmake pushes every node on the way down (DocMeasure's
+ * auto, and a copy of the stack with the leaf again per text node), so two
+ * text nodes share the entries of their common ancestors, which are the
+ * same objects. Only the levels above the first entry that differs from the
+ * last stack are read again. pdfmake does not write these properties on a
+ * node while it measures (it writes `font` on an SVG node only), so a
+ * remembered level stays right.
  */
-function stackStyle(layers: StyleLayers): ResolvedStyle | null {
-  let found: Record<string, unknown> | undefined;
-  for (let i = layers.overrides.length - 1; i >= 0; i--) {
-    const entry = layers.overrides[i];
-    if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
-    // only the keys an entry has: nodes carry a few of the 24 properties, usually none
-    for (const key in entry) {
-      if (PROPERTIES.has(key) && (found === undefined || !(key in found))) {
-        const v = (entry as Record<string, unknown>)[key];
-        if (isValue(v)) (found ??= {})[key] = v;
-      }
+class StackStyles {
+  private readonly entries: unknown[] = [];
+  private readonly styles: ResolvedStyle[] = [];
+  private defaultStyle: unknown = NOT_SEEN;
+
+  of(layers: StyleLayers): ResolvedStyle | null {
+    const overrides = layers.overrides;
+    if (layers.defaultStyle !== this.defaultStyle) {
+      this.entries.length = 0;
+      this.defaultStyle = layers.defaultStyle;
     }
+    let same = 0;
+    const known = Math.min(this.entries.length, overrides.length);
+    while (same < known && this.entries[same] === overrides[same]) same++;
+    this.entries.length = same;
+    this.styles.length = same;
+    let style = same > 0 ? (this.styles[same - 1] as ResolvedStyle) : defaultStyleValues(layers.defaultStyle);
+    for (let i = same; i < overrides.length; i++) {
+      const entry = overrides[i];
+      if (typeof entry !== "object" || entry === null || entry instanceof String) return null;
+      style = withEntry(style, entry);
+      this.entries.push(entry);
+      this.styles.push(style);
+    }
+    return style;
   }
-  const base = defaultStyleValues(layers.defaultStyle);
-  // the spread keeps base's property order, so every ResolvedStyle has one shape
-  return found ? { ...base, ...found } : base;
 }
 
-/** A subclass of pdfmake's TextInlines whose measure() reads the style stack once per call. */
-export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf): TextInlinesClass {
+/** A property of the stack alone, for a stack of override objects only: the top entry with a value, else the default style's. */
+function stackValue(layers: StyleLayers, property: string): unknown {
+  for (let i = layers.overrides.length - 1; i >= 0; i--) {
+    const v = (layers.overrides[i] as Record<string, unknown>)[property];
+    if (isValue(v)) return v;
+  }
+  return layers.defaultStyle ? layers.defaultStyle[property] : undefined;
+}
+
+/** What buildInlines returns: the measured words and the node's narrowest and widest line. */
+interface BuiltInlines {
+  items: MeasuredItem[];
+  minWidth: number;
+  maxWidth: number;
+}
+
+/** pdfmake's getTrimmedWidth (buildInlines). */
+const trimmedWidth = (item: { width: number; leadingCut?: number; trailingCut: number }): number => Math.max(0, item.width - (item.leadingCut as number) - item.trailingCut);
+
+/**
+ * A subclass of pdfmake's TextInlines whose measure() reads the style stack
+ * once per call, and whose buildInlines breaks a plain node's text with
+ * word-breaks.ts (each text's words kept) instead of a new TextBreaker.
+ */
+export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf, splitWords: SplitWords): TextInlinesClass {
   const stockMeasure = (Base.prototype as { measure(a: unknown, s: unknown): MeasuredItem[] }).measure;
+  const stockBuildInlines = (Base.prototype as { buildInlines(a: unknown, s: unknown): BuiltInlines }).buildInlines;
   /** pdfmake's lookup of every property, for `item` (a word, or {} for the stack alone). */
   const lookedUp = (item: object, stack: StyleStack): ResolvedStyle => resolvedBy((p) => getStyleProperty(item, stack, p, DEFAULTS[p]));
 
   return class FastTextInlines extends Base {
+    private readonly stackStyles = new StackStyles();
+
+    /**
+     * pdfmake's buildInlines: the node's text broken into words (getBreaks),
+     * measured, and its min/max widths, in pdfmake's arithmetic. A node that
+     * is not word-breaks.ts's plain case, or whose stack names a style, takes
+     * pdfmake's own.
+     */
+    buildInlines(textArray: unknown, styleContextStack: StyleStack | null | undefined): BuiltInlines {
+      const layers = styleContextStack ? layersOf(styleContextStack) : null;
+      const fromStack = layers ? this.stackStyles.of(layers) : null;
+      const items = Array.isArray(textArray) ? (textArray as unknown[]) : [textArray];
+      if (!layers || !fromStack || !isPlainBreak(items, fromStack.noWrap, stackValue(layers, "wordBreak"))) {
+        return stockBuildInlines.call(this, textArray, styleContextStack);
+      }
+      const measured = this.measureWith(breakItems(items, splitWords) as unknown as MeasuredItem[], styleContextStack as StyleStack, fromStack);
+      let minWidth = 0;
+      let maxWidth = 0;
+      let line: { width: number; leadingCut?: number; trailingCut: number } | null = null;
+      for (const inline of measured) {
+        minWidth = Math.max(minWidth, trimmedWidth(inline));
+        line ??= { width: 0, leadingCut: inline.leadingCut, trailingCut: 0 };
+        line.width += inline.width;
+        line.trailingCut = inline.trailingCut;
+        maxWidth = Math.max(maxWidth, trimmedWidth(line));
+        if (inline["lineEnd"]) line = null;
+      }
+      return { items: measured, minWidth, maxWidth };
+    }
+
     measure(array: MeasuredItem[], styleContextStack: StyleStack | null | undefined): MeasuredItem[] {
       if (!styleContextStack) return stockMeasure.call(this, array, styleContextStack);
       const layers = layersOf(styleContextStack);
       if (!layers) return stockMeasure.call(this, array, styleContextStack);
+      return this.measureWith(array, styleContextStack, this.stackStyles.of(layers) ?? lookedUp({}, styleContextStack));
+    }
+
+    /** measure() with the stack's style already resolved (`fromStack`). */
+    measureWith(array: MeasuredItem[], styleContextStack: StyleStack, fromStack: ResolvedStyle): MeasuredItem[] {
       const self = this as unknown as TextInlinesLike;
-      const fromStack = stackStyle(layers) ?? lookedUp({}, styleContextStack);
       /** A word naming a style gets pdfmake's lookup, which puts that style between the word and the stack. */
       const styleOf = (item: MeasuredItem): ResolvedStyle => (item.style === undefined ? fromStack : lookedUp(item, styleContextStack));
       const first = array[0];

@@ -11,7 +11,7 @@
 import type { Run } from "../../model/document.js";
 import { fallbackBreaks, independentParts, segmentThai } from "../../thai/segment.js";
 import { BoundedCache } from "./bounded-cache.js";
-import { ZWSP } from "./text-pieces.js";
+import { graphemeClusters, ZWSP } from "./text-pieces.js";
 
 /**
  * A piece longer than this many code units cannot be a word (dictionary
@@ -20,8 +20,6 @@ import { ZWSP } from "./text-pieces.js";
  * pdfmake's character cutter (one full-text measure per probe) never sees it.
  */
 const MONSTER_PIECE = 60;
-
-const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
 
 export interface PdfInline {
   readonly text: string;
@@ -78,7 +76,7 @@ export function mark(text: string): string {
   for (const piece of segmentThai(text)) {
     if (out.length > 0 && !SPACE.test(out[out.length - 1] as string) && !SPACE.test(piece[0] as string)) out += ZWSP;
     if (piece.length > MONSTER_PIECE) {
-      out += Array.from(graphemes.segment(piece), (g) => g.segment).join(ZWSP);
+      out += graphemeClusters(piece).join(ZWSP);
     } else {
       out += piece;
     }

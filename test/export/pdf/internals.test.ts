@@ -206,7 +206,8 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
     for (const [n, phrase] of phrases.entries()) {
       const text = withBreakOpportunities(phrase);
       const words = text.split(" ");
-      const variants: ReadonlyArray<readonly [unknown, readonly unknown[]]> = [
+      const cut = Math.max(1, text.length >> 1);
+      const variants: Array<readonly [unknown, readonly unknown[]]> = [
         [text, []],
         [[{ text, bold: true }], [{ fontSize: 14 }]],
         [[{ text: words[0] ?? "", style: "strong" }, { text: ` ${words.slice(1).join(" ")}`, italics: n % 2 === 0 }], ["quiet"]],
@@ -217,6 +218,16 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
           [{ bold: true, color: "red", leadingIndent: 8 }, { fontSize: 13, bold: false, color: undefined, decoration: null }, { text: "node", opacity: 0.5 }],
         ],
       ];
+      // a quarter of the phrases (time): the words of runs that meet inside a word (getBreaks marks the first
+      // noNewLine), line feeds, no wrapping, breaking anywhere, empty text (text-measure.ts buildInlines)
+      if (n % 4 === 0) variants.push(
+        [[{ text: text.slice(0, cut), bold: true }, { text: text.slice(cut), decoration: "underline" }, text.slice(0, cut)], [{ fontSize: 14 }]],
+        [`${text}\n${text}\r\nx`, []],
+        [[{ text, noWrap: n % 8 === 0 }, { text: ` ${text}`, noWrap: false }], []],
+        [[text], [{ noWrap: true }]],
+        [[{ text }], [{ wordBreak: "break-all" }]],
+        [n % 8 === 0 ? "" : [""], []],
+      );
       for (const [textArray, overrides] of variants) {
         const stock = measured(pdfmake().StockTextInlines, structuredClone(textArray), overrides);
         const fast = measured(pdfmake().FastTextInlines, structuredClone(textArray), overrides);
@@ -224,6 +235,36 @@ describe("the fast measure equals pdfmake's TextInlines.measure", () => {
         compared++;
       }
     }
-    expect(compared).toBe(phrases.length * 5);
+    expect(compared).toBe(phrases.length * 5 + Math.ceil(phrases.length / 4) * 6);
+  });
+
+  test("one document's text nodes in turn: the stack levels resolved for one node are right for the next (text-measure.ts StackStyles)", () => {
+    const doc = measuringDocument();
+    const fast = new (pdfmake().FastTextInlines)(doc) as { buildInlines(a: unknown, s: unknown): { items: Array<Record<string, unknown>>; minWidth: number; maxWidth: number } };
+    const stock = new (pdfmake().StockTextInlines)(doc) as typeof fast;
+    const defaultStyle = { font: fonts.family, fontSize: 16 };
+    const table = { fontSize: 14, color: "navy" };
+    const rows = [{ bold: true }, { italics: true, color: null }, {}];
+    const cells = [{ alignment: "right", fontSize: 12 }, { decoration: "underline" }, { lineHeight: 1.3, bold: false }];
+    const nodes = phrases.slice(0, 12).map((p, k) => ({ text: withBreakOpportunities(p), ...(k % 3 === 0 ? { fontSize: 18 } : {}) }));
+    const plain = (b: { items: Array<Record<string, unknown>> }) => b.items.map((i) => ({ ...i, font: (i["font"] as { id: string }).id }));
+    let compared = 0;
+    // as DocMeasure walks a table: the same ancestors, then a cell, then a leaf pushed twice (auto, then measureLeaf's copy)
+    for (const row of rows) {
+      for (const cell of [...cells, "quiet", { color: "green" }]) {
+        for (const node of nodes.slice(0, 4)) {
+          const stack = new (pdfmake().StyleContextStack)({ quiet: { color: "gray" } }, defaultStyle);
+          for (const entry of [table, row, cell, node, node]) stack.push(entry);
+          expect(plain(fast.buildInlines(node.text, stack))).toEqual(plain(stock.buildInlines(structuredClone(node.text), stack)));
+          compared++;
+        }
+      }
+      // a shallower stack after deeper ones, then a new default style
+      const shallow = new (pdfmake().StyleContextStack)({}, row === rows[2] ? { font: fonts.family, fontSize: 11, lineHeight: 1.4 } : defaultStyle);
+      shallow.push(table);
+      expect(plain(fast.buildInlines(nodes[5]!.text, shallow))).toEqual(plain(stock.buildInlines(nodes[5]!.text, shallow)));
+      compared++;
+    }
+    expect(compared).toBe(rows.length * (cells.length + 2) * 4 + rows.length);
   });
 });

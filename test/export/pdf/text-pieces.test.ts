@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { drawnPieces, glyphTexts, shapingPieces, ZWSP } from "../../../src/export/pdf/text-pieces.js";
+import { codePointsOf } from "../../../src/export/pdf/cluster-map.js";
+import { drawnPieces, glyphTexts, graphemeClusters, shapingPieces, ZWSP } from "../../../src/export/pdf/text-pieces.js";
 
 describe("shapingPieces", () => {
   test("splits after spaces and where Thai meets Latin, and joins back", () => {
@@ -27,5 +29,47 @@ describe("glyphTexts", () => {
   test("a cluster with one advancing glyph puts its text there; unmatched glyphs fall back to the whole piece", () => {
     expect(glyphTexts("ที่", [657, 0, 0], () => 3)).toEqual(["ที่", "", ""]);
     expect(glyphTexts("fi", [500], () => 1)).toEqual(["fi"]);
+  });
+});
+
+describe("graphemeClusters", () => {
+  const icu = new Intl.Segmenter("th", { granularity: "grapheme" });
+  const byIcu = (s: string) => Array.from(icu.segment(s), (g) => g.segment);
+  const thaiAndAscii: string[] = [];
+  for (let c = 0x20; c <= 0x7e; c++) thaiAndAscii.push(String.fromCharCode(c));
+  for (let c = 0x0e01; c <= 0x0e5b; c++) thaiAndAscii.push(String.fromCharCode(c));
+
+  test("cuts every pair of printable ASCII and Thai characters as ICU does", () => {
+    let compared = 0;
+    const differ: string[] = [];
+    for (const a of thaiAndAscii) {
+      for (const b of thaiAndAscii) {
+        if (graphemeClusters(a + b).join("|") !== byIcu(a + b).join("|")) differ.push(a + b);
+        compared++;
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(compared).toBe(thaiAndAscii.length ** 2);
+    expect(graphemeClusters("น้ำที่ใส")).toEqual(["น้ำ", "ที่", "ใ", "ส"]);
+  });
+
+  test("random strings, with characters outside those too (ICU's own cut), are cut as ICU does", () => {
+    const outside = ["\n", "\r\n", "\u200d", "é", "e\u0301", "👍🏽", "\u0e5c", "ก\u0301", "\u1100\u1161"];
+    const char = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...thaiAndAscii) }, { weight: 1, arbitrary: fc.constantFrom(...outside) });
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
+        const s = chars.join("");
+        expect(graphemeClusters(s)).toEqual(byIcu(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("codePointsOf", () => {
+  test("the code points of a string, surrogate pairs as one, a lone surrogate as itself", () => {
+    for (const s of ["", "กำ", "A👍🏽b", "\ud800x", "x\udc00", "\ud83d\udc4d"]) {
+      expect(codePointsOf(s)).toEqual(Array.from(s, (c) => c.codePointAt(0)));
+    }
   });
 });

@@ -20,6 +20,7 @@ import { renderPlainVector, type VectorDocument } from "./pdfmake-vector.js";
 import { isKnownColor, makeOpacityStates, setStringColor, type ColorDocument, type OpacityDocument } from "./pdfkit-color.js";
 import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
+import { keptSplitWords, type BrokenWord } from "../word-breaks.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
 
@@ -45,6 +46,8 @@ export const PDFMAKE_INTERNALS = {
   "pdfmake/js/PageSize.js": { exports: ["normalizePageSize", "normalizePageMargin"] },
   "pdfmake/js/tableLayouts.js": { exports: ["tableLayouts"] },
   "pdfmake/js/TextInlines.js": { prototype: ["measure", "widthOfText"] },
+  "pdfmake/js/TextBreaker.js": { prototype: ["getBreaks"] },
+  "pdfmake/js/Line.js": { prototype: ["hasEnoughSpaceForInline", "getAvailableWidth", "addInline"] },
   "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"] },
 } as const;
 
@@ -217,6 +220,8 @@ export interface LineInline {
   trailingCut?: number;
   leadingIndent?: number;
   noWrap?: boolean | null;
+  /** Set by TextBreaker on a word that must stay on one line with the next (the two make one word across runs). */
+  noNewLine?: boolean;
   font: { widthOfString(text: string, size: number, features: unknown): number };
   fontSize: number;
   fontFeatures?: unknown;
@@ -271,6 +276,40 @@ export interface Pdfmake {
   layOutAndRender(job: LayoutJob, hooks: EngineHooks): Promise<Uint8Array>;
 }
 
+/** pdfmake's Line (a line being filled with words), as buildNextLine uses it. */
+interface PdfmakeLine {
+  hasEnoughSpaceForInline(inline: LineInline, nextInlines: readonly LineInline[]): boolean;
+  getAvailableWidth(): number;
+  addInline(inline: LineInline): void;
+  lastLineInParagraph?: boolean;
+}
+
+const NO_INLINES: readonly LineInline[] = Object.freeze([]);
+
+/** pdfmake's cloneInline (LayoutBuilder.buildNextLine): a copy of every enumerable field. */
+function cloneInline(inline: LineInline): LineInline {
+  const copy = {} as Record<string, unknown>;
+  for (const key in inline) copy[key] = (inline as unknown as Record<string, unknown>)[key];
+  return copy as unknown as LineInline;
+}
+
+/** pdfmake's findMaxFitLength: the longest prefix (at least 1 unit) whose measure fits. */
+function findMaxFitLength(text: string, maxWidth: number, measureFn: (part: string) => number): number {
+  let low = 1;
+  let high = text.length;
+  let bestFit = 1;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    if (measureFn(text.substring(0, mid)) <= maxWidth) {
+      bestFit = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return bestFit;
+}
+
 let loaded: Pdfmake | undefined;
 
 /**
@@ -316,8 +355,57 @@ function load(version: string): Pdfmake {
     push(style: unknown): void;
   };
 
+  /**
+   * pdfmake's splitWords (not exported): its TextBreaker on the text alone, with no style stack, is
+   * splitWords(text, false, false) (no item fields to copy, wordBreak and noWrap at their defaults).
+   */
+  const TextBreaker = (require("pdfmake/js/TextBreaker.js") as { default: new () => { getBreaks(texts: unknown[], stack: null): Array<{ text: string; lineEnd?: boolean }> } }).default;
+  const breaker = new TextBreaker();
+  const splitWords = keptSplitWords((text: string): BrokenWord[] => breaker.getBreaks([text], null).map((w) => ({ text: w.text, lineEnd: w.lineEnd === true })));
+
   /** TextInlines with the fast measure of text-measure.ts. */
-  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf);
+  const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf, splitWords);
+
+  const LineCtor = (require("pdfmake/js/Line.js") as { default: new (maxWidth: number) => PdfmakeLine }).default;
+  /** For the character cut of a word wider than a line: pdfmake's own measure of a part, as its buildNextLine makes it. */
+  const cutMeasure = new StockTextInlines(null) as unknown as { widthOfText(text: string, inline: LineInline): number };
+
+  /**
+   * pdfmake 0.3.11's LayoutBuilder.buildNextLine, but the words after the
+   * next one are copied (`slice(1)`) only when Line.hasEnoughSpaceForInline
+   * reads them: when the next word must stay with the ones after it
+   * (noNewLine). pdfmake copied the paragraph's remaining words for every
+   * word it placed, which is quadratic in the words of a paragraph (a Thai
+   * paragraph has one per U+200B). The rest is pdfmake's code.
+   */
+  function buildNextLine(textNode: { _inlines?: LineInline[] }, availableWidth: number): PdfmakeLine | null {
+    const inlines = textNode._inlines;
+    if (!inlines || inlines.length === 0) return null;
+    const line = new LineCtor(availableWidth);
+    let isForceContinue = false;
+    while (inlines.length > 0) {
+      const next = inlines[0] as LineInline;
+      if (!(line.hasEnoughSpaceForInline(next, next.noNewLine ? inlines.slice(1) : NO_INLINES) || isForceContinue)) break;
+      let isHardWrap = false;
+      const inline = inlines.shift() as LineInline;
+      if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
+        const maxChars = findMaxFitLength(inline.text, line.getAvailableWidth(), (txt) => cutMeasure.widthOfText(txt, inline));
+        if (maxChars < inline.text.length) {
+          const newInline = cloneInline(inline);
+          newInline.text = inline.text.substr(maxChars);
+          inline.text = inline.text.substr(0, maxChars);
+          newInline.width = cutMeasure.widthOfText(newInline.text, newInline);
+          inline.width = cutMeasure.widthOfText(inline.text, inline);
+          inlines.unshift(newInline);
+          isHardWrap = true;
+        }
+      }
+      line.addInline(inline);
+      isForceContinue = Boolean(inline.noNewLine) && !isHardWrap;
+    }
+    line.lastLineInParagraph = inlines.length === 0;
+    return line;
+  }
 
   /** pdfmake's layout engine, measuring text with FastTextInlines and calling hooks.beforeLine. */
   class HookedLayoutBuilder extends LayoutBuilderCtor {
@@ -333,9 +421,9 @@ function load(version: string): Pdfmake {
 
     buildNextLine(textNode: { _inlines?: LineInline[] }): unknown {
       const self = this as unknown as { writer: { context(): { availableWidth: number } } };
-      this.hooks.beforeLine(textNode._inlines, self.writer.context().availableWidth);
-      const base = LayoutBuilderCtor.prototype as unknown as { buildNextLine(node: unknown): unknown };
-      return base.buildNextLine.call(this, textNode);
+      const availableWidth = self.writer.context().availableWidth;
+      this.hooks.beforeLine(textNode._inlines, availableWidth);
+      return buildNextLine(textNode, availableWidth);
     }
   }
 

@@ -1,0 +1,96 @@
+/**
+ * pdfmake's TextBreaker.getBreaks (0.3.11) for the text nodes itadoc makes,
+ * with each text's words kept, so the `linebreak` package's UAX #14 pass
+ * runs once per distinct text instead of once per text node of every
+ * document.
+ *
+ * A document repeats its paragraphs (template wording, the same owner in
+ * every row) and so do the documents of a run: nine in ten table cells of
+ * the national set's measures plans were seen before. A text's words are
+ * then the same string objects every time, so the shaping caches find them
+ * by a hash V8 has already computed (faithful-font.ts advanceOf).
+ *
+ * Only the plain case is taken here: every item a string or an inline
+ * object with a string `text`, no style name, no `wordBreak: break-all`
+ * and no `noWrap` on an item or on the stack; text-measure.ts gives any
+ * other node to pdfmake's own buildInlines. For those nodes pdfmake's
+ * splitWords is linebreak's breaks, a required break or a trailing line
+ * feed ending a line (what `split` returns), and getBreaks copies each
+ * item's own fields but `text` onto its words and marks the last word of an
+ * item `noNewLine` when it and the next item's first word make one word.
+ */
+import { BoundedCache } from "./bounded-cache.js";
+
+/** A word of a text as pdfmake's splitWords cuts it (its text without the line feed, and whether a line ends after it). */
+export interface BrokenWord {
+  readonly text: string;
+  readonly lineEnd: boolean;
+}
+
+/** pdfmake's splitWords(text, noWrap = false, breakAll = false). */
+export type SplitWords = (text: string) => readonly BrokenWord[];
+
+/** A word of a text node as getBreaks hands it to measure(): `text`, then `lineEnd`, then the item's other own fields. */
+export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } & Record<string, unknown>;
+
+/**
+ * Texts whose words are kept: about as many as thai-wrap.ts keeps marked
+ * paragraphs (a text node is a paragraph or a run of one), two generations.
+ */
+const KEPT_TEXTS = 4_000;
+
+/** `split` with the words of each text kept (bounded). The arrays are shared: callers only read them. */
+export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
+  const kept = new BoundedCache<string, readonly BrokenWord[]>(limit);
+  return (text) => kept.getOrSet(text, () => Object.freeze(split(text).map((w) => Object.freeze({ text: w.text, lineEnd: w.lineEnd }))));
+}
+
+/**
+ * The items' words with getBreaks' fields, for items of the plain case (the
+ * caller has checked it). Same words, same fields in the same order.
+ */
+export function breakItems(items: readonly unknown[], split: SplitWords): BreakResult[] {
+  const results: BreakResult[] = [];
+  let lastWord: string | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const isString = typeof item === "string";
+    const words = split(isString ? item : (item as { text: string }).text);
+    // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
+    if (lastWord && words.length > 0 && split(lastWord + (words[0] as BrokenWord).text).length === 1) {
+      (results[results.length - 1] as BreakResult).noNewLine = true;
+    }
+    for (const word of words) {
+      const result: BreakResult = { text: word.text };
+      if (word.lineEnd) result.lineEnd = true;
+      if (!isString) {
+        const own = item as Record<string, unknown>;
+        for (const key in own) if (key !== "text" && Object.prototype.hasOwnProperty.call(own, key)) result[key] = own[key];
+      }
+      results.push(result);
+    }
+    const last = words[words.length - 1];
+    lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
+  }
+  return results;
+}
+
+const isValue = (v: unknown): boolean => v !== undefined && v !== null;
+
+/**
+ * Whether `items` (a node's flattened text) is the plain case, given the
+ * stack's own `noWrap` and `wordBreak` (top entry with a value, else the
+ * default style's: pdfmake's getProperty without named styles).
+ */
+export function isPlainBreak(items: readonly unknown[], stackNoWrap: unknown, stackWordBreak: unknown): boolean {
+  if (stackNoWrap || stackWordBreak === "break-all") return false;
+  for (const item of items) {
+    if (typeof item === "string") continue;
+    if (typeof item !== "object" || item === null || Array.isArray(item) || item instanceof String) return false;
+    const o = item as Record<string, unknown>;
+    if (typeof o["text"] !== "string" || o["style"] !== undefined || o["_textRef"] !== undefined) return false;
+    if (isValue(o["noWrap"]) ? o["noWrap"] : false) return false;
+    if (isValue(o["wordBreak"]) && o["wordBreak"] === "break-all") return false;
+  }
+  return true;
+}
