@@ -171,6 +171,25 @@ console.log(JSON.stringify({ before, after: codeCacheStats }));`);
     expect(after.used - before.used).toBeGreaterThan(10);
   });
 
+  test("a small run's worker, under the later tier-up and a small run's heap flag, uses the worker-late cache without a rejection", () => {
+    const jit = pathToFileURL(join(ROOT, "dist", "cli", "build", "jit-flags.js")).href;
+    // As runAll sets them for 100 organisations: the tier-up first, then the pool's heap flag.
+    const r = node(`import { Worker } from "node:worker_threads";
+import { applyJitFlags, lateTierUp } from ${JSON.stringify(jit)};
+import { applyWorkerHeapFlags } from ${JSON.stringify(heap)};
+applyJitFlags(100);
+applyWorkerHeapFlags(lateTierUp(100));
+const w = new Worker(${JSON.stringify(`import { installCodeCache, codeCacheStats } from ${JSON.stringify(lib)}; import { parentPort } from "node:worker_threads";
+installCodeCache();
+${load}
+parentPort.postMessage(codeCacheStats);`)}, { eval: true });
+w.on("message", (m) => { console.log(JSON.stringify(m)); w.terminate(); });`);
+    expect(r.stderr).toBe("");
+    const stats = JSON.parse(r.stdout) as typeof codeCacheStats;
+    expect(stats.used).toBeGreaterThan(50);
+    expect(stats.rejected).toBe(0);
+  });
+
   test("a worker, under the heap flag the pool sets for the process, uses the worker cache without a rejection", () => {
     const index = JSON.parse(readFileSync(join(ROOT, "dist", "code-cache", "worker", "index.json"), "utf8")) as { entries: unknown[] };
     expect(index.entries.length).toBeGreaterThan(50);
