@@ -37,8 +37,10 @@ export const HEAP_GROWING_FLAG = `--heap-growing-percent=${HEAP_GROWING_PERCENT}
  * lives for a few dozen documents, and most of its mark-compacts come while it loads the PDF
  * stack and fills its shaping caches, when nearly everything it allocates stays live: at 1.5×
  * it marks the same growing heap again and again. Its memory is bounded by the run, not by the
- * cap (100 organisations: see bench/RESULTS.md, "wip/lo5"). Measured there, 100 memo PDFs in two
- * workers, alternated in the same minutes: 50 → 200 took 13 % less CPU of the command.
+ * cap. Measured (bench/RESULTS.md, "wip/lo5"), 100 memo PDFs in two workers, alternated in the
+ * same minutes: 50 → 200 took 6–13 % less CPU of the command (three of four series lower in every
+ * pair; 400 % and a larger young generation gained nothing more); peak RSS at 199 organisations
+ * (memo DOCX + measures PDF) 340 → 432 MiB.
  */
 export const SMALL_RUN_HEAP_GROWING_PERCENT = 200;
 
