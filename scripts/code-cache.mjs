@@ -8,7 +8,7 @@
  * V8 accepts a cache only under the flags it was made with: one variant per set of flags a
  * command may run under (CODE_CACHE_VARIANTS: none, the later tier-up of a small run
  * (src/cli/build/jit-flags.ts), the heap flag of build workers (src/cli/build/worker-heap.ts),
- * both), each recorded in a child process of its own under exactly those flags.
+ * both, with a small run's heap flag), each recorded in a child process of its own under exactly those flags.
  *
  * Run by `npm run build` last (it needs the compiled dist/, its precompiled templates and vendor
  * bundles). The cache is not an output document: its bytes may differ from one build to the next;
@@ -39,7 +39,8 @@ if (!CODE_CACHE_VARIANTS.includes(variant)) throw new Error(`code-cache: unknown
 // The flags of this variant, fixed before anything is compiled: the warm-up build below must not set others
 // (a run of 5 organisations would get the later tier-up), so the tier-up decision is taken here first.
 (await lib("build/jit-flags.js")).applyLateTierUp(variant.endsWith("-late"));
-if (variant.startsWith("worker")) (await lib("build/worker-heap.js")).applyWorkerHeapFlags();
+// A small run's workers (the "-late" variants) grow their heap by a factor of their own (worker-heap.js).
+if (variant.startsWith("worker")) (await lib("build/worker-heap.js")).applyWorkerHeapFlags(variant.endsWith("-late"));
 const recorder = recordCodeCache();
 const { main } = await lib("main.js");
 

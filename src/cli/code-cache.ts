@@ -36,10 +36,11 @@ export const CODE_CACHE_DIR = fileURLToPath(new URL("../code-cache/", import.met
  * One cache per set of V8 flags the process may run under, as V8 accepts a cache only under the
  * flags it was made with, and the flags are the process's (every thread's): a build worker runs
  * with the heap growing factor of worker-heap.ts, a small run with the later tier-up of
- * jit-flags.ts, both set while the command runs. scripts/code-cache.mjs records each variant under
- * its flags; the hook finds the one V8 accepts now by a probe (a tiny script's cache, recorded
- * with each variant), so no thread has to be told which flags were set, and a flag set later in
- * the run (the tier-up, after yaml has loaded) moves it to the variant made for it.
+ * jit-flags.ts (and its workers with a small run's growing factor: "worker-late"), both set while
+ * the command runs. scripts/code-cache.mjs records each variant under its flags; the hook finds
+ * the one V8 accepts now by a probe (a tiny script's cache, recorded with each variant), so no
+ * thread has to be told which flags were set, and a flag set later in the run (the tier-up, after
+ * yaml has loaded) moves it to the variant made for it.
  */
 export const CODE_CACHE_VARIANTS = ["main", "main-late", "worker", "worker-late"] as const;
 export type CodeCacheVariant = (typeof CODE_CACHE_VARIANTS)[number];

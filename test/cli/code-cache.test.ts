@@ -185,19 +185,35 @@ console.log(JSON.stringify({ before, after: codeCacheStats }));`);
     expect(tierUpMidRun("setFlagsFromString(INTERRUPT_BUDGET_FLAG)").after.rejected).toBe(1);
   });
 
-  test("a worker, under the heap flag the pool sets for the process, uses the worker cache without a rejection", () => {
-    const index = JSON.parse(readFileSync(join(ROOT, "dist", "code-cache", "worker", "index.json"), "utf8")) as { entries: unknown[] };
-    expect(index.entries.length).toBeGreaterThan(50);
+  /** A worker's cache stats, after `flags` (module code run first in the process, as the command sets its flags) and the load. */
+  function workerStats(flags: string): typeof codeCacheStats {
     const r = node(`import { Worker } from "node:worker_threads";
-import { applyWorkerHeapFlags } from ${JSON.stringify(heap)};
-applyWorkerHeapFlags();
+${flags}
 const w = new Worker(${JSON.stringify(`import { installCodeCache, codeCacheStats } from ${JSON.stringify(lib)}; import { parentPort } from "node:worker_threads";
 installCodeCache();
 ${load}
 parentPort.postMessage(codeCacheStats);`)}, { eval: true });
 w.on("message", (m) => { console.log(JSON.stringify(m)); w.terminate(); });`);
     expect(r.stderr).toBe("");
-    const stats = JSON.parse(r.stdout) as typeof codeCacheStats;
+    return JSON.parse(r.stdout) as typeof codeCacheStats;
+  }
+
+  test("a small run's worker, under the later tier-up and a small run's heap flag, uses the worker-late cache without a rejection", () => {
+    const jit = pathToFileURL(join(ROOT, "dist", "cli", "build", "jit-flags.js")).href;
+    // As runAll sets them for 100 organisations: the tier-up first, then the pool's heap flag.
+    const stats = workerStats(`import { applyJitFlags, lateTierUp } from ${JSON.stringify(jit)};
+import { applyWorkerHeapFlags } from ${JSON.stringify(heap)};
+applyJitFlags(100);
+applyWorkerHeapFlags(lateTierUp(100));`);
+    expect(stats.used).toBeGreaterThan(50);
+    expect(stats.rejected).toBe(0);
+  });
+
+  test("a worker, under the heap flag the pool sets for the process, uses the worker cache without a rejection", () => {
+    const index = JSON.parse(readFileSync(join(ROOT, "dist", "code-cache", "worker", "index.json"), "utf8")) as { entries: unknown[] };
+    expect(index.entries.length).toBeGreaterThan(50);
+    const stats = workerStats(`import { applyWorkerHeapFlags } from ${JSON.stringify(heap)};
+applyWorkerHeapFlags();`);
     expect(stats.used).toBeGreaterThan(50);
     expect(stats.rejected).toBe(0);
   });

@@ -54,13 +54,16 @@ export class WorkerPool {
   constructor(
     size: number,
     init: { settings: OrgBuildSettings; templatesDir?: string },
-    /** `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks). */
-    opts: { retire?: RetirePolicy; onRetired?: () => void } = {},
+    /**
+     * `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks);
+     * `smallRun`: the run is small enough for a small run's heap growing factor (worker-heap.ts).
+     */
+    opts: { retire?: RetirePolicy; onRetired?: () => void; smallRun?: boolean } = {},
   ) {
     this.workerData = { ...init, retire: opts.retire ?? RETIRE_POLICY };
     if (opts.onRetired) this.onRetired = opts.onRetired;
     // Before the first worker's heap is set up (worker-heap.ts says why).
-    applyWorkerHeapFlags();
+    applyWorkerHeapFlags(opts.smallRun ?? false);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 

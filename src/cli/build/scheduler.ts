@@ -9,7 +9,7 @@ import { removeStaleTemporaryFiles } from "../write-atomic.js";
 import type { TemplateSet } from "../../render/load-templates.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { InThreadRunner, type TaskRunner } from "./in-thread.js";
-import { applyJitFlags } from "./jit-flags.js";
+import { applyJitFlags, lateTierUp } from "./jit-flags.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
 /** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
@@ -105,7 +105,10 @@ export async function runAll(
   // Before the first worker starts or the first document is made here: a small run's code is optimised later (jit-flags.ts).
   applyJitFlags(tasks.length);
   const size = where.inThread ? 1 : Math.max(1, Math.min(where.workers, tasks.length));
-  const pool: TaskRunner = where.inThread ? new InThreadRunner(settings, templates.set) : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) });
+  // The same runs get a small run's heap growing factor (worker-heap.ts), so that the flags match a recorded code cache.
+  const pool: TaskRunner = where.inThread
+    ? new InThreadRunner(settings, templates.set)
+    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) }, { smallRun: lateTierUp(tasks.length) });
   try {
     let next = 0;
     const lane = async () => {

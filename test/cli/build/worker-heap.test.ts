@@ -1,15 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
-import { HEAP_GROWING_FLAG, HEAP_GROWING_PERCENT, WORKER_RESOURCE_LIMITS } from "../../../src/cli/build/worker-heap.js";
+import { HEAP_GROWING_FLAG, HEAP_GROWING_PERCENT, heapGrowingFlag, SMALL_RUN_HEAP_GROWING_PERCENT, WORKER_RESOURCE_LIMITS } from "../../../src/cli/build/worker-heap.js";
 import { WORKER_RESOURCE_LIMITS as POOL_LIMITS } from "../../../src/cli/build/pool.js";
 
 /**
  * A child process starts one worker with the pool's limits, keeps ~30 MB live (as the shaping
  * caches do) and promotes and drops ~12 million objects, counting the worker's mark-compacts. With `apply`, it
- * first sets the growing factor the way the pool does. The flag is the process's, so each
- * variant needs its own process.
+ * first sets the growing factor the way the pool does, a large run's or a small run's. The flag is the
+ * process's, so each variant needs its own process.
  */
-function markCompacts(apply: boolean): number {
+function markCompacts(apply: false | "large" | "small"): number {
   const module = new URL("../../../src/cli/build/worker-heap.ts", import.meta.url).href;
   // An async function with import(): the eval'd worker runs as CommonJS or as a module, depending on the flags it inherits.
   const churn = `(async () => {
@@ -27,7 +27,7 @@ function markCompacts(apply: boolean): number {
   const main = `
     import { Worker } from "node:worker_threads";
     const heap = await import(${JSON.stringify(module)});
-    if (${apply}) heap.applyWorkerHeapFlags();
+    if (${apply !== false}) heap.applyWorkerHeapFlags(${apply === "small"});
     const w = new Worker(${JSON.stringify(churn)}, { eval: true, resourceLimits: heap.WORKER_RESOURCE_LIMITS });
     w.once("message", (m) => { console.log(JSON.stringify(m)); w.terminate(); });
   `;
@@ -45,11 +45,19 @@ describe("build workers' heap (worker-heap.ts)", () => {
     expect(WORKER_RESOURCE_LIMITS).toBe(POOL_LIMITS);
   });
 
-  test("the growing factor cuts a capped worker's mark-compacts", () => {
+  test("the growing factor cuts a capped worker's mark-compacts, a small run's more", () => {
     const capped = markCompacts(false);
-    const grown = markCompacts(true);
-    // Measured (Node 20): 10 mark-compacts without the flag, 8 with it at 50 %.
+    const grown = markCompacts("large");
+    const small = markCompacts("small");
+    // Measured (Node 20): 10 mark-compacts without the flag, 8 with it at 50 %, 5 with a small run's 200 %.
     expect(capped).toBeGreaterThanOrEqual(6);
     expect(grown).toBeLessThan(capped);
+    expect(small).toBeLessThan(grown);
+  });
+
+  test("a small run's workers get a flag of their own (the code cache's worker-late variant is recorded under it)", () => {
+    expect(heapGrowingFlag(false)).toBe(HEAP_GROWING_FLAG);
+    expect(heapGrowingFlag(true)).toBe(`--heap-growing-percent=${SMALL_RUN_HEAP_GROWING_PERCENT}`);
+    expect(SMALL_RUN_HEAP_GROWING_PERCENT).toBeGreaterThan(HEAP_GROWING_PERCENT);
   });
 });
