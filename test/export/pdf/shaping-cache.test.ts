@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { BoundedCache } from "../../../src/export/pdf/bounded-cache.js";
+import type { FontkitPosition } from "../../../src/export/pdf/internals/fontkit.js";
 import { makeFaithfulFontClass } from "../../../src/export/pdf/faithful-font.js";
 import { openFaces } from "../../../src/export/pdf/internals/pdfkit.js";
 import { compactRun, isNumeral } from "../../../src/export/pdf/shaping-cache.js";
@@ -26,7 +27,7 @@ describe("compactRun", () => {
       expect(compact.advanceWidth).toBe(run.advanceWidth);
       expect(compact.positions).toHaveLength(run.positions.length);
       compact.positions.forEach((p, i) => {
-        const q = run.positions[i] as Record<string, unknown>;
+        const q = run.positions[i] as FontkitPosition;
         const keys: string[] = [];
         for (const k in q) keys.push(k);
         expect(Object.keys(p)).toEqual(keys);
