@@ -34,7 +34,7 @@
 import { clusterSpans, codePointsOf, hex4, placeCluster } from "./cluster-map.js";
 import type { FontkitFace, FontkitGlyph, FontkitPosition, GlyphRunLike } from "./internals/fontkit.js";
 import type { EmbeddedFontClass } from "./internals/pdfkit.js";
-import { DEFAULT_CACHE_LIMITS, faceCacheStore, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
+import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
 import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
 import { drawnPieces, glyphTexts } from "./text-pieces.js";
@@ -84,11 +84,12 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     }
 
     private shaped(piece: string): ShapedPiece {
-      const known = this.caches.pieces.get(piece);
+      const cache = isNumeral(piece) ? this.caches.numerals : this.caches.pieces;
+      const known = cache.get(piece);
       if (known) return known;
-      const run = this.layoutRun(piece);
+      const run = compactRun(this.layoutRun(piece));
       const shaped: ShapedPiece = { run, advanceWidth: run.advanceWidth };
-      this.caches.pieces.set(piece, shaped);
+      cache.set(piece, shaped);
       return shaped;
     }
 

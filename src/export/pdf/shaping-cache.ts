@@ -14,17 +14,46 @@ export interface ShapingCacheLimits {
   readonly runs: number;
   /** Measured strings (pdfmake measures every word of every paragraph). */
   readonly widths: number;
+  /** Shaped pieces that are numbers (isNumeral), kept apart from the words. */
+  readonly numerals: number;
 }
 
 /**
- * Enough for the vocabulary of a national run; 4,000 measures PDFs with
- * different sentences each level off at about 40 MB of heap, all caches
- * included.
+ * Enough for the vocabulary of a national run. Numbers are the exception:
+ * scores with two decimals, dates and counts are ten thousand different
+ * pieces, most drawn by one organisation only; in the words' cache they were
+ * 85 % of its entries (~1.4 KB each) and grew a worker's live heap through
+ * the whole national run, never reaching the limit (bench/RESULTS.md,
+ * "wip/mem"). A small cache of their own keeps the numbers every document
+ * repeats (years, ๑๐๐, item numbers) and bounds the rest.
  */
-export const DEFAULT_CACHE_LIMITS: ShapingCacheLimits = { runs: 20_000, widths: 20_000 };
+export const DEFAULT_CACHE_LIMITS: ShapingCacheLimits = { runs: 20_000, widths: 20_000, numerals: 1_000 };
+
+const DIGIT = /[0-9\u0E50-\u0E59]/;
+const NOT_NUMERAL = /[^0-9\u0E50-\u0E59.,:%()/\- ]/;
+
+/** A piece made of digits (Thai or Arabic) and the punctuation of numbers only, such as "๘๑.๐๔ " or "(๒๕๖๗)". */
+export function isNumeral(piece: string): boolean {
+  return DIGIT.test(piece) && !NOT_NUMERAL.test(piece);
+}
 
 /** Strings longer than this (whole lines) are measured from their cached pieces but not cached themselves. */
 export const LONGEST_CACHED_WIDTH = 80;
+
+/**
+ * What a cached piece keeps of fontkit's GlyphRun: its glyphs, positions and
+ * advance. The GlyphRun also holds the shaper's feature table, and each of
+ * its GlyphPositions got advanceWidth from pdfkit after it was made (a
+ * property stored out of the object, one more array per glyph); plain
+ * objects with the same fields in the same order hold the same numbers in
+ * less heap (a piece's entry 1.8 → 1.4 KB, bench/RESULTS.md "wip/mem").
+ * pdfkit only reads positions, and copies one with for…in (word spacing):
+ * the same keys in the same order.
+ */
+export function compactRun(run: GlyphRunLike): GlyphRunLike {
+  const positions = run.positions.map((p): FontkitPosition => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset, advanceWidth: p.advanceWidth as number }));
+  return { glyphs: run.glyphs, positions, advanceWidth: run.advanceWidth };
+}
 
 /** One glyph as it goes into the content stream: a face glyph or a cluster glyph, and the text it extracts as. */
 export interface DrawnGlyph {
@@ -43,6 +72,8 @@ export interface ShapedPiece {
 
 export interface FaceCaches {
   readonly pieces: BoundedCache<string, ShapedPiece>;
+  /** Shaped pieces that are numbers (isNumeral). */
+  readonly numerals: BoundedCache<string, ShapedPiece>;
   readonly widths: BoundedCache<string, number>;
   readonly outlines: OutlineCache;
   /**
@@ -62,6 +93,7 @@ export function faceCacheStore(limits: ShapingCacheLimits): (face: { readonly nu
     if (!caches) {
       caches = {
         pieces: new BoundedCache(limits.runs),
+        numerals: new BoundedCache(limits.numerals),
         widths: new BoundedCache(limits.widths),
         outlines: new Map(),
         clusters: new Map(),
