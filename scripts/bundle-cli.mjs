@@ -21,7 +21,7 @@
  * Run by `npm run build` after tsc and the other generators, before scripts/code-cache.mjs. Same
  * dist/ → same bytes.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "rolldown";
@@ -78,6 +78,8 @@ for (const [name, file] of Object.entries(ENTRIES)) {
   const target = posix(relative(dirname(file), join(out, `${name}.js`)));
   const head = name === "bin" ? "#!/usr/bin/env node\n" : "";
   writeFileSync(file, `${head}// Written by ${SHIM_MARK}: runs from the CLI's chunks (dist/bundle/); tsc's own module is ${posix(relative(dirname(file), modulesCopy(file)))}.\nimport "${target}";\n`);
+  // A new file is made 0644: `npx itadoc` in a fresh clone then fails with "Permission denied".
+  if (name === "bin") chmodSync(file, 0o755);
 }
 const count = Object.values(sorted).reduce((n, m) => n + m.length, 0);
 console.log(`bundle-cli: ${count} modules in ${Object.keys(sorted).length} chunks`);

@@ -4,7 +4,7 @@
  * exporters are not in the chunks every command loads. (test/e2e/lazy-start.test.ts checks, through
  * modules.json, which modules each command loads; every test that spawns dist/cli/bin.js runs the chunks.)
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT } from "../helpers/load-example.js";
@@ -19,6 +19,10 @@ describe("the CLI's chunks", () => {
     expect(readFileSync(join(dist, "cli", "build", "worker.js"), "utf8")).toMatch(/\nimport "\.\.\/\.\.\/bundle\/worker\.js";\n$/);
     for (const f of ["cli/bin-modules.js", "cli/build/worker-modules.js", "bundle/bin.js", "bundle/worker.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
     for (const c of Object.keys(chunks)) expect(existsSync(join(dist, "bundle", c)), c).toBe(true);
+  });
+
+  test("the package's bin is executable, so `npx itadoc` runs it in a fresh clone", () => {
+    expect(statSync(join(dist, "cli", "bin.js")).mode & 0o111).toBe(0o111);
   });
 
   test("every module is in one chunk, and what commands load later is not in the entry's", () => {
