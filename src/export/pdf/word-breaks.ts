@@ -34,10 +34,14 @@ export type SplitWords = (text: string) => readonly BrokenWord[];
 export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } & Record<string, unknown>;
 
 /**
- * Texts whose words are kept: about as many as thai-wrap.ts keeps marked
- * paragraphs (a text node is a paragraph or a run of one), two generations.
+ * Texts whose words are kept, two generations. 4,000 (as many as thai-wrap.ts
+ * keeps marked paragraphs) held ~20 MB per thread, and on the national set it
+ * cost more than it saved: 2 took 0.82 and 0.93 of its CPU in two alternated
+ * national runs (bench/RESULTS.md, "Merged main at the end of stop 22"), and
+ * workers were replaced less often. The gain of a large bound was measured on
+ * 100 organisations only; measure it on the national set before raising this.
  */
-const KEPT_TEXTS = 4_000;
+const KEPT_TEXTS = 2;
 
 /** `split` with the words of each text kept (bounded). The arrays are shared: callers only read them. */
 export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
