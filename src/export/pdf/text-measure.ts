@@ -236,7 +236,7 @@ const trimmedWidth = (item: { width: number; leadingCut?: number; trailingCut: n
 /**
  * A subclass of pdfmake's TextInlines whose measure() reads the style stack
  * once per call, and whose buildInlines breaks a plain node's text with
- * word-breaks.ts (each text's words kept) instead of a new TextBreaker.
+ * word-breaks.ts (the last few texts' words kept) instead of a new TextBreaker.
  */
 export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: GetStyleProperty, layersOf: StyleLayersOf, splitWords: SplitWords): TextInlinesClass {
   const stockMeasure = (Base.prototype as { measure(a: unknown, s: unknown): MeasuredItem[] }).measure;

@@ -1,14 +1,8 @@
 /**
  * pdfmake's TextBreaker.getBreaks (0.3.11) for the text nodes itadoc makes,
- * with each text's words kept, so the `linebreak` package's UAX #14 pass
- * runs once per distinct text instead of once per text node of every
- * document.
- *
- * A document repeats its paragraphs (template wording, the same owner in
- * every row) and so do the documents of a run: nine in ten table cells of
- * the national set's measures plans were seen before. A text's words are
- * then the same string objects every time, so the shaping caches find them
- * by a hash V8 has already computed (faithful-font.ts advanceOf).
+ * without getBreaks' copies per item, and with the words of the last few
+ * texts kept (KEPT_TEXTS below: keeping thousands, for the texts a run
+ * repeats, held ~20 MB per thread and cost CPU on the national set).
  *
  * Only the plain case is taken here: every item a string or an inline
  * object with a string `text`, no style name, no `wordBreak: break-all`
