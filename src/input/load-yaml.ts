@@ -75,7 +75,13 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
   const deep = errors.find((d) => d.code === "E_YAML_DEPTH");
   if (deep) return fail(deep);
   // No syntax error, nothing to explain: the explanation would split the whole text into lines first.
-  if (syntax.length > 0) errors.push(...explainSyntaxErrors(file, text, lineCounter, syntax));
+  if (syntax.length > 0) {
+    const explained = explainSyntaxErrors(file, text, lineCounter, syntax);
+    // A tab the explanation found (yaml called it bad indentation) is the one cause to fix, as above.
+    const tab = explained.filter((d) => d.code === "E_YAML_TAB");
+    if (tab.length > 0) return { ok: false, errors: tab, warnings: [] };
+    errors.push(...explained);
+  }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];

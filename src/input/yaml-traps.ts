@@ -81,6 +81,10 @@ function indentDiagnostic(file: string, lines: readonly string[], lineCounter: L
   const at = lineCounter.linePos(e.pos[0]);
   const line = culpritLine(lines, at.line, at.col);
   const src = lines[line - 1] ?? "";
+  // yaml names a tab only where it expects indentation (TAB_AS_INDENT); a tab that starts a line after a deeper
+  // block reaches here as "bad indentation". The clerk sees spaces in the editor, so say it is a tab.
+  const tab = /^[ \t]*/.exec(src)![0].indexOf("\t");
+  if (tab >= 0) return error("E_YAML_TAB", {}, { file, line, col: tab + 1 });
   const found = indentOf(src);
   const ref = referenceLine(lines, line);
   const col = found + 1;

@@ -127,6 +127,28 @@ describe("one list item indented one space off", () => {
   });
 });
 
+describe("a tab that starts a line", () => {
+  // yaml names a tab only where it expects indentation; after a deeper block it calls the line badly indented.
+  const cases: Array<[string, string, string]> = [
+    ["before a key deeper than the line above", "      recommendation: >-", "\t      recommendation: >-"],
+    ["in place of a text's indentation", "        องค์ประกอบข้อมูลไม่ครบถ้วน", "\tองค์ประกอบข้อมูลไม่ครบถ้วน"],
+    ["after the spaces of a key", "      recommendation: >-", "      \trecommendation: >-"],
+  ];
+  test.each(cases)("%s is named as a tab, at the tab, alone", (_what, from, to) => {
+    const t = swap(KK_2563, from, to);
+    // The parser's own verdict on these lines, measured: not TAB_AS_INDENT, so this test is about the explanation.
+    expect(parseDocument(t, { schema: "failsafe" }).errors.some((e) => e.code === "TAB_AS_INDENT")).toBe(false);
+    const r = load({ "2563.yaml": t }, KK_ORG);
+    expect(r.errors.map((d) => [d.code, d.pos?.line, d.pos?.col])).toEqual([["E_YAML_TAB", lineOf(t, to), to.indexOf("\t") + 1]]);
+    expect(th(r.errors[0]!)).toContain("ย่อหน้าด้วยแท็บ (Tab)");
+  });
+
+  test("a tab inside a text's own line, after its indentation, is the text's and not an error", () => {
+    const t = swap(KK_2563, "        องค์ประกอบข้อมูลไม่ครบถ้วน", "        \tองค์ประกอบข้อมูลไม่ครบถ้วน");
+    expect(load({ "2563.yaml": t }, KK_ORG).errors).toEqual([]);
+  });
+});
+
 describe("ำ typed as ํ + า (as copied from a PDF)", () => {
   const DECOMPOSED = "องค์การบริหารส่วนต\u0E4D\u0E32บล";
 
