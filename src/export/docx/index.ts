@@ -20,7 +20,7 @@ import { MediaCollector, type MediaFile } from "./media.js";
 import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATIONSHIPS } from "./package-parts.js";
 import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
 import { withSectionProperties } from "./paragraph-xml.js";
-import { crc32, DEFLATE_LEVEL, packEntry, writePackedZip, type PackedEntry } from "./zip.js";
+import { crc32, DEFLATE_LEVEL, packEntry, packText, writePackedZip, type PackedEntry } from "./zip.js";
 import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 
 const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
@@ -110,10 +110,10 @@ const REPEATED_PARTS_KEPT = 256;
 const packedXml = new Map<string, Omit<PackedEntry, "path">>();
 
 function packXml(path: string, xml: string): PackedEntry {
-  if (xml.length > REPEATED_PART_CHARS) return packEntry({ path, data: Buffer.from(xml, "utf8") });
+  if (xml.length > REPEATED_PART_CHARS) return packText(path, xml);
   let packed = packedXml.get(xml);
   if (packed === undefined) {
-    const { size, crc, compressed } = packEntry({ path, data: Buffer.from(xml, "utf8") });
+    const { size, crc, compressed } = packText(path, xml);
     packed = { size, crc, compressed };
     if (packedXml.size >= REPEATED_PARTS_KEPT) packedXml.clear();
     packedXml.set(xml, packed);
