@@ -168,7 +168,8 @@ export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
   return xml;
 }
 
-function textRunXml(ctx: FontCtx, text: string, look: RunLook): string {
+/** textRun without the cache (exported for the test that checks the cache against it). */
+export function textRunXml(ctx: FontCtx, text: string, look: RunLook): string {
   if (text === "") return `<w:r>${rPr(ctx, look)}</w:r>`;
   const pieces = scriptPieces(text);
   if (pieces.length === 1 && pieces[0]!.cs) return `<w:r>${rPr(ctx, look)}${contentXml(text)}</w:r>`;
