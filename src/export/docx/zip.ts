@@ -125,6 +125,19 @@ function nameBytes(path: string): Uint8Array {
   return name;
 }
 
+/** The fields a local header and a central directory entry share, from "version needed" to the name's length. */
+function sharedFields(v: DataView, at: number, entry: PackedEntry, nameLength: number, date: number, time: number): void {
+  v.setUint16(at, 20, true);
+  v.setUint16(at + 2, UTF8_NAMES, true);
+  v.setUint16(at + 4, DEFLATE, true);
+  v.setUint16(at + 6, time, true);
+  v.setUint16(at + 8, date, true);
+  v.setUint32(at + 10, entry.crc, true);
+  v.setUint32(at + 14, entry.compressed.length, true);
+  v.setUint32(at + 18, entry.size, true);
+  v.setUint16(at + 22, nameLength, true);
+}
+
 /** Compressed entries written in the order given, all with the same date, into one buffer sized first. */
 export function writePackedZip(entries: readonly PackedEntry[], modified: Date): Uint8Array {
   const { date, time } = dosDateTime(modified);
@@ -142,32 +155,17 @@ export function writePackedZip(entries: readonly PackedEntry[], modified: Date):
   let central = localSize;
   entries.forEach((entry, i) => {
     const name = names[i]!;
-    const { compressed, crc } = entry;
+    const { compressed } = entry;
     const offset = at;
     v.setUint32(at, LOCAL_HEADER, true);
-    v.setUint16(at + 4, 20, true);
-    v.setUint16(at + 6, UTF8_NAMES, true);
-    v.setUint16(at + 8, DEFLATE, true);
-    v.setUint16(at + 10, time, true);
-    v.setUint16(at + 12, date, true);
-    v.setUint32(at + 14, crc, true);
-    v.setUint32(at + 18, compressed.length, true);
-    v.setUint32(at + 22, entry.size, true);
-    v.setUint16(at + 26, name.length, true);
+    sharedFields(v, at + 4, entry, name.length, date, time);
     out.set(name, at + 30);
     out.set(compressed, at + 30 + name.length);
     at += 30 + name.length + compressed.length;
     v.setUint32(central, CENTRAL_HEADER, true);
+    // "Version made by", then the fields the local header has.
     v.setUint16(central + 4, 20, true);
-    v.setUint16(central + 6, 20, true);
-    v.setUint16(central + 8, UTF8_NAMES, true);
-    v.setUint16(central + 10, DEFLATE, true);
-    v.setUint16(central + 12, time, true);
-    v.setUint16(central + 14, date, true);
-    v.setUint32(central + 16, crc, true);
-    v.setUint32(central + 20, compressed.length, true);
-    v.setUint32(central + 24, entry.size, true);
-    v.setUint16(central + 28, name.length, true);
+    sharedFields(v, central + 6, entry, name.length, date, time);
     v.setUint32(central + 42, offset, true);
     out.set(name, central + 46);
     central += 46 + name.length;
