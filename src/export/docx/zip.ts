@@ -88,19 +88,34 @@ export function packEntry(entry: ZipEntry, level: number = DEFLATE_LEVEL): Packe
  * cost more than the encoding itself (the bytes are only read by crc32 and
  * deflate, before the buffer is used again). TextEncoder writes what
  * Buffer.from(text, "utf8") writes, a lone surrogate as U+FFFD included.
- * Texts past SCRATCH_MAX_CHARS get a buffer of their own, so a rare huge
- * document does not leave megabytes held.
+ * A text may come in pieces, encoded one after the other as the joined text
+ * would be (a surrogate pair cut between two pieces is joined first, so it
+ * stays one character). Texts past SCRATCH_MAX_CHARS get a buffer of their
+ * own, so a rare huge document does not leave megabytes held.
  */
 const SCRATCH_MAX_CHARS = 1 << 18;
 const textEncoder = new TextEncoder();
 let scratch = new Uint8Array(0);
 
-export function packText(path: string, text: string, level: number = DEFLATE_LEVEL): PackedEntry {
-  if (text.length > SCRATCH_MAX_CHARS) return packEntry({ path, data: Buffer.from(text, "utf8") }, level);
+export function packText(path: string, text: string | readonly string[], level: number = DEFLATE_LEVEL): PackedEntry {
+  const pieces = typeof text === "string" ? [text] : text;
+  let chars = 0;
+  for (const piece of pieces) chars += piece.length;
+  if (chars > SCRATCH_MAX_CHARS || splitsASurrogatePair(pieces)) return packEntry({ path, data: Buffer.from(pieces.join(""), "utf8") }, level);
   // Three bytes per UTF-16 unit is the most UTF-8 takes (a surrogate pair: four bytes for two units).
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, 2 * scratch.length));
-  const { written } = textEncoder.encodeInto(text, scratch);
+  if (scratch.length < chars * 3) scratch = new Uint8Array(Math.max(chars * 3, 2 * scratch.length));
+  let written = 0;
+  for (const piece of pieces) written += textEncoder.encodeInto(piece, written === 0 ? scratch : scratch.subarray(written)).written;
   return packEntry({ path, data: scratch.subarray(0, written) }, level);
+}
+
+function splitsASurrogatePair(pieces: readonly string[]): boolean {
+  for (let i = 0; i < pieces.length - 1; i++) {
+    const piece = pieces[i]!;
+    const last = piece.charCodeAt(piece.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) return true;
+  }
+  return false;
 }
 
 /** Entries are written in the order given, each deflated, all with the same date. */

@@ -84,6 +84,21 @@ describe("zip", () => {
     }
   });
 
+  it("packs a text given in pieces as the joined text, a surrogate pair cut between two pieces included", () => {
+    const units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 }).map((u) => String.fromCharCode(...u));
+    fc.assert(
+      fc.property(units, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+        same(packText("word/document.xml", pieces), packedByBufferFrom("word/document.xml", text));
+      }),
+      { numRuns: 60, seed: 17 },
+    );
+    same(packText("d.xml", ["<a>\ud83d", "\ude00</a>"]), packedByBufferFrom("d.xml", "<a>\ud83d\ude00</a>"));
+    same(packText("d.xml", ["<a>\ud83d", "x", "\ude00</a>", ""]), packedByBufferFrom("d.xml", "<a>\ud83dx\ude00</a>"));
+    same(packText("d.xml", []), packedByBufferFrom("d.xml", ""));
+  });
+
   it("writes the bytes the concatenating writer wrote", () => {
     const concatWriter = (entries: readonly PackedEntry[], modified: Date): Uint8Array => {
       const { date, time } = dosDateTime(modified);
