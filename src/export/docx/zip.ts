@@ -109,6 +109,7 @@ export function packText(path: string, text: string | readonly string[], level: 
   return packEntry({ path, data: scratch.subarray(0, written) }, level);
 }
 
+/** (Reading a piece's last unit flattens a piece built by concatenation; the encoding needs it flat anyway.) */
 function splitsASurrogatePair(pieces: readonly string[]): boolean {
   for (let i = 0; i < pieces.length - 1; i++) {
     const piece = pieces[i]!;
