@@ -20,14 +20,17 @@ import { MediaCollector, type MediaFile } from "./media.js";
 import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATIONSHIPS } from "./package-parts.js";
 import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
 import { withSectionProperties } from "./paragraph-xml.js";
-import { crc32, DEFLATE_LEVEL, packEntry, writePackedZip, type PackedEntry } from "./zip.js";
+import { crc32, DEFLATE_LEVEL, packEntry, packText, writePackedZip, type PackedEntry } from "./zip.js";
 import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 
 const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
 
+/** A part's XML: one text, or its pieces in order (the body, written into the zip without being joined first). */
+export type XmlText = string | readonly string[];
+
 /** One document's own parts: XML text by package path, and its pictures. */
 export interface DocumentParts {
-  readonly xml: ReadonlyMap<string, string>;
+  readonly xml: ReadonlyMap<string, XmlText>;
   readonly media: readonly MediaFile[];
   /** Other binary parts by package path (a chart's embedded workbook). */
   readonly binary: ReadonlyMap<string, Uint8Array>;
@@ -44,32 +47,35 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
   const media = new MediaCollector(nextRel);
   const images = options.images ?? NO_IMAGES;
 
-  let body = "";
+  // The body stays in pieces (its elements, in order) until it is encoded for the zip: joining them, and
+  // then the joined text inside the document's root, copied the whole body twice on the way.
+  const body: string[] = [XML_DECLARATION_STANDALONE, DOCUMENT_OPEN, "<w:body>"];
   doc.sections.forEach((section, i) => {
     const ctx: DocxContext = { ...base, textWidthTwips: textWidthTwips(section.page), images, media };
     const elements = section.blocks.flatMap((b) => blockToDocx(b, ctx));
     const sectPr = sectionPropertiesXml(section.page, doc.pageNumbers, i === 0, sectionParts[i] ?? []);
     if (i === doc.sections.length - 1) {
       // The last section's properties close the body.
-      body += elements.join("") + sectPr;
+      body.push(...elements, sectPr);
       return;
     }
     // Any other section ends on a paragraph holding its properties: its own last one, or an empty one after a table.
     const last = elements[elements.length - 1];
     if (last !== undefined && (last.startsWith("<w:p>") || last === "<w:p/>")) {
       elements[elements.length - 1] = withSectionProperties(last, sectPr);
-      body += elements.join("");
+      body.push(...elements);
     } else {
-      body += elements.join("") + withSectionProperties("<w:p/>", sectPr);
+      body.push(...elements, withSectionProperties("<w:p/>", sectPr));
     }
   });
+  body.push("</w:body></w:document>");
 
   const headersFooters: HeaderFooterPart[] = sectionParts.flat();
   const fontTableRId = `rId${nextRel + media.all.length}`;
-  const xml = new Map<string, string>([
+  const xml = new Map<string, XmlText>([
     ["[Content_Types].xml", contentTypesXml(headersFooters, media.charts)],
     ["docProps/core.xml", coreXml(doc.meta, options.createdAt)],
-    ["word/document.xml", `${XML_DECLARATION_STANDALONE}${DOCUMENT_OPEN}<w:body>${body}</w:body></w:document>`],
+    ["word/document.xml", body],
     ["word/_rels/document.xml.rels", documentRelsXml(headersFooters, themeRId, media.all, fontTableRId, media.charts)],
   ]);
   const binary = new Map<string, Uint8Array>();
@@ -109,11 +115,12 @@ const REPEATED_PART_CHARS = 4096;
 const REPEATED_PARTS_KEPT = 256;
 const packedXml = new Map<string, Omit<PackedEntry, "path">>();
 
-function packXml(path: string, xml: string): PackedEntry {
-  if (xml.length > REPEATED_PART_CHARS) return packEntry({ path, data: Buffer.from(xml, "utf8") });
+function packXml(path: string, xml: XmlText): PackedEntry {
+  if (typeof xml !== "string") return packText(path, xml);
+  if (xml.length > REPEATED_PART_CHARS) return packText(path, xml);
   let packed = packedXml.get(xml);
   if (packed === undefined) {
-    const { size, crc, compressed } = packEntry({ path, data: Buffer.from(xml, "utf8") });
+    const { size, crc, compressed } = packText(path, xml);
     packed = { size, crc, compressed };
     if (packedXml.size >= REPEATED_PARTS_KEPT) packedXml.clear();
     packedXml.set(xml, packed);

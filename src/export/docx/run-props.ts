@@ -36,6 +36,11 @@ type FontCtx = Pick<DocxContext, "family">;
 const rPrCache = new Map<string, Map<number, string>>();
 const RPR_CACHE_LIMIT = 2000;
 
+/** A look as a small number (the half-point size and four flags), for the caches here. */
+function lookKey(halfPointSize: number, look: RunLook, cs: boolean): number {
+  return halfPointSize * 64 + (look.bold === undefined ? 0 : look.bold ? 1 : 2) * 16 + (look.italic ? 8 : 0) + (look.underline ? 4 : 0) + (cs ? 1 : 0);
+}
+
 /** w:rPr of a run (or a paragraph mark), in the element order CT_RPr requires. */
 export function rPr(ctx: FontCtx, look: RunLook): string {
   const size = halfPoints(look.sizePt);
@@ -47,7 +52,7 @@ export function rPr(ctx: FontCtx, look: RunLook): string {
     looks = new Map();
     rPrCache.set(fontKey, looks);
   }
-  const key = size * 64 + (look.bold === undefined ? 0 : look.bold ? 1 : 2) * 16 + (look.italic ? 8 : 0) + (look.underline ? 4 : 0) + (cs ? 1 : 0);
+  const key = lookKey(size, look, cs);
   const cached = looks.get(key);
   if (cached !== undefined) return cached;
   const f = esc(ctx.family);
@@ -129,8 +134,42 @@ function contentXml(text: string): string {
   return out;
 }
 
+/**
+ * Most runs of a memo are the template's own words and the labels every
+ * organisation's memo repeats (about three in four runs of one memo appear in
+ * another): a run's XML is kept by look and text, for one family at a time.
+ * The bound keeps it to the runs of the last few memos (~1,000 strings that
+ * share their w:rPr text); when full it starts again.
+ */
+const RUN_CACHE_LIMIT = 1024;
+let runCacheFamily: string | undefined;
+let runCacheSize = 0;
+const runCache = new Map<number, Map<string, string>>();
+
 /** One model text → runs, one per script piece (see scriptPieces). */
 export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
+  if (ctx.family !== runCacheFamily || runCacheSize >= RUN_CACHE_LIMIT) {
+    runCache.clear();
+    runCacheSize = 0;
+    runCacheFamily = ctx.family;
+  }
+  const key = lookKey(halfPoints(look.sizePt), look, look.complexScript !== false);
+  let texts = runCache.get(key);
+  if (texts === undefined) {
+    texts = new Map();
+    runCache.set(key, texts);
+  }
+  let xml = texts.get(text);
+  if (xml === undefined) {
+    xml = textRunXml(ctx, text, look);
+    texts.set(text, xml);
+    runCacheSize++;
+  }
+  return xml;
+}
+
+/** textRun without the cache (exported for the test that checks the cache against it). */
+export function textRunXml(ctx: FontCtx, text: string, look: RunLook): string {
   if (text === "") return `<w:r>${rPr(ctx, look)}</w:r>`;
   const pieces = scriptPieces(text);
   if (pieces.length === 1 && pieces[0]!.cs) return `<w:r>${rPr(ctx, look)}${contentXml(text)}</w:r>`;

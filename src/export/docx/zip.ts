@@ -82,6 +82,43 @@ export function packEntry(entry: ZipEntry, level: number = DEFLATE_LEVEL): Packe
   return { path: entry.path, size: entry.data.length, crc: crc32(entry.data), compressed: deflateRawSync(entry.data, { level }) };
 }
 
+/**
+ * A text part packed from its UTF-8 bytes, encoded into one buffer kept for
+ * the next part: Buffer.from gives every body a new ~60 KB allocation, which
+ * cost more than the encoding itself (the bytes are only read by crc32 and
+ * deflate, before the buffer is used again). TextEncoder writes what
+ * Buffer.from(text, "utf8") writes, a lone surrogate as U+FFFD included.
+ * A text may come in pieces, encoded one after the other as the joined text
+ * would be (a surrogate pair cut between two pieces is joined first, so it
+ * stays one character). Texts past SCRATCH_MAX_CHARS get a buffer of their
+ * own, so a rare huge document does not leave megabytes held.
+ */
+const SCRATCH_MAX_CHARS = 1 << 18;
+const textEncoder = new TextEncoder();
+let scratch = new Uint8Array(0);
+
+export function packText(path: string, text: string | readonly string[], level: number = DEFLATE_LEVEL): PackedEntry {
+  const pieces = typeof text === "string" ? [text] : text;
+  let chars = 0;
+  for (const piece of pieces) chars += piece.length;
+  if (chars > SCRATCH_MAX_CHARS || splitsASurrogatePair(pieces)) return packEntry({ path, data: Buffer.from(pieces.join(""), "utf8") }, level);
+  // Three bytes per UTF-16 unit is the most UTF-8 takes (a surrogate pair: four bytes for two units).
+  if (scratch.length < chars * 3) scratch = new Uint8Array(Math.max(chars * 3, 2 * scratch.length));
+  let written = 0;
+  for (const piece of pieces) written += textEncoder.encodeInto(piece, written === 0 ? scratch : scratch.subarray(written)).written;
+  return packEntry({ path, data: scratch.subarray(0, written) }, level);
+}
+
+/** (Reading a piece's last unit flattens a piece built by concatenation; the encoding needs it flat anyway.) */
+function splitsASurrogatePair(pieces: readonly string[]): boolean {
+  for (let i = 0; i < pieces.length - 1; i++) {
+    const piece = pieces[i]!;
+    const last = piece.charCodeAt(piece.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) return true;
+  }
+  return false;
+}
+
 /** Entries are written in the order given, each deflated, all with the same date. */
 export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
   return writePackedZip(
@@ -90,65 +127,69 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   );
 }
 
-/** Compressed entries written in the order given, all with the same date. */
-export function writePackedZip(entries: readonly PackedEntry[], modified: Date): Uint8Array {
-  const { date, time } = dosDateTime(modified);
-  const encoder = new TextEncoder();
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = encoder.encode(entry.path);
-    const { compressed, crc } = entry;
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, LOCAL_HEADER, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(6, UTF8_NAMES, true);
-    lv.setUint16(8, DEFLATE, true);
-    lv.setUint16(10, time, true);
-    lv.setUint16(12, date, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, compressed.length, true);
-    lv.setUint32(22, entry.size, true);
-    lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const central = new Uint8Array(46 + name.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, CENTRAL_HEADER, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(8, UTF8_NAMES, true);
-    cv.setUint16(10, DEFLATE, true);
-    cv.setUint16(12, time, true);
-    cv.setUint16(14, date, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, compressed.length, true);
-    cv.setUint32(24, entry.size, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(name, 46);
-    locals.push(local, compressed);
-    centrals.push(central);
-    offset += local.length + compressed.length;
+/** Entry names, encoded once: a process writes the same few dozen paths into every package. */
+const NAME_CACHE_LIMIT = 512;
+const encodedNames = new Map<string, Uint8Array>();
+
+function nameBytes(path: string): Uint8Array {
+  let name = encodedNames.get(path);
+  if (name === undefined) {
+    name = textEncoder.encode(path);
+    if (encodedNames.size >= NAME_CACHE_LIMIT) encodedNames.clear();
+    encodedNames.set(path, name);
   }
-  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, END_OF_CENTRAL_DIR, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, centralSize, true);
-  ev.setUint32(16, offset, true);
-  return concat([...locals, ...centrals, end]);
+  return name;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+/** The fields a local header and a central directory entry share, from "version needed" to the name's length. */
+function sharedFields(v: DataView, at: number, entry: PackedEntry, nameLength: number, date: number, time: number): void {
+  v.setUint16(at, 20, true);
+  v.setUint16(at + 2, UTF8_NAMES, true);
+  v.setUint16(at + 4, DEFLATE, true);
+  v.setUint16(at + 6, time, true);
+  v.setUint16(at + 8, date, true);
+  v.setUint32(at + 10, entry.crc, true);
+  v.setUint32(at + 14, entry.compressed.length, true);
+  v.setUint32(at + 18, entry.size, true);
+  v.setUint16(at + 22, nameLength, true);
+}
+
+/** Compressed entries written in the order given, all with the same date, into one buffer sized first. */
+export function writePackedZip(entries: readonly PackedEntry[], modified: Date): Uint8Array {
+  const { date, time } = dosDateTime(modified);
+  const names = entries.map((e) => nameBytes(e.path));
+  let localSize = 0;
+  let centralSize = 0;
+  entries.forEach((e, i) => {
+    const n = names[i]!.length;
+    localSize += 30 + n + e.compressed.length;
+    centralSize += 46 + n;
+  });
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const v = new DataView(out.buffer);
   let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
+  let central = localSize;
+  entries.forEach((entry, i) => {
+    const name = names[i]!;
+    const { compressed } = entry;
+    const offset = at;
+    v.setUint32(at, LOCAL_HEADER, true);
+    sharedFields(v, at + 4, entry, name.length, date, time);
+    out.set(name, at + 30);
+    out.set(compressed, at + 30 + name.length);
+    at += 30 + name.length + compressed.length;
+    v.setUint32(central, CENTRAL_HEADER, true);
+    // "Version made by", then the fields the local header has.
+    v.setUint16(central + 4, 20, true);
+    sharedFields(v, central + 6, entry, name.length, date, time);
+    v.setUint32(central + 42, offset, true);
+    out.set(name, central + 46);
+    central += 46 + name.length;
+  });
+  v.setUint32(central, END_OF_CENTRAL_DIR, true);
+  v.setUint16(central + 8, entries.length, true);
+  v.setUint16(central + 10, entries.length, true);
+  v.setUint32(central + 12, centralSize, true);
+  v.setUint32(central + 16, localSize, true);
   return out;
 }

@@ -18,18 +18,20 @@ export const BODY_DEFAULTS: ParagraphDefaults = { style: "body" };
 
 export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: ParagraphDefaults = BODY_DEFAULTS): string {
   const key = p.style ?? defaults.style;
-  const look = { sizePt: defaults.sizePt ?? styleSizePt(ctx, key), bold: STYLES[key].bold };
+  const styleSize = styleSizePt(ctx, key);
+  const look = { sizePt: defaults.sizePt ?? styleSize, bold: STYLES[key].bold };
   const align = p.align ?? defaults.align;
-  const props: ParagraphProps = {
-    style: STYLES[key].id,
-    ...(p.keepWithNext ? { keepNext: true } : {}),
-    ...spacing(ctx, p.spaceBeforePt, p.spaceAfterPt),
-    ...indent(p.firstLineIndentCm, p.leftIndentCm),
-    ...(align ? { align: docxAlign(align) } : {}),
-    ...paragraphMark(ctx, key, look, p.runs.length === 0),
-  };
+  // Set field by field (not spread from small objects): every body and table paragraph comes here.
+  const props: Mutable<ParagraphProps> = { style: STYLES[key].id };
+  if (p.keepWithNext) props.keepNext = true;
+  if (p.spaceBeforePt !== undefined || p.spaceAfterPt !== undefined) props.spacing = spacing(ctx, p.spaceBeforePt, p.spaceAfterPt).spacing;
+  if (p.firstLineIndentCm !== undefined || p.leftIndentCm !== undefined) props.indent = indent(p.firstLineIndentCm, p.leftIndentCm).indent;
+  if (align) props.align = docxAlign(align);
+  if (p.runs.length === 0 || look.sizePt !== styleSize) props.markRun = rPr(ctx, look);
   return paragraphXml(props, modelRuns(ctx, p.runs, look));
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The paragraph mark's run properties, needed where the mark must not take
