@@ -7,8 +7,9 @@
  *
  * It knows a strict subset only: block maps and block lists, plain keys,
  * plain and single-line quoted scalars, `|` / `>` block scalars (clip or
- * strip), blank lines and comments. On anything else (a flow collection,
- * an anchor, alias or tag, a tab, a carriage return, a plain or quoted
+ * strip), flow lists and maps that close on their line (`[a, b]`,
+ * `{ name: x }`), blank lines and comments. On anything else (a flow
+ * collection over several lines, an anchor, alias or tag, a tab, a carriage return, a plain or quoted
  * value going on to the next line, a backslash in double quotes, a
  * document marker, a duplicate key, indentation that does not line up, a
  * key of a compact map in a list that starts with a quote...) it returns
@@ -55,9 +56,9 @@ export function fastParseDocument(text: string, options: Options): { doc: Docume
   if (REFUSED_CHARS.test(text) || MARKER_LINE.test(text)) return undefined;
   try {
     return new FastParser(text, options).parse();
-  } catch (e) {
-    if (e === DECLINE) return undefined;
-    throw e;
+  } catch {
+    // DECLINE, or anything unforeseen (a stack overflow on deep nesting among them): yaml reads the file.
+    return undefined;
   }
 }
 
@@ -209,30 +210,22 @@ class FastParser {
   }
 
   /** A plain or quoted value after a key or dash, or a block scalar header, at `p` of `line` (inside a block at `col`). */
-  private value(p: number, line: number, col: number): Scalar {
+  private value(p: number, line: number, col: number): YAMLMap | YAMLSeq | Scalar {
     const text = this.text;
     const lineEnd = this.lineEnd[line]!;
     const c = text[p]!;
     const after = line + 1 < this.lineStart.length ? this.lineStart[line + 1]! : text.length;
     if (c === "'" || c === '"') {
-      let q = p + 1;
-      let value = "";
-      for (;;) {
-        const close = text.indexOf(c, q);
-        if (close < 0 || close >= lineEnd) throw DECLINE;
-        value += text.slice(q, close);
-        if (c === "'" && text[close + 1] === "'") {
-          value += "'";
-          q = close + 2;
-          continue;
-        }
-        q = close + 1;
-        break;
-      }
+      const [value, q] = this.quoted(p, lineEnd);
       this.endOfLine(q, lineEnd);
       return this.scalar(value, c === "'" ? "QUOTE_SINGLE" : "QUOTE_DOUBLE", p, q, after);
     }
     if (c === "|" || c === ">") return this.blockScalar(p, line, col);
+    if (c === "[" || c === "{") {
+      const [node, q] = this.flow(p, lineEnd);
+      this.endOfLine(q, lineEnd);
+      return node;
+    }
     if (INDICATOR.has(c)) throw DECLINE;
     // A plain value: up to " #" (a comment) or the line's end, trailing spaces not included.
     let end = lineEnd;
@@ -242,6 +235,25 @@ class FastParser {
     // ": " inside would make it a key (yaml: "nested mappings are not allowed"); a ":" at its end too.
     if (this.keyColon(p, end) >= 0) throw DECLINE;
     return this.scalar(text.slice(p, end), "PLAIN", p, end, after);
+  }
+
+  /** A quoted scalar that closes on its line (no backslash: REFUSED_CHARS); its value and the offset after its closing quote. */
+  private quoted(p: number, lineEnd: number): [string, number] {
+    const text = this.text;
+    const c = text[p]!;
+    let q = p + 1;
+    let value = "";
+    for (;;) {
+      const close = text.indexOf(c, q);
+      if (close < 0 || close >= lineEnd) throw DECLINE;
+      value += text.slice(q, close);
+      if (c === "'" && text[close + 1] === "'") {
+        value += "'";
+        q = close + 2;
+        continue;
+      }
+      return [value, close + 1];
+    }
   }
 
   /** Only spaces, then nothing or " # comment", after a closing quote or a block scalar's header. */
@@ -302,6 +314,86 @@ class FastParser {
     return this.scalar(value, folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL", p, end, end);
   }
 
+  /**
+   * A flow list or map that closes on its line (`[a, b]`, `{ name: x, position: y }`, nested), of plain or quoted
+   * scalars; returns it and the offset after its closing bracket. An empty entry, a trailing comma, a key without
+   * a value, a pair inside a list, a ":" or " #" in a plain scalar: left to yaml.
+   */
+  private flow(p: number, lineEnd: number): [YAMLMap | YAMLSeq, number] {
+    const text = this.text;
+    const isMap = text[p] === "{";
+    const close = isMap ? "}" : "]";
+    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    node.flow = true;
+    const keys = isMap ? new Set<string>() : undefined;
+    let q = this.skipSpaces(p + 1, lineEnd);
+    if (text[q] === close) {
+      node.range = [p, q + 1, q + 1];
+      return [node, q + 1];
+    }
+    for (;;) {
+      if (keys) {
+        const [key, k] = this.flowScalar(q, lineEnd, true);
+        if (keys.has(key.value as string)) throw DECLINE;
+        keys.add(key.value as string);
+        if (text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) throw DECLINE;
+        const [value, v] = this.flowNode(this.skipSpaces(k + 1, lineEnd), lineEnd);
+        (node as YAMLMap).items.push(new Pair(key, value));
+        q = v;
+      } else {
+        const [item, v] = this.flowNode(q, lineEnd);
+        (node as YAMLSeq).items.push(item);
+        q = v;
+      }
+      q = this.skipSpaces(q, lineEnd);
+      if (text[q] === close) {
+        node.range = [p, q + 1, q + 1];
+        return [node, q + 1];
+      }
+      if (text[q] !== ",") throw DECLINE;
+      q = this.skipSpaces(q + 1, lineEnd);
+      if (text[q] === close || text[q] === ",") throw DECLINE;
+    }
+  }
+
+  private flowNode(q: number, lineEnd: number): [YAMLMap | YAMLSeq | Scalar, number] {
+    const c = this.text[q];
+    if (c === "[" || c === "{") return this.flow(q, lineEnd);
+    return this.flowScalar(q, lineEnd, false);
+  }
+
+  /** A plain or quoted scalar inside a flow collection at `q`; returns it and the offset after it (spaces after a plain one not included). */
+  private flowScalar(q: number, lineEnd: number, isKey: boolean): [Scalar, number] {
+    const text = this.text;
+    const c = text[q];
+    if (c === undefined || q >= lineEnd) throw DECLINE;
+    if (c === "'" || c === '"') {
+      if (isKey) throw DECLINE;
+      const [value, end] = this.quoted(q, lineEnd);
+      return [this.scalar(value, c === "'" ? "QUOTE_SINGLE" : "QUOTE_DOUBLE", q, end, end), end];
+    }
+    if (INDICATOR.has(c)) throw DECLINE;
+    let i = q;
+    for (; i < lineEnd; i++) {
+      const ch = text[i]!;
+      if (ch === "," || ch === "]" || ch === "}" || ch === "[" || ch === "{") break;
+      if (ch === ":") {
+        if (isKey && text.charCodeAt(i + 1) === SPACE) break;
+        throw DECLINE;
+      }
+      if (ch === "#" && text.charCodeAt(i - 1) === SPACE) throw DECLINE;
+    }
+    if (i >= lineEnd) throw DECLINE;
+    let end = i;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    return [this.scalar(text.slice(q, end), "PLAIN", q, end, end), end];
+  }
+
+  private skipSpaces(i: number, lineEnd: number): number {
+    while (i < lineEnd && this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
   /** Offset of the ":" that ends a plain key in [from, to) (a ": " or ":" at the end), or -1; also -1 past a " #". */
   private keyColon(from: number, to: number): number {
     const text = this.text;
@@ -317,8 +409,8 @@ class FastParser {
    * The line after a value read at `line`. A block scalar ends where its content does. A value on one line: a
    * line below indented more than its block would continue it (or be an error), left to yaml.
    */
-  private nextAfter(value: Scalar, line: number, col: number): number {
-    if (value.type === "BLOCK_FOLDED" || value.type === "BLOCK_LITERAL") return this.afterBlockScalar;
+  private nextAfter(value: YAMLMap | YAMLSeq | Scalar, line: number, col: number): number {
+    if (value instanceof Scalar && (value.type === "BLOCK_FOLDED" || value.type === "BLOCK_LITERAL")) return this.afterBlockScalar;
     const n = this.nextContent(line + 1);
     if (n >= 0 && this.indent[n]! > col) throw DECLINE;
     return line + 1;
