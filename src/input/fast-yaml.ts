@@ -228,9 +228,8 @@ class FastParser {
     }
     if (INDICATOR.has(c)) throw DECLINE;
     // A plain value: up to " #" (a comment) or the line's end, trailing spaces not included.
-    let end = lineEnd;
-    const hash = text.indexOf(" #", p);
-    if (hash >= 0 && hash < lineEnd) end = hash;
+    let end = p;
+    while (end < lineEnd && !(text.charCodeAt(end) === HASH && text.charCodeAt(end - 1) === SPACE)) end++;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     // ": " inside would make it a key (yaml: "nested mappings are not allowed"); a ":" at its end too.
     if (this.keyColon(p, end) >= 0) throw DECLINE;
