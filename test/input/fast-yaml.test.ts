@@ -4,7 +4,7 @@
  * sources, ranges, toJS, document options, the LineCounter) or declines,
  * for every example file, synthetic organisations of bench/national-dataset.mjs,
  * hand-written cases and thousands of seeded mutations of them.
- * FAST_YAML_MUTATIONS=100000 runs a bigger fuzz (bench/fuzz-fast-yaml.mjs).
+ * FAST_YAML_MUTATIONS=100000 (and FAST_YAML_SEED) runs a bigger fuzz (bench/fuzz-fast-yaml.mjs).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -201,7 +201,7 @@ describe("fast-yaml equals parseDocument or declines", () => {
   test("seeded mutations (delete, duplicate, re-indent lines, insert indicators, tabs, Thai and invisible characters)", () => {
     const count = Number(process.env.FAST_YAML_MUTATIONS ?? 3000);
     const bases = [...examples, ...synthetic.slice(0, 30), ...HAND.filter((h) => h.length > 8)];
-    const next = rng(17);
+    const next = rng(Number(process.env.FAST_YAML_SEED ?? 17));
     const texts: string[] = [];
     for (let i = 0; i < count; i++) {
       let t = bases[Math.floor(next() * bases.length)]!;
