@@ -175,6 +175,8 @@ class FastParser {
       if (colon < 0) throw DECLINE;
       let keyEnd = colon;
       while (this.text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      // yaml (strict) refuses an implicit key whose ":" is more than 1,024 characters after its start.
+      if (colon - keyStart > 1000) throw DECLINE;
       const keyText = this.text.slice(keyStart, keyEnd);
       if (keys.has(keyText)) throw DECLINE;
       keys.add(keyText);

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { differential, mutate, rng, type Verdict } from "../helpers/yaml-differential.js";
 import { yearYaml } from "../helpers/synthetic-org.js";
 import { loadYaml } from "../../src/input/load-yaml.js";
@@ -112,6 +112,8 @@ const HAND = [
   "a: [ก ข, 'ค''ง']\n",
   "a: { 'k': v }\n",
   "[a]: b\n",
+  `${"k".repeat(1030)}: v\n`,
+  `a: ${"ก".repeat(3000)}\n`,
   "a: &x b\n",
   "a: *x\n",
   "a: !!str b\n",
@@ -218,6 +220,31 @@ describe("fast-yaml equals parseDocument or declines", () => {
 });
 
 describe("loadYaml through the fast path", () => {
+  test("gives what it gives without it: data, warnings, errors (examples, synthetic files, hand-written cases, 400 mutations)", async () => {
+    vi.resetModules();
+    // The same module graph afresh, with a fast path that always declines: yaml's parseDocument reads every file.
+    const declined = vi.fn(() => undefined);
+    vi.doMock("../../src/input/fast-yaml.js", () => ({ fastParseDocument: declined }));
+    const slowLoad = (await import("../../src/input/load-yaml.js")).loadYaml;
+    vi.doUnmock("../../src/input/fast-yaml.js");
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const result = (load: typeof loadYaml, text: string) => {
+      const r = load("t.yaml", enc(text));
+      return JSON.stringify(r.ok ? { data: r.value.data, warnings: r.warnings, untagged: r.value.untagged, mayHaveEmpty: r.value.mayHaveEmpty } : r);
+    };
+    const next = rng(5);
+    const mutated = Array.from({ length: 400 }, () => mutate(examples[Math.floor(next() * examples.length)]!, next));
+    let differ = "";
+    for (const text of [...examples, ...synthetic.slice(0, 30), ...HAND, ...mutated]) {
+      if (result(loadYaml, text) !== result(slowLoad, text)) {
+        differ = text;
+        break;
+      }
+    }
+    expect(differ).toBe("");
+    expect(declined).toHaveBeenCalled();
+  });
+
   test("an error is still yaml's own (a duplicate key, a misindented line, a tab)", () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const codes = (s: string) => {
