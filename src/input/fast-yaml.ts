@@ -9,21 +9,31 @@
  * plain and single-line quoted scalars, `|` / `>` block scalars (clip or
  * strip), flow lists and maps that close on their line (`[a, b]`,
  * `{ name: x }`), blank lines and comments. On anything else (a flow
- * collection over several lines, an anchor, alias or tag, a tab, a carriage return, a plain or quoted
- * value going on to the next line, a backslash in double quotes, a
- * document marker, a duplicate key, indentation that does not line up, a
- * key of a compact map in a list that starts with a quote...) it returns
+ * collection over several lines, an anchor, alias or tag, a tab, a
+ * carriage return, a plain or quoted value going on to the next line, a
+ * backslash in double quotes, a document marker, a duplicate key,
+ * indentation that does not line up, a quoted key...) it returns
  * undefined and the caller takes parseDocument, so every error and warning
  * is yaml's own. Equality with parseDocument (node kinds, values, types,
  * sources, ranges, toJS, the LineCounter) is checked by a differential test
  * over the examples, synthetic organisations and thousands of mutations
- * (test/input/fast-yaml.test.ts, scripts/fuzz-fast-yaml.mjs).
+ * (test/input/fast-yaml.test.ts, bench/fuzz-fast-yaml.mjs).
  *
- * Not reproduced: comments and blank lines kept on nodes (`comment`,
- * `commentBefore`, `spaceBefore`, the document's `comment`). No reader of a
- * loaded document looks at them (src/input reads comments from the text,
- * yaml-traps.ts cutCommentWarnings), and they only matter to yaml's
- * toString, which nothing calls on a loaded document.
+ * What readers of a loaded document use (src/input: load-yaml, plain-data,
+ * yaml-walk, yaml-tags, yaml-traps, validate-input, year-checks; nothing
+ * else in src/ takes LoadedYaml.doc) is reproduced exactly: the node
+ * classes, items, keys and values, `type`, `tag`, `flow`, `source`, where
+ * every node starts (`range[0]`, positions of diagnostics) and where a
+ * scalar ends (`range[1]`: cutCommentWarnings, isEmptyTyped), getIn and
+ * toJS (the same Document, options and schema), no errors, the LineCounter.
+ *
+ * Not reproduced, as no reader looks at them (they matter to yaml's
+ * toString, which nothing calls on a loaded document): comments and blank
+ * lines kept on nodes (`comment`, `commentBefore`, `spaceBefore`, the
+ * document's `comment`), and where the comments and blank lines after a
+ * node end (a node's `range[2]`, a list's or map's `range[1]`, the
+ * document's `range[1..2]`): yaml's own rules for those follow its token
+ * stream; here they are the end of the node's last line.
  */
 import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from "yaml";
 
