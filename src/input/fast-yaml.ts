@@ -140,16 +140,12 @@ class FastParser {
     for (;;) {
       const dash = this.lineStart[l]! + col;
       // After "- ": the item on the same line, or nothing and the item on the lines below.
-      let p = dash + 1;
       const lineEnd = this.lineEnd[l]!;
-      while (p < lineEnd && this.text.charCodeAt(p) === SPACE) p++;
+      const p = this.skipSpaces(dash + 1, lineEnd);
       let item: YAMLMap | YAMLSeq | Scalar;
       let next: number;
       if (p === lineEnd || this.text.charCodeAt(p) === HASH) {
-        if (p < lineEnd && p === dash + 1) throw DECLINE;
-        const below = this.nextContent(l + 1);
-        if (below >= 0 && this.indent[below]! > col) [item, next] = this.block(below, this.indent[below]!, col);
-        else [item, next] = [this.empty(p), l + 1];
+        [item, next] = this.onLinesBelow(p, dash + 1, l, col, false);
       } else {
         const c = this.text[p]!;
         if (c === "-" && this.isItem(l, p - this.lineStart[l]!)) throw DECLINE;
@@ -191,17 +187,11 @@ class FastParser {
       if (keys.has(keyText)) throw DECLINE;
       keys.add(keyText);
       const key = this.scalar(keyText, "PLAIN", keyStart, keyEnd, keyEnd);
-      let p = colon + 1;
-      while (p < lineEnd && this.text.charCodeAt(p) === SPACE) p++;
+      const p = this.skipSpaces(colon + 1, lineEnd);
       let value: YAMLMap | YAMLSeq | Scalar;
       let next: number;
       if (p === lineEnd || this.text.charCodeAt(p) === HASH) {
-        if (p < lineEnd && p === colon + 1) throw DECLINE;
-        const below = this.nextContent(l + 1);
-        const ind = below >= 0 ? this.indent[below]! : -1;
-        if (ind > col) [value, next] = this.block(below, ind, col);
-        else if (ind === col && this.isItem(below, col)) [value, next] = this.seq(below, col);
-        else [value, next] = [this.empty(p), l + 1];
+        [value, next] = this.onLinesBelow(p, colon + 1, l, col, true);
       } else {
         value = this.value(p, l, col);
         next = this.nextAfter(value, l, col);
@@ -214,6 +204,21 @@ class FastParser {
       if (this.isItem(n, col)) return this.close(map, start, end, next);
       l = n;
     }
+  }
+
+  /**
+   * Nothing but a comment after a "-" or "key:" ending at `after` on `line` (the value at `p`): the value is the
+   * list or map on the lines below, indented more than `col` (a key's list may also stand at its key's column:
+   * `sameColumnList`), or empty.
+   */
+  private onLinesBelow(p: number, after: number, line: number, col: number, sameColumnList: boolean): [YAMLMap | YAMLSeq | Scalar, number] {
+    // "-#" or "key:#": yaml wants a space before a comment.
+    if (p < this.lineEnd[line]! && p === after) throw DECLINE;
+    const below = this.nextContent(line + 1);
+    const ind = below >= 0 ? this.indent[below]! : -1;
+    if (ind > col) return this.block(below, ind, col);
+    if (sameColumnList && ind === col && this.isItem(below, col)) return this.seq(below, col);
+    return [this.empty(p), line + 1];
   }
 
   private close<T extends YAMLMap | YAMLSeq>(node: T, start: number, end: number, next: number): [T, number] {
@@ -271,8 +276,7 @@ class FastParser {
   private endOfLine(q: number, lineEnd: number): void {
     if (q === lineEnd) return;
     if (this.text.charCodeAt(q) !== SPACE) throw DECLINE;
-    let i = q;
-    while (i < lineEnd && this.text.charCodeAt(i) === SPACE) i++;
+    const i = this.skipSpaces(q, lineEnd);
     if (i < lineEnd && this.text.charCodeAt(i) !== HASH) throw DECLINE;
   }
 
