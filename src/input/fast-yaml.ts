@@ -8,9 +8,9 @@
  * It knows a strict subset only: block maps and block lists, plain keys,
  * plain and single-line quoted scalars, `|` / `>` block scalars (clip or
  * strip), flow lists and maps that close on their line (`[a, b]`,
- * `{ name: x }`), blank lines and comments. On anything else (a flow
- * collection over several lines, an anchor, alias or tag, a tab, a
- * carriage return, a plain or quoted value going on to the next line, a
+ * `{ name: x }`), blank lines and comments, with LF or CRLF line ends. On
+ * anything else (a flow collection over several lines, an anchor, alias or
+ * tag, a tab, a carriage return alone, a plain or quoted value going on to the next line, a
  * backslash in double quotes, a document marker, a duplicate key,
  * indentation that does not line up, a quoted key...) it returns
  * undefined and the caller takes parseDocument, so every error and warning
@@ -47,11 +47,11 @@ const DECLINE = new Error("fast-yaml: outside the subset");
 
 /**
  * Characters that end the fast path at once, wherever they are: a tab (indentation or not, yaml has rules of its
- * own for it), a carriage return, other C0 controls and DEL, NEL, the line and paragraph separators, a BOM
+ * own for it), a carriage return not followed by a line feed (CRLF line ends are read), other C0 controls and DEL, NEL, the line and paragraph separators, a BOM
  * inside the text, and lone surrogates' neighbours are left to yaml. Also a backslash (double-quoted escapes).
  */
 // eslint-disable-next-line no-control-regex
-const REFUSED_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF\\]/;
+const REFUSED_CHARS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F\u0085\u2028\u2029\uFEFF\\]|\r(?!\n)/;
 /** A line yaml reads as a document marker or a directive. */
 const MARKER_LINE = /^(?:---|\.\.\.)(?:[ \n]|$)|^%/m;
 /** First characters a plain scalar (key or value) may not have here: YAML indicators, quotes handled apart. */
@@ -61,6 +61,7 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const CR = 13;
 
 export function fastParseDocument(text: string, options: Options): { doc: Document; lineCounter: LineCounter } | undefined {
   if (REFUSED_CHARS.test(text) || MARKER_LINE.test(text)) return undefined;
@@ -88,7 +89,8 @@ class FastParser {
     let start = 0;
     for (;;) {
       const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
+      // A Windows line end: the "\r" belongs to the line break, as for yaml.
+      const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       this.lineStart.push(start);
       this.lineEnd.push(end);
       let i = start;

@@ -193,6 +193,13 @@ describe("fast-yaml equals parseDocument or declines", () => {
     expect(r.taken).toBeGreaterThanOrEqual(synthetic.length / 2);
   });
 
+  test("CRLF line ends: the examples, synthetic files and hand-written corners saved on Windows", () => {
+    const crlf = (t: string) => t.replace(/\n/g, "\r\n");
+    const r = check([...examples, ...synthetic.slice(0, 60), ...HAND].map(crlf));
+    expect(firstMismatch(r)).toBe("");
+    expect(r.taken).toBeGreaterThanOrEqual(examples.length + 60);
+  });
+
   test("hand-written corners", () => {
     const r = check(HAND);
     expect(firstMismatch(r)).toBe("");
@@ -202,7 +209,7 @@ describe("fast-yaml equals parseDocument or declines", () => {
 
   test("seeded mutations (delete, duplicate, re-indent lines, insert indicators, tabs, Thai and invisible characters)", () => {
     const count = Number(process.env.FAST_YAML_MUTATIONS ?? 3000);
-    const bases = [...examples, ...synthetic.slice(0, 30), ...HAND.filter((h) => h.length > 8)];
+    const bases = [...examples, ...synthetic.slice(0, 30), ...HAND.filter((h) => h.length > 8), ...examples.map((t) => t.replace(/\n/g, "\r\n"))];
     const next = rng(Number(process.env.FAST_YAML_SEED ?? 17));
     const texts: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -235,7 +242,8 @@ describe("loadYaml through the fast path", () => {
     const next = rng(5);
     const mutated = Array.from({ length: 400 }, () => mutate(examples[Math.floor(next() * examples.length)]!, next));
     let differ = "";
-    for (const text of [...examples, ...synthetic.slice(0, 30), ...HAND, ...mutated]) {
+    const crlf = [...examples, ...HAND].map((t) => t.replace(/\n/g, "\r\n"));
+    for (const text of [...examples, ...synthetic.slice(0, 30), ...HAND, ...crlf, ...mutated]) {
       if (result(loadYaml, text) !== result(slowLoad, text)) {
         differ = text;
         break;
