@@ -10,11 +10,11 @@
  * strip), flow lists and maps that close on their line (`[a, b]`,
  * `{ name: x }`), blank lines and comments, with LF or CRLF line ends. On
  * anything else (a flow collection over several lines, an anchor, alias or
- * tag, a tab, a carriage return alone, a plain or quoted value going on to the next line, a
- * backslash in double quotes, a document marker, a duplicate key,
- * indentation that does not line up, a quoted key...) it returns
- * undefined and the caller takes parseDocument, so every error and warning
- * is yaml's own. Equality with parseDocument (node kinds, values, types,
+ * tag, a tab, a carriage return alone, a plain or quoted value going on to
+ * the next line, a backslash in double quotes, a document marker, a
+ * duplicate key, indentation that does not line up, a quoted key...) it
+ * returns undefined and the caller takes parseDocument, so every error and
+ * warning is yaml's own. Equality with parseDocument (node kinds, values, types,
  * sources, ranges, toJS, the LineCounter) is checked by a differential test
  * over the examples, synthetic organisations and thousands of mutations
  * (test/input/fast-yaml.test.ts, bench/fuzz-fast-yaml.mjs).
@@ -46,9 +46,9 @@ const Directives = new Document().directives!.constructor as new (init: { versio
 const DECLINE = new Error("fast-yaml: outside the subset");
 
 /**
- * Characters that end the fast path at once, wherever they are: a tab (indentation or not, yaml has rules of its
- * own for it), a carriage return not followed by a line feed (CRLF line ends are read), other C0 controls and DEL, NEL, the line and paragraph separators, a BOM
- * inside the text, and lone surrogates' neighbours are left to yaml. Also a backslash (double-quoted escapes).
+ * Characters that send the whole file to yaml, wherever they are: a tab (yaml has rules of its own for it), a
+ * carriage return not followed by a line feed (CRLF line ends are read), the other C0 controls, DEL, NEL, the
+ * line and paragraph separators, a BOM inside the text, and a backslash (double-quoted escapes).
  */
 // eslint-disable-next-line no-control-regex
 const REFUSED_CHARS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F\u0085\u2028\u2029\uFEFF\\]|\r(?!\n)/;
@@ -76,7 +76,7 @@ export function fastParseDocument(text: string, options: Options): { doc: Docume
 class FastParser {
   private readonly text: string;
   private readonly options: Options;
-  /** Offset of each line's first character; lineEnd: of its "\n" (or the text's end). */
+  /** Offset of each line's first character; lineEnd: of its "\n" or "\r\n" (or the text's end). */
   private readonly lineStart: number[] = [];
   private readonly lineEnd: number[] = [];
   /** Leading spaces; -1 for a line with nothing for the parser (blank or only a comment). */
