@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import { error, type Diagnostic, type Result, type SourcePos } from "../diag/diagnostic.js";
+import { fastParseDocument } from "./fast-yaml.js";
 import { withQuietEnv } from "./quiet-env.js";
 import { markNulls, NOT_PLAIN, plainData, TOO_DEEP, type PlainWalk } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
@@ -57,7 +58,10 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
 function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
   // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
-  const doc = withQuietEnv(() => parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" }));
+  const options = { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" } as const;
+  // Plain block YAML, as clerks write it, is read by the fast path (the same Document); anything else, errors
+  // included, by yaml itself (fast-yaml.ts).
+  const doc = fastParseDocument(text, options)?.doc ?? withQuietEnv(() => parseDocument(text, options));
   const errors: Diagnostic[] = [];
   const syntax: YAMLError[] = [];
   for (const e of doc.errors) {
