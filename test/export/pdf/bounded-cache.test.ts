@@ -3,11 +3,16 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import { BoundedCache, ownString } from "../../../src/export/pdf/bounded-cache.js";
 
-/** A full garbage collection, through V8's own gc() (exposed for this test only). */
-function fullGc(): void {
+/**
+ * A full garbage collection, through V8's own gc(): exposed for a new context only, and the flag
+ * set back at once (the tests share the process, and V8 checks code caches against its flags).
+ */
+const fullGc = ((): (() => void) => {
   setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-}
+  const gc = runInNewContext("gc") as () => void;
+  setFlagsFromString("--no-expose-gc");
+  return gc;
+})();
 
 /** The live heap after a full collection, in bytes. */
 function liveHeap(): number {
