@@ -65,8 +65,10 @@ export function applyWorkerHeapFlags(smallRun = false): void {
  * When a worker makes way for a fresh one (pool.ts), as jest's `workerIdleMemoryLimit` does. A worker
  * that has made a few hundred organisations holds more than a fresh one needs: V8 keeps the old-space
  * pages it grew into (a worker is never idle, so its memory reducer never runs) and its live heap
- * grows (it did through the whole national run, 470 → 550 MB, while every score was a new entry of the
- * words' shaping cache; numbers have a small cache of their own since: shaping-cache.ts). But a fresh
+ * grew (through the whole national run, 470 → 550 MB: every score was a new entry of the words'
+ * shaping cache, until numbers had a small cache of their own, shaping-cache.ts; then the paragraph
+ * texts thai-wrap.ts keeps, each a slice that held its whole rendered document alive, until
+ * BoundedCache kept copies: bench/RESULTS.md, "wip/heap"). But a fresh
  * worker costs ~2.5 s CPU before it is as fast again (start 0.4 s, then a cold JIT and empty caches:
  * bench/RESULTS.md, "wip/rss"), about what 50 organisations cost, so workers are replaced only when
  * the process as a whole is past its memory budget, not whenever one has grown.
