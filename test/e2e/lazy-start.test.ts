@@ -71,6 +71,32 @@ describe("lazy start", () => {
     }
   });
 
+  test("a build made by workers loads neither the YAML parser nor Handlebars in the command's thread (the workers do)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-main-modules-"));
+    const log = join(dir, "modules.txt");
+    // The CommonJS modules each thread loads, by thread: yaml and handlebars are CommonJS packages.
+    const hook = `data:text/javascript,${encodeURIComponent(`import Module from "node:module";
+import { appendFileSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
+const load = Module._load;
+Module._load = function (request) {
+  appendFileSync(${JSON.stringify(log)}, (isMainThread ? "main " : "worker ") + request + "\\n");
+  return load.apply(this, arguments);
+};`)}`;
+    try {
+      const r = spawnSync(process.execPath, ["--import", hook, BIN, "build", "examples/khon-kaen-city", "--kind", "memo", "--format", "pdf", "--out", join(dir, "out"), "--jobs", "1"], { cwd: ROOT, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const lines = readFileSync(log, "utf8").split("\n");
+      const yamlOrHandlebars = (who: string) => lines.filter((l) => l.startsWith(`${who} `) && /node_modules\/(yaml|handlebars)\/|^\S+ \.\/(compose|parse|doc|nodes|schema)\/|handlebars\.runtime/.test(l));
+      // The check is able to see them: the worker that built the memo loaded both.
+      expect(lines.some((l) => l.startsWith("worker ") && /compose/.test(l))).toBe(true);
+      expect(lines.some((l) => l.startsWith("worker ") && /handlebars/.test(l))).toBe(true);
+      expect(yamlOrHandlebars("main")).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("validate loads zod as the one file scripts/vendor-bundles.mjs made of it, not its 95 modules", () => {
     const r = modulesLoaded(["validate", "examples"]);
     expect(r.code).toBe(0);
