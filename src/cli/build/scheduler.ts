@@ -10,6 +10,7 @@ import type { TemplateSet } from "../../render/load-templates.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { InThreadRunner, type TaskRunner } from "./in-thread.js";
 import { applyJitFlags, lateTierUp } from "./jit-flags.js";
+import type { ReadTemplateFiles } from "./resources-load.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
 /** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
@@ -89,6 +90,11 @@ export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T>
 export interface RunTemplates {
   readonly dir?: string;
   readonly set?: TemplateSet;
+  /**
+   * The files the command read and hashed: the workers compile these instead of reading the folder again
+   * (20–30 ms CPU each, bench/RESULTS.md "wip/lo6"), and a worker started mid-run compiles what the run's key says.
+   */
+  readonly read?: ReadTemplateFiles;
 }
 
 /** Runs every task where `where` says (see placement); true when stopped by Ctrl-C. */
@@ -111,7 +117,7 @@ export async function runAll(
   // The same runs get a small run's heap growing factor (worker-heap.ts), so that the flags match a recorded code cache.
   const pool: TaskRunner = where.inThread
     ? new InThreadRunner(settings, compiledSet(templates))
-    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) }, { smallRun: lateTierUp(tasks.length) });
+    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}), ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length) });
   try {
     let next = 0;
     const lane = async () => {

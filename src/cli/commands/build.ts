@@ -197,11 +197,11 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
     // They are compiled when the package is built (scripts/code-cache.mjs stops on a mistake), so there is none
     // to say first; compiling them here loaded Handlebars and the YAML parser into a thread that only hands out
     // tasks, before the workers start and while the second core waits (bench/RESULTS.md, "wip/lo6").
-    run = {};
+    run = { read: { files: templates.files, hash: templates.hash } };
   } else if (toBuild.length > 0) {
     const compiled = await compileTemplates(templates);
     if (!compiled.ok) return reportTemplateErrors(compiled.errors, io);
-    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set };
+    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set, read: { files: templates.files, hash: templates.hash } };
   }
   const interrupted = run ? await runAll(toBuild, settings, run, where, p.stop, onResult) : p.stop.interrupted;
   progress?.finish();
