@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { error, warning, type Diagnostic } from "../diag/diagnostic.js";
 import type { SourceFile } from "../input/load-organisation.js";
-import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+import { MAX_FILE_BYTES } from "../input/max-file-bytes.js";
 import { expandGlob, isGlob } from "./glob.js";
 import { FILE_KIND_EN, FILE_KIND_TH, readRegularFileSync, type FileKind } from "./read-regular.js";
 

@@ -11,8 +11,9 @@ import { withQuietEnv } from "./quiet-env.js";
 import { markNulls, NOT_PLAIN, plainData, TOO_DEEP, type PlainWalk } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
 
-/** A year file is a few kilobytes; 2 MB leaves room for long texts and refuses a 50 MB accident. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { MAX_FILE_BYTES } from "./max-file-bytes.js";
+
+export { MAX_FILE_BYTES };
 export const MAX_ALIASES = 50;
 export const MAX_DEPTH = 24;
 

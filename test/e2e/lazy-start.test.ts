@@ -71,6 +71,39 @@ describe("lazy start", () => {
     }
   });
 
+  test("a build made by workers loads neither the YAML parser nor Handlebars in the command's thread (the workers do)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itadoc-main-modules-"));
+    const log = join(dir, "modules.txt");
+    // The CommonJS modules each thread loads, by thread: yaml and handlebars are CommonJS packages.
+    const hook = `data:text/javascript,${encodeURIComponent(`import Module from "node:module";
+import { appendFileSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  let file = request;
+  try {
+    file = Module._resolveFilename(request, parent, isMain);
+  } catch {}
+  appendFileSync(${JSON.stringify(log)}, (isMainThread ? "main " : "worker ") + file + "\\n");
+  return load.apply(this, arguments);
+};`)}`;
+    try {
+      const r = spawnSync(process.execPath, ["--import", hook, BIN, "build", "examples/khon-kaen-city", "--kind", "memo", "--format", "pdf", "--out", join(dir, "out"), "--jobs", "1"], { cwd: ROOT, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const lines = readFileSync(log, "utf8").split("\n");
+      // yaml as installed or as the one file scripts/vendor-bundles.mjs makes of it; Handlebars' runtime.
+      const YAML = /\/node_modules\/yaml\/|\/dist\/vendor\/yaml\.cjs$/;
+      const HANDLEBARS = /\/node_modules\/handlebars\//;
+      const loadedBy = (who: string, what: RegExp) => lines.filter((l) => l.startsWith(`${who} `) && what.test(l));
+      // The check is able to see them: the worker that built the memo loaded both.
+      expect(loadedBy("worker", YAML)).not.toEqual([]);
+      expect(loadedBy("worker", HANDLEBARS)).not.toEqual([]);
+      expect([...loadedBy("main", YAML), ...loadedBy("main", HANDLEBARS)]).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("validate loads zod as the one file scripts/vendor-bundles.mjs made of it, not its 95 modules", () => {
     const r = modulesLoaded(["validate", "examples"]);
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
+import type { ReadTemplateFiles } from "./resources-load.js";
 import { applyWorkerHeapFlags, replaceSpent, RETIRE_POLICY, WORKER_RESOURCE_LIMITS, type RetirePolicy } from "./worker-heap.js";
 
 export { WORKER_RESOURCE_LIMITS };
@@ -45,7 +46,7 @@ export class WorkerPool {
   private readonly ending = new Set<Promise<number>>();
   private nextId = 0;
   private closed = false;
-  private readonly workerData: { settings: OrgBuildSettings; templatesDir?: string; retire: RetirePolicy };
+  private readonly workerData: { settings: OrgBuildSettings; templatesDir?: string; templateFiles?: ReadTemplateFiles; retire: RetirePolicy };
   private readonly onRetired?: () => void;
   /** Results received, and how many there were when a worker was last replaced for its memory. */
   private results = 0;
@@ -53,7 +54,8 @@ export class WorkerPool {
 
   constructor(
     size: number,
-    init: { settings: OrgBuildSettings; templatesDir?: string },
+    /** `templateFiles`: the template folder as the command read and hashed it; the workers compile these, not the folder again. */
+    init: { settings: OrgBuildSettings; templatesDir?: string; templateFiles?: ReadTemplateFiles },
     /**
      * `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks);
      * `smallRun`: the run is small enough for a small run's heap growing factor (worker-heap.ts).

@@ -13,7 +13,12 @@ import type { PrecompiledSet } from "../../render/precompiled.js";
 import { BUILTIN_TEMPLATES, readTemplateFolder } from "../resources.js";
 import { templateDiagnostic } from "./template-diagnostic.js";
 
-export type ReadTemplates = { ok: true; files: ReadonlyMap<string, string>; hash: string } | { ok: false; errors: Diagnostic[] };
+/** A template folder's files and their hash, as readTemplates read them. */
+export interface ReadTemplateFiles {
+  readonly files: ReadonlyMap<string, string>;
+  readonly hash: string;
+}
+export type ReadTemplates = ({ ok: true } & ReadTemplateFiles) | { ok: false; errors: Diagnostic[] };
 export type LoadedTemplates = { ok: true; set: TemplateSet; hash: string } | { ok: false; errors: Diagnostic[] };
 
 /** The template folder's files (the built-in one when `dir` is undefined) and the hash that goes into every document's key. */
@@ -35,7 +40,7 @@ export async function readTemplates(dir: string | undefined, cwd: string): Promi
 }
 
 /** Compiles templates read by readTemplates (Handlebars is loaded here, on first use); the shipped ones come precompiled. */
-export async function compileTemplates(read: { readonly files: ReadonlyMap<string, string>; readonly hash: string }): Promise<LoadedTemplates> {
+export async function compileTemplates(read: ReadTemplateFiles): Promise<LoadedTemplates> {
   const [{ compileTemplateSet }, precompiled] = await Promise.all([import("../../render/load-templates.js"), loadPrecompiled()]);
   const r = compileTemplateSet(read.files, precompiled);
   return r.ok ? { ok: true, set: r.set, hash: read.hash } : { ok: false, errors: r.errors.map(templateDiagnostic) };

@@ -10,6 +10,7 @@ import type { TemplateSet } from "../../render/load-templates.js";
 import type { OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import { InThreadRunner, type TaskRunner } from "./in-thread.js";
 import { applyJitFlags, lateTierUp } from "./jit-flags.js";
+import type { ReadTemplateFiles } from "./resources-load.js";
 import { WorkerPool, type TaskOutcome } from "./pool.js";
 
 /** --jobs as given; undefined when not given (the count is then chosen from the work, `workerCount`). */
@@ -82,10 +83,18 @@ export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T>
   }
 }
 
-/** The run's templates: their folder (a worker reads and compiles it itself) and the set the command compiled. */
+/**
+ * The run's templates: their folder (a worker reads and compiles it itself; the shipped ones when absent)
+ * and the set the command compiled, which a run in this thread uses (a run in workers may have none).
+ */
 export interface RunTemplates {
   readonly dir?: string;
-  readonly set: TemplateSet;
+  readonly set?: TemplateSet;
+  /**
+   * The files the command read and hashed: the workers compile these instead of reading the folder again
+   * (20–30 ms CPU each, bench/RESULTS.md "wip/lo6"), and a worker started mid-run compiles what the run's key says.
+   */
+  readonly read?: ReadTemplateFiles;
 }
 
 /** Runs every task where `where` says (see placement); true when stopped by Ctrl-C. */
@@ -107,8 +116,8 @@ export async function runAll(
   const size = where.inThread ? 1 : Math.max(1, Math.min(where.workers, tasks.length));
   // The same runs get a small run's heap growing factor (worker-heap.ts), so that the flags match a recorded code cache.
   const pool: TaskRunner = where.inThread
-    ? new InThreadRunner(settings, templates.set)
-    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}) }, { smallRun: lateTierUp(tasks.length) });
+    ? new InThreadRunner(settings, compiledSet(templates))
+    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}), ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length) });
   try {
     let next = 0;
     const lane = async () => {
@@ -122,6 +131,12 @@ export async function runAll(
     await pool.close();
   }
   return stop.interrupted;
+}
+
+/** The compiled set a run in this thread needs (the command compiles it whenever the run is placed here). */
+function compiledSet(templates: RunTemplates): TemplateSet {
+  if (!templates.set) throw new Error("a build in the command's thread needs the templates compiled first");
+  return templates.set;
 }
 
 /**

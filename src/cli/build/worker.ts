@@ -6,13 +6,15 @@ import "../code-cache-install.js";
 import { basename } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import { bundledResources, loadTemplates } from "./resources-load.js";
+import { bundledResources, compileTemplates, loadTemplates, type ReadTemplateFiles } from "./resources-load.js";
 import { buildOrganisation, type BuildResources, type OrgBuildSettings, type OrgBuildTask } from "./build-org.js";
 import { workerSpent, type RetirePolicy } from "./worker-heap.js";
 
 interface WorkerInit {
   readonly settings: OrgBuildSettings;
   readonly templatesDir?: string;
+  /** The templates as the command read them (the run's key holds their hash): compiled here without reading the folder again. */
+  readonly templateFiles?: ReadTemplateFiles;
   readonly retire: RetirePolicy;
 }
 
@@ -21,7 +23,7 @@ let resources: Promise<BuildResources> | undefined;
 
 async function getResources(): Promise<BuildResources> {
   resources ??= (async () => {
-    const t = await loadTemplates(init.templatesDir, init.settings.cwd);
+    const t = init.templateFiles ? await compileTemplates(init.templateFiles) : await loadTemplates(init.templatesDir, init.settings.cwd);
     if (!t.ok) throw new Error("templates failed to load in a worker");
     return bundledResources(t.set);
   })();

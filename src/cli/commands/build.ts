@@ -190,13 +190,20 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
   const toBuild = await withoutUnchanged(tasks, settings, (task, result) => onResult(task, { ok: true, result }), () => p.stop.interrupted);
   // A template mistake is said once, before any document; none was skipped then (a record is written only
   // after a build whose templates compiled, and its key holds their hash).
+  const where = placement(toBuild.length, jobs);
   let run: RunTemplates | undefined;
-  if (toBuild.length > 0) {
+  if (toBuild.length > 0 && !where.inThread && !opts.templates) {
+    // The shipped templates, built by workers: each worker compiles its own set, and this thread needs none.
+    // They are compiled when the package is built (scripts/code-cache.mjs stops on a mistake), so there is none
+    // to say first; compiling them here loaded Handlebars and the YAML parser into a thread that only hands out
+    // tasks, before the workers start and while the second core waits (bench/RESULTS.md, "wip/lo6").
+    run = { read: { files: templates.files, hash: templates.hash } };
+  } else if (toBuild.length > 0) {
     const compiled = await compileTemplates(templates);
     if (!compiled.ok) return reportTemplateErrors(compiled.errors, io);
-    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set };
+    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set, read: { files: templates.files, hash: templates.hash } };
   }
-  const interrupted = run ? await runAll(toBuild, settings, run, placement(toBuild.length, jobs), p.stop, onResult) : p.stop.interrupted;
+  const interrupted = run ? await runAll(toBuild, settings, run, where, p.stop, onResult) : p.stop.interrupted;
   progress?.finish();
   if (interrupted) await removeTemporaryFiles(tasks);
   // --year that matches no file at all: say so, rather than report success with nothing made.
