@@ -37,7 +37,7 @@ import type { EmbeddedFontClass } from "./internals/pdfkit.js";
 import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
 import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
-import { drawnPieces, glyphTexts } from "./text-pieces.js";
+import { glyphTexts, pieceEnd, pieceStart } from "./text-pieces.js";
 
 const NO_GLYPHS: readonly never[] = [];
 
@@ -104,7 +104,10 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         if (known !== undefined) return known;
       }
       let width = 0;
-      for (const piece of drawnPieces(text)) width += this.shaped(piece).advanceWidth;
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        width += this.shaped(text.slice(at, end)).advanceWidth;
+      }
       if (cacheable) this.caches.widths.set(text, width);
       return width;
     }
@@ -114,7 +117,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const glyphs: FontkitGlyph[] = [];
       const positions: FontkitPosition[] = [];
       let advanceWidth = 0;
-      for (const piece of drawnPieces(text)) {
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const piece = text.slice(at, end);
         const run = features ? super.layout(piece, features, onlyWidth) : this.shaped(piece).run;
         if (!onlyWidth) {
           for (const g of run.glyphs) glyphs.push(g);
@@ -135,7 +140,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     override encode(text: string, features?: unknown): [string[], FontkitPosition[]] {
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
-      for (const piece of drawnPieces(text)) {
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const piece = text.slice(at, end);
         const known = features ? this.encodePiece(piece, features) : this.encodedPiece(piece);
         for (const h of known.hex) encoded.push(h);
         for (const p of known.positions) positions.push(p);
@@ -151,8 +158,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      */
     plainHex(text: string): string | null {
       let hex = "";
-      for (const piece of drawnPieces(text)) {
-        const known = this.encodedPiece(piece);
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const known = this.encodedPiece(text.slice(at, end));
         if (known.plain === null) return null;
         hex += known.plain;
       }
