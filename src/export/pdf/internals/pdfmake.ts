@@ -77,6 +77,34 @@ export function styleLayersOf(stack: StyleStack): StyleLayers | null {
   return { overrides: styleOverrides, defaultStyle: defaultStyle as StyleLayers["defaultStyle"] };
 }
 
+/** The `linebreak` package pdfmake's TextBreaker breaks lines with (the one pdfmake resolves). */
+const LineBreaker = createRequire(require.resolve("pdfmake/js/TextBreaker.js"))("linebreak") as new (text: string) => {
+  nextBreak(): { readonly position: number; readonly required: boolean } | null;
+};
+
+const LINE_FEED_END = /\r?\n$|\r$/;
+
+/**
+ * pdfmake's splitWords(text, false, false) (TextBreaker.js, not exported): linebreak's breaks,
+ * a required break or a trailing line feed ending a line. What getBreaks([text], null) gives,
+ * without its two copies of every word (getBreaks' results, then BrokenWords made from them):
+ * nearly every text is split anew (word-breaks.ts keeps the last two). The canary test compares
+ * buildInlines with pdfmake's on line feeds, CR LF and empty text.
+ */
+function splitPlainWords(text: string): BrokenWord[] {
+  if (text.length === 0) return [{ text: "", lineEnd: false }];
+  const words: BrokenWord[] = [];
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const word = text.slice(last, bk.position);
+    if (bk.required || LINE_FEED_END.test(word)) words.push({ text: word.replace(LINE_FEED_END, ""), lineEnd: true });
+    else words.push({ text: word, lineEnd: false });
+    last = bk.position;
+  }
+  return words;
+}
+
 export interface Margins {
   left: number;
   top: number;
@@ -355,13 +383,7 @@ function load(version: string): Pdfmake {
     push(style: unknown): void;
   };
 
-  /**
-   * pdfmake's splitWords (not exported): its TextBreaker on the text alone, with no style stack, is
-   * splitWords(text, false, false) (no item fields to copy, wordBreak and noWrap at their defaults).
-   */
-  const TextBreaker = (require("pdfmake/js/TextBreaker.js") as { default: new () => { getBreaks(texts: unknown[], stack: null): Array<{ text: string; lineEnd?: boolean }> } }).default;
-  const breaker = new TextBreaker();
-  const splitWords = keptSplitWords((text: string): BrokenWord[] => breaker.getBreaks([text], null).map((w) => ({ text: w.text, lineEnd: w.lineEnd === true })));
+  const splitWords = keptSplitWords(splitPlainWords);
 
   /** TextInlines with the fast measure of text-measure.ts. */
   const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf, splitWords);
