@@ -34,7 +34,7 @@
 import { clusterSpans, codePointsOf, hex4, placeCluster } from "./cluster-map.js";
 import type { FontkitFace, FontkitGlyph, FontkitPosition, GlyphRunLike } from "./internals/fontkit.js";
 import type { EmbeddedFontClass } from "./internals/pdfkit.js";
-import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
+import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, slotOf, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
 import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
 import { glyphTexts, pieceEnd, pieceStart } from "./text-pieces.js";
@@ -60,8 +60,12 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
   const cachesOf = faceCacheStore(limits);
 
   class FaithfulFont extends Base {
-    /** Font glyph id → the text it stands for → subset glyph id. */
-    private readonly subsetIds = new Map<number, Map<string, number>>();
+    /**
+     * DrawnGlyph.slot → this document's subset glyph id + 1 (0: none yet):
+     * the glyph id and text a slot stands for get one subset glyph id per
+     * document, given the first time (subsetGlyph).
+     */
+    private subsetIds: Int32Array;
     /**
      * This document's pieces drawn so far → their subset glyph ids (hex, as
      * in the content stream) and positions: a word drawn again costs two
@@ -77,6 +81,8 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       super(document, font, id);
       const caches = cachesOf(font);
       this.caches = caches;
+      // room for the slots the face has given so far: most of what this document draws
+      this.subsetIds = new Int32Array(caches.nextSlot + 256);
       this.outlineOf = useOutlineCache(this.subset, caches.outlines);
       // before any subset of the face is written, whether or not it draws a cluster glyph: equal bytes cold or warm
       if (this.outlineOf) makeRoomForClusters(this.subset);
@@ -185,7 +191,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         const shaped = this.shaped(piece);
         drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
       }
-      const hex = drawn.map((d) => hex4(this.subsetGlyph(d.glyph, d.text)));
+      const hex = drawn.map((d) => hex4(this.subsetGlyph(d)));
       const positions = drawn.map((d) => d.position);
       return { hex, positions, plain: positions.every(isPlain) ? hex.join("") : null };
     }
@@ -202,9 +208,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       if (!this.outlineOf || clusters.some(([start, stop]) => stop - start > MAX_CLUSTER_PARTS)) return this.textPerGlyph(piece, run);
       return clusters.map(([start, stop, text]) =>
         stop - start === 1
-          ? { glyph: glyphs[start] as FontkitGlyph, position: positions[start] as FontkitPosition, text }
+          ? this.drawnGlyph(glyphs[start] as FontkitGlyph, positions[start] as FontkitPosition, text)
           : this.clusterGlyph(glyphs.slice(start, stop), positions.slice(start, stop), text),
       );
+    }
+
+    private drawnGlyph(glyph: FontkitGlyph, position: FontkitPosition, text: string): DrawnGlyph {
+      return { glyph, position, text, slot: slotOf(this.caches, glyph.id, text) };
     }
 
     /** Glyphs and clusters that cannot be matched at all: the piece is one glyph. */
@@ -223,7 +233,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         this.caches.clusters.set(key, id);
       }
       const advance = pen * this.scale;
-      return { glyph: { id, advanceWidth: pen }, position: { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }, text };
+      return this.drawnGlyph({ id, advanceWidth: pen }, { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }, text);
     }
 
     /** Without cluster glyphs: the face's glyphs, the text spread over them by glyphTexts. */
@@ -233,13 +243,19 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         run.positions.map((p) => p.xAdvance),
         (cluster) => this.shaped(cluster).run.glyphs.length,
       );
-      return run.glyphs.map((glyph, i) => ({ glyph, position: run.positions[i] as FontkitPosition, text: texts[i] ?? "" }));
+      return run.glyphs.map((glyph, i) => this.drawnGlyph(glyph, run.positions[i] as FontkitPosition, texts[i] ?? ""));
     }
 
-    private subsetGlyph(glyph: FontkitGlyph, text: string): number {
-      let byText = this.subsetIds.get(glyph.id);
-      const known = byText?.get(text);
-      if (known !== undefined) return known;
+    private subsetGlyph(drawn: DrawnGlyph): number {
+      const slot = drawn.slot;
+      if (slot >= this.subsetIds.length) {
+        const grown = new Int32Array(Math.max(2 * this.subsetIds.length, slot + 1));
+        grown.set(this.subsetIds);
+        this.subsetIds = grown;
+      }
+      const known = this.subsetIds[slot] as number;
+      if (known !== 0) return known - 1;
+      const { glyph, text } = drawn;
       let gid = this.subset.includeGlyph(glyph.id);
       if (this.unicode[gid] !== undefined) {
         // Same outline, different text: give it its own glyph id.
@@ -248,11 +264,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       }
       this.widths[gid] = glyph.advanceWidth * this.scale;
       this.unicode[gid] = codePointsOf(text);
-      if (!byText) {
-        byText = new Map();
-        this.subsetIds.set(glyph.id, byText);
-      }
-      byText.set(text, gid);
+      this.subsetIds[slot] = gid + 1;
       return gid;
     }
   }
