@@ -47,7 +47,15 @@ const KEPT_TEXTS = 2;
  */
 export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
   const kept = new BoundedCache<string, readonly BrokenWord[]>(limit);
-  return (text) => kept.getOrSet(text, () => split(text));
+  // get, then set: getOrSet would take a new closure per text measured
+  return (text) => {
+    let words = kept.get(text);
+    if (words === undefined) {
+      words = split(text);
+      kept.set(text, words);
+    }
+    return words;
+  };
 }
 
 /**

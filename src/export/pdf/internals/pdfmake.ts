@@ -140,10 +140,13 @@ interface PdfKitRef {
  * pdfkit's PDFReference.write turns every string it is given (each drawing operator of a
  * page: "BT", "/F1 12 Tf", "1 0 0 1 72 700 Tm" …) into a Buffer of its own, and finalize
  * concatenates them: a page's content stream is thousands of small Buffers. Here strings are
- * joined and become one Buffer when a binary chunk comes or the object is finalized; the
- * lengths are counted as pdfkit counts them (latin1 bytes of string + "\n"), so the stream,
- * its /Length and the deflated bytes are the same.
+ * joined and become one Buffer when a binary chunk comes, when FLUSH_AT characters are
+ * joined, or when the object is finalized; the lengths are counted as pdfkit counts them
+ * (latin1 bytes of string + "\n"), so the stream, its /Length and the deflated bytes (of the
+ * Buffers concatenated) are the same.
  */
+const FLUSH_AT = 16_384;
+
 function gatherWrites(ref: PdfKitRef): void {
   let text = "";
   const flush = () => {
@@ -160,6 +163,9 @@ function gatherWrites(ref: PdfKitRef): void {
     } else {
       text += chunk + "\n";
       length = chunk.length + 1;
+      // a page's operators become bytes as they come, not all at the document's end: the joined
+      // strings die young instead of living (and being copied by the GC) through the whole layout
+      if (text.length >= FLUSH_AT) flush();
     }
     ref.uncompressedLength += length;
     ref.data.Length = (ref.data.Length ?? 0) + length;
