@@ -41,12 +41,20 @@ import { glyphTexts, pieceEnd, pieceStart } from "./text-pieces.js";
 
 const NO_GLYPHS: readonly never[] = [];
 
-/** A piece's subset glyph ids (hex, as in the content stream) and positions, and the ids joined when the piece is plain. */
+/**
+ * A piece's subset glyph ids (hex, as in the content stream) and its drawn
+ * glyphs (their positions): the ids joined when the piece is plain (no
+ * glyph needs a position of its own), else one by one.
+ */
 interface EncodedPiece {
-  readonly hex: readonly string[];
-  readonly positions: readonly FontkitPosition[];
+  /** Null when `plain` holds the ids (4 hex digits each). */
+  readonly hex: readonly string[] | null;
+  readonly drawn: readonly DrawnGlyph[];
   readonly plain: string | null;
 }
+
+/** The ids of a plain piece, gathered for one join (encodePiece does not re-enter itself). */
+const idsToJoin: string[] = [];
 
 /**
  * A glyph that pdfkit's _fragment writes with no operator of its own: no
@@ -150,8 +158,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         end = pieceEnd(text, at);
         const piece = text.slice(at, end);
         const known = features ? this.encodePiece(piece, features) : this.encodedPiece(piece);
-        for (const h of known.hex) encoded.push(h);
-        for (const p of known.positions) positions.push(p);
+        if (known.hex) for (const h of known.hex) encoded.push(h);
+        else for (let i = 0; i < (known.plain as string).length; i += 4) encoded.push((known.plain as string).slice(i, i + 4));
+        for (const d of known.drawn) positions.push(d.position);
       }
       return [encoded, positions];
     }
@@ -191,9 +200,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         const shaped = this.shaped(piece);
         drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
       }
-      const hex = drawn.map((d) => hex4(this.subsetGlyph(d)));
-      const positions = drawn.map((d) => d.position);
-      return { hex, positions, plain: positions.every(isPlain) ? hex.join("") : null };
+      // the subset ids are given in the drawn order either way: the order decides the subset
+      let plain = true;
+      for (const d of drawn) if (!isPlain(d.position)) plain = false;
+      if (!plain) return { hex: drawn.map((d) => hex4(this.subsetGlyph(d))), drawn, plain: null };
+      idsToJoin.length = 0;
+      for (const d of drawn) idsToJoin.push(hex4(this.subsetGlyph(d)));
+      return { hex: null, drawn, plain: idsToJoin.join("") };
     }
 
     /** The glyphs that draw `piece` (shaped as `run`): one per grapheme cluster (cluster-map.ts clusterSpans). */
