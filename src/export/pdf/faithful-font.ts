@@ -76,8 +76,8 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     private subsetIds: Int32Array;
     /**
      * This document's pieces drawn so far → their subset glyph ids (hex, as
-     * in the content stream) and positions: a word drawn again costs two
-     * copies, not a subset lookup per glyph. Per document, so it dies with it;
+     * in the content stream) and drawn glyphs: a plain word drawn again costs
+     * one string join, not a subset lookup per glyph. Per document, so it dies with it;
      * the ids are the ones subsetGlyph gave the first time, as it would again.
      */
     private readonly encodedPieces = new Map<string, EncodedPiece>();
