@@ -34,19 +34,27 @@
 import { clusterSpans, codePointsOf, hex4, placeCluster } from "./cluster-map.js";
 import type { FontkitFace, FontkitGlyph, FontkitPosition, GlyphRunLike } from "./internals/fontkit.js";
 import type { EmbeddedFontClass } from "./internals/pdfkit.js";
-import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
+import { compactRun, DEFAULT_CACHE_LIMITS, faceCacheStore, isNumeral, LONGEST_CACHED_WIDTH, slotOf, type DrawnGlyph, type FaceCaches, type ShapedPiece, type ShapingCacheLimits } from "./shaping-cache.js";
 import { useFastSubsetFile } from "./subset-file.js";
 import { clusterOutline, makeRoomForClusters, MAX_CLUSTER_PARTS, useOutlineCache, type OutlineRecord } from "./subset-glyphs.js";
-import { drawnPieces, glyphTexts } from "./text-pieces.js";
+import { glyphTexts, pieceEnd, pieceStart } from "./text-pieces.js";
 
 const NO_GLYPHS: readonly never[] = [];
 
-/** A piece's subset glyph ids (hex, as in the content stream) and positions, and the ids joined when the piece is plain. */
+/**
+ * A piece's subset glyph ids (hex, as in the content stream) and its drawn
+ * glyphs (their positions): the ids joined when the piece is plain (no
+ * glyph needs a position of its own), else one by one.
+ */
 interface EncodedPiece {
-  readonly hex: readonly string[];
-  readonly positions: readonly FontkitPosition[];
+  /** Null when `plain` holds the ids (4 hex digits each). */
+  readonly hex: readonly string[] | null;
+  readonly drawn: readonly DrawnGlyph[];
   readonly plain: string | null;
 }
+
+/** The ids of a plain piece, gathered for one join (encodePiece does not re-enter itself). */
+const idsToJoin: string[] = [];
 
 /**
  * A glyph that pdfkit's _fragment writes with no operator of its own: no
@@ -60,12 +68,16 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
   const cachesOf = faceCacheStore(limits);
 
   class FaithfulFont extends Base {
-    /** Font glyph id → the text it stands for → subset glyph id. */
-    private readonly subsetIds = new Map<number, Map<string, number>>();
+    /**
+     * DrawnGlyph.slot → this document's subset glyph id + 1 (0: none yet):
+     * the glyph id and text a slot stands for get one subset glyph id per
+     * document, given the first time (subsetGlyph).
+     */
+    private subsetIds: Int32Array;
     /**
      * This document's pieces drawn so far → their subset glyph ids (hex, as
-     * in the content stream) and positions: a word drawn again costs two
-     * copies, not a subset lookup per glyph. Per document, so it dies with it;
+     * in the content stream) and drawn glyphs: a plain word drawn again costs
+     * one string join, not a subset lookup per glyph. Per document, so it dies with it;
      * the ids are the ones subsetGlyph gave the first time, as it would again.
      */
     private readonly encodedPieces = new Map<string, EncodedPiece>();
@@ -77,6 +89,8 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       super(document, font, id);
       const caches = cachesOf(font);
       this.caches = caches;
+      // room for the slots the face has given so far: most of what this document draws
+      this.subsetIds = new Int32Array(caches.nextSlot + 256);
       this.outlineOf = useOutlineCache(this.subset, caches.outlines);
       // before any subset of the face is written, whether or not it draws a cluster glyph: equal bytes cold or warm
       if (this.outlineOf) makeRoomForClusters(this.subset);
@@ -104,7 +118,10 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         if (known !== undefined) return known;
       }
       let width = 0;
-      for (const piece of drawnPieces(text)) width += this.shaped(piece).advanceWidth;
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        width += this.shaped(text.slice(at, end)).advanceWidth;
+      }
       if (cacheable) this.caches.widths.set(text, width);
       return width;
     }
@@ -114,7 +131,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       const glyphs: FontkitGlyph[] = [];
       const positions: FontkitPosition[] = [];
       let advanceWidth = 0;
-      for (const piece of drawnPieces(text)) {
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const piece = text.slice(at, end);
         const run = features ? super.layout(piece, features, onlyWidth) : this.shaped(piece).run;
         if (!onlyWidth) {
           for (const g of run.glyphs) glyphs.push(g);
@@ -135,10 +154,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
     override encode(text: string, features?: unknown): [string[], FontkitPosition[]] {
       const encoded: string[] = [];
       const positions: FontkitPosition[] = [];
-      for (const piece of drawnPieces(text)) {
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const piece = text.slice(at, end);
         const known = features ? this.encodePiece(piece, features) : this.encodedPiece(piece);
-        for (const h of known.hex) encoded.push(h);
-        for (const p of known.positions) positions.push(p);
+        if (known.hex) for (const h of known.hex) encoded.push(h);
+        else for (let i = 0; i < (known.plain as string).length; i += 4) encoded.push((known.plain as string).slice(i, i + 4));
+        for (const d of known.drawn) positions.push(d.position);
       }
       return [encoded, positions];
     }
@@ -151,8 +173,9 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
      */
     plainHex(text: string): string | null {
       let hex = "";
-      for (const piece of drawnPieces(text)) {
-        const known = this.encodedPiece(piece);
+      for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+        end = pieceEnd(text, at);
+        const known = this.encodedPiece(text.slice(at, end));
         if (known.plain === null) return null;
         hex += known.plain;
       }
@@ -177,9 +200,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         const shaped = this.shaped(piece);
         drawn = shaped.drawn ??= this.drawnGlyphs(piece, shaped.run);
       }
-      const hex = drawn.map((d) => hex4(this.subsetGlyph(d.glyph, d.text)));
-      const positions = drawn.map((d) => d.position);
-      return { hex, positions, plain: positions.every(isPlain) ? hex.join("") : null };
+      // the subset ids are given in the drawn order either way: the order decides the subset
+      let plain = true;
+      for (const d of drawn) if (!isPlain(d.position)) plain = false;
+      if (!plain) return { hex: drawn.map((d) => hex4(this.subsetGlyph(d))), drawn, plain: null };
+      idsToJoin.length = 0;
+      for (const d of drawn) idsToJoin.push(hex4(this.subsetGlyph(d)));
+      return { hex: null, drawn, plain: idsToJoin.join("") };
     }
 
     /** The glyphs that draw `piece` (shaped as `run`): one per grapheme cluster (cluster-map.ts clusterSpans). */
@@ -194,9 +221,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       if (!this.outlineOf || clusters.some(([start, stop]) => stop - start > MAX_CLUSTER_PARTS)) return this.textPerGlyph(piece, run);
       return clusters.map(([start, stop, text]) =>
         stop - start === 1
-          ? { glyph: glyphs[start] as FontkitGlyph, position: positions[start] as FontkitPosition, text }
+          ? this.drawnGlyph(glyphs[start] as FontkitGlyph, positions[start] as FontkitPosition, text)
           : this.clusterGlyph(glyphs.slice(start, stop), positions.slice(start, stop), text),
       );
+    }
+
+    private drawnGlyph(glyph: FontkitGlyph, position: FontkitPosition, text: string): DrawnGlyph {
+      return { glyph, position, text, slot: slotOf(this.caches, glyph.id, text) };
     }
 
     /** Glyphs and clusters that cannot be matched at all: the piece is one glyph. */
@@ -215,7 +246,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         this.caches.clusters.set(key, id);
       }
       const advance = pen * this.scale;
-      return { glyph: { id, advanceWidth: pen }, position: { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }, text };
+      return this.drawnGlyph({ id, advanceWidth: pen }, { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }, text);
     }
 
     /** Without cluster glyphs: the face's glyphs, the text spread over them by glyphTexts. */
@@ -225,13 +256,19 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
         run.positions.map((p) => p.xAdvance),
         (cluster) => this.shaped(cluster).run.glyphs.length,
       );
-      return run.glyphs.map((glyph, i) => ({ glyph, position: run.positions[i] as FontkitPosition, text: texts[i] ?? "" }));
+      return run.glyphs.map((glyph, i) => this.drawnGlyph(glyph, run.positions[i] as FontkitPosition, texts[i] ?? ""));
     }
 
-    private subsetGlyph(glyph: FontkitGlyph, text: string): number {
-      let byText = this.subsetIds.get(glyph.id);
-      const known = byText?.get(text);
-      if (known !== undefined) return known;
+    private subsetGlyph(drawn: DrawnGlyph): number {
+      const slot = drawn.slot;
+      if (slot >= this.subsetIds.length) {
+        const grown = new Int32Array(Math.max(2 * this.subsetIds.length, slot + 1));
+        grown.set(this.subsetIds);
+        this.subsetIds = grown;
+      }
+      const known = this.subsetIds[slot] as number;
+      if (known !== 0) return known - 1;
+      const { glyph, text } = drawn;
       let gid = this.subset.includeGlyph(glyph.id);
       if (this.unicode[gid] !== undefined) {
         // Same outline, different text: give it its own glyph id.
@@ -240,11 +277,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       }
       this.widths[gid] = glyph.advanceWidth * this.scale;
       this.unicode[gid] = codePointsOf(text);
-      if (!byText) {
-        byText = new Map();
-        this.subsetIds.set(glyph.id, byText);
-      }
-      byText.set(text, gid);
+      this.subsetIds[slot] = gid + 1;
       return gid;
     }
   }

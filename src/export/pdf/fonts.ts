@@ -4,6 +4,7 @@
  * subset), but they share the parsed fontkit faces and their glyph caches.
  */
 import type { FontSet } from "../exporter.js";
+import { BoundedCache } from "./bounded-cache.js";
 import { makeFaithfulFontClass } from "./faithful-font.js";
 import { openFaces, type EmbeddedFontInstance } from "./internals/pdfkit.js";
 
@@ -44,6 +45,15 @@ function parseFontSet(set: FontSet): PdfFonts {
   for (const type of Object.keys(bytes) as FaceType[]) {
     measurers[type] = new FaithfulFont({ options: {} }, measuring[type].font, "M");
   }
+  /*
+   * Advances of whole strings measured before layout (a table cell's
+   * paragraph for its row-height estimate, blocks/table.ts), per face: too
+   * long for FaithfulFont's width cache, so each was its pieces looked up
+   * again, one by one. A measures PDF repeats most of its cells' paragraphs
+   * (the marked text is the same string object, thai-wrap.ts's cache).
+   */
+  const advances = { normal: new BoundedCache<string, number>(1_000), bold: new BoundedCache<string, number>(1_000), italics: new BoundedCache<string, number>(1_000), bolditalics: new BoundedCache<string, number>(1_000) };
+  const advanceOf = (type: FaceType, text: string): number => advances[type].getOrSet(text, () => measurers[type].widthOfString(text, 1000));
   return {
     family: set.family,
     open(doc, type, id) {
@@ -57,7 +67,8 @@ function parseFontSet(set: FontSet): PdfFonts {
     },
     lineHeightEm: (measurers.normal.ascender - measurers.normal.descender) / 1000,
     widthOf(type, text, sizePt) {
-      return measurers[type].widthOfString(text, sizePt);
+      // advance × (size / 1000), as widthOfString scales it: the same number as widthOfString(text, sizePt)
+      return advanceOf(type, text) * (sizePt / 1000);
     },
   };
 }

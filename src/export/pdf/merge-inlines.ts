@@ -16,7 +16,11 @@ import { ZWSP } from "./text-pieces.js";
 /** Farther apart than this (points) is a gap, not two touching words. */
 const TOUCHING = 1e-6;
 
-const ENDS_PIECE = /[\u200B \t]$/;
+/** Whether `text` ends a shaping piece by itself (U+200B, space or tab last): the next word can follow it directly. */
+function endsPiece(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0x200b || c === 0x20 || c === 0x09;
+}
 
 function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
@@ -72,6 +76,12 @@ export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
   /** `current` is a copy made here, so it may be extended in place. */
   let ours = false;
   let currentAlone = true;
+  /*
+   * Whether current.text ends a piece, kept here: current.text is a string
+   * being joined (a rope), and a regular expression on it flattens it, a
+   * copy of the line so far for every word added.
+   */
+  let currentEnds = false;
   for (const inline of inlines) {
     const alone = drawnAlone(inline);
     if (current && !currentAlone && !alone && Math.abs(current.x + current.width - inline.x) <= TOUCHING && sameLook(current, inline)) {
@@ -80,13 +90,21 @@ export function mergeLine(inlines: readonly LaidInline[]): LaidInline[] {
         out[out.length - 1] = current;
         ours = true;
       }
-      current.text = ENDS_PIECE.test(current.text) ? current.text + inline.text : current.text + ZWSP + inline.text;
+      const text = inline.text;
+      if (currentEnds) {
+        current.text += text;
+        if (text.length > 0) currentEnds = endsPiece(text);
+      } else {
+        current.text = current.text + ZWSP + text;
+        currentEnds = text.length > 0 ? endsPiece(text) : true;
+      }
       current.width += inline.width;
       current.height = Math.max(current.height ?? 0, inline.height ?? 0);
     } else {
       current = inline;
       ours = false;
       currentAlone = alone;
+      currentEnds = endsPiece(inline.text);
       out.push(inline);
     }
   }

@@ -60,6 +60,8 @@ export interface DrawnGlyph {
   readonly glyph: FontkitGlyph;
   readonly position: FontkitPosition;
   readonly text: string;
+  /** The face's number for this glyph id and text (FaceCaches.slots): a document finds its subset glyph id by it. */
+  readonly slot: number;
 }
 
 export interface ShapedPiece {
@@ -83,6 +85,29 @@ export interface FaceCaches {
    */
   readonly clusters: Map<string, number>;
   nextClusterId: number;
+  /**
+   * Glyph id → text → a small number of the face's own (DrawnGlyph.slot),
+   * so that a document's subset glyph ids are an array read by it instead
+   * of two map lookups per glyph drawn. Bounded as `clusters` is: by the
+   * distinct glyphs and cluster texts a face draws.
+   */
+  readonly slots: Map<number, Map<string, number>>;
+  nextSlot: number;
+}
+
+/** The slot of `glyphId` drawn as `text` in `caches`' face, given one the first time. */
+export function slotOf(caches: FaceCaches, glyphId: number, text: string): number {
+  let byText = caches.slots.get(glyphId);
+  if (!byText) {
+    byText = new Map();
+    caches.slots.set(glyphId, byText);
+  }
+  let slot = byText.get(text);
+  if (slot === undefined) {
+    slot = caches.nextSlot++;
+    byText.set(text, slot);
+  }
+  return slot;
 }
 
 /** A store of FaceCaches per parsed face (one store per FaithfulFont class). */
@@ -98,6 +123,8 @@ export function faceCacheStore(limits: ShapingCacheLimits): (face: { readonly nu
         outlines: new Map(),
         clusters: new Map(),
         nextClusterId: face.numGlyphs,
+        slots: new Map(),
+        nextSlot: 0,
       };
       faces.set(face, caches);
     }

@@ -10,11 +10,12 @@ export const ZWSP = "\u200B";
 
 const LETTER = /\p{L}/u;
 
-/** 1: Thai, 0: another script's letter, -1: script-neutral. */
-function scriptOf(code: number, ch: string): number {
+/** 1: Thai, 0: another script's letter, -1: script-neutral; for `text`'s unit at `i` (`code`). */
+function scriptOf(code: number, text: string, i: number): number {
   if (code >= 0x0e00 && code <= 0x0e7f) return 1;
   if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? 0 : -1;
-  return LETTER.test(ch) ? 0 : -1;
+  // the one-unit string only here: for a Thai unit text[i] would be a new string
+  return LETTER.test(text[i] as string) ? 0 : -1;
 }
 
 /**
@@ -29,7 +30,7 @@ export function shapingPieces(text: string): string[] {
   let run = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const script = scriptOf(code, text[i] as string);
+    const script = scriptOf(code, text, i);
     if (script >= 0) {
       if (run >= 0 && run !== script && i > start) {
         pieces.push(text.slice(start, i));
@@ -54,10 +55,48 @@ export function shapingPieces(text: string): string[] {
  * exactly where the layout put it.
  */
 export function drawnPieces(text: string): string[] {
-  if (!text.includes(ZWSP)) return shapingPieces(text);
   const pieces: string[] = [];
-  for (const part of text.split(ZWSP)) if (part.length > 0) pieces.push(...shapingPieces(part));
+  for (let at = pieceStart(text, 0); at < text.length; ) {
+    const end = pieceEnd(text, at);
+    pieces.push(text.slice(at, end));
+    at = pieceStart(text, end);
+  }
   return pieces;
+}
+
+/*
+ * drawnPieces one piece at a time, for the font's hot loops (every word
+ * measured, every line drawn): walking the text with these two makes no
+ * arrays, where split + shapingPieces made three per call
+ * (bench/RESULTS.md, "wip/pdf2"). The pieces are the same:
+ * `for (let at = pieceStart(t, 0); at < t.length; at = pieceStart(t, end))`
+ * with `end = pieceEnd(t, at)` gives drawnPieces(t) as `t.slice(at, end)`.
+ */
+
+/** The first index at or after `at` that is not U+200B (text.length if none): where the next drawn piece starts. */
+export function pieceStart(text: string, at: number): number {
+  while (at < text.length && text.charCodeAt(at) === 0x200b) at++;
+  return at;
+}
+
+/**
+ * Where the drawn piece starting at `start` (not a U+200B) ends: before a
+ * U+200B, after a space or tab, or where the script switches, as
+ * shapingPieces cuts each part between two U+200B.
+ */
+export function pieceEnd(text: string, start: number): number {
+  let run = -1;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x200b) return i;
+    const script = scriptOf(code, text, i);
+    if (script >= 0) {
+      if (run >= 0 && run !== script && i > start) return i;
+      run = script;
+    }
+    if (code === 0x20 || code === 0x09) return i + 1;
+  }
+  return text.length;
 }
 
 const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });

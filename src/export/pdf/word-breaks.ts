@@ -37,10 +37,25 @@ export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } 
  */
 const KEPT_TEXTS = 2;
 
-/** `split` with the words of each text kept (bounded). The arrays are shared: callers only read them. */
+/**
+ * `split` with the words of each text kept (bounded). The arrays are shared:
+ * callers only read them (the types say readonly). `split` must return new
+ * word objects of its own (internals/pdfmake.ts makes them from getBreaks'):
+ * they are kept as they come, not copied and frozen again, since nearly
+ * every text is split anew with this bound (the copies were 2 % of a
+ * measures PDF's allocation, bench/RESULTS.md "wip/pdf2").
+ */
 export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
   const kept = new BoundedCache<string, readonly BrokenWord[]>(limit);
-  return (text) => kept.getOrSet(text, () => Object.freeze(split(text).map((w) => Object.freeze({ text: w.text, lineEnd: w.lineEnd }))));
+  // get, then set: getOrSet would take a new closure per text measured
+  return (text) => {
+    let words = kept.get(text);
+    if (words === undefined) {
+      words = split(text);
+      kept.set(text, words);
+    }
+    return words;
+  };
 }
 
 /**

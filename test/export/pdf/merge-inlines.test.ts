@@ -25,6 +25,19 @@ describe("mergeLine", () => {
     expect(merged[0]?.width).toBe(98);
   });
 
+  test("joins words as a regular expression on the joined text would (empty words, spaces, tabs, U+200B at either end)", () => {
+    const words = ["", " ", "\t", ZWSP, "ก", "ข ", `ค${ZWSP}`, "ง\t", ` จ`];
+    const byRegex = (texts: string[]) => texts.reduce((acc, t) => (/[\u200B \t]$/.test(acc) ? acc + t : acc + ZWSP + t));
+    // every sequence of three words, and a few longer ones
+    const sequences: string[][] = [];
+    for (const a of words) for (const b of words) for (const c of words) sequences.push([a, b, c]);
+    sequences.push(["", "", "", "ก"], [" ", "", "ก", "", "", "ข"], words, [...words].reverse());
+    for (const texts of sequences) {
+      const merged = mergeLine(laid(...texts.map((text) => ({ text, width: 5 }))));
+      expect(merged.map((i) => i.text), JSON.stringify(texts)).toEqual([byRegex(texts)]);
+    }
+  });
+
   test("a change of font, size or colour, a gap, a link or a decoration starts a new string", () => {
     const line = laid(
       { text: "ก", width: 5 },

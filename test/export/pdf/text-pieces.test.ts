@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { codePointsOf } from "../../../src/export/pdf/cluster-map.js";
-import { drawnPieces, glyphTexts, graphemeClusters, shapingPieces, ZWSP } from "../../../src/export/pdf/text-pieces.js";
+import { drawnPieces, glyphTexts, graphemeClusters, pieceEnd, pieceStart, shapingPieces, ZWSP } from "../../../src/export/pdf/text-pieces.js";
 
 describe("shapingPieces", () => {
   test("splits after spaces and where Thai meets Latin, and joins back", () => {
@@ -15,6 +15,30 @@ describe("drawnPieces", () => {
     expect(drawnPieces(`ผู้รับผิดชอบ${ZWSP}โครงการ${ZWSP}`)).toEqual(["ผู้รับผิดชอบ", "โครงการ"]);
     expect(drawnPieces(`O17 E-${ZWSP}Serviceการ${ZWSP}${ZWSP}`)).toEqual(["O17 ", "E-", "Service", "การ"]);
     expect(drawnPieces("ไม่มีจุดตัด")).toEqual(["ไม่มีจุดตัด"]);
+  });
+
+  // what drawnPieces was before the font walked pieces with pieceStart/pieceEnd: the cut must not move a glyph
+  const bySplit = (text: string) => text.split(ZWSP).flatMap((part) => (part.length > 0 ? shapingPieces(part) : []));
+  const walked = (text: string) => {
+    const out: string[] = [];
+    for (let at = pieceStart(text, 0), end = 0; at < text.length; at = pieceStart(text, end)) {
+      end = pieceEnd(text, at);
+      out.push(text.slice(at, end));
+    }
+    return out;
+  };
+
+  test("pieceStart/pieceEnd walk the pieces split + shapingPieces cut, on random mixed text", () => {
+    const alphabet = ["ก", "่", "ำ", "a", "Z", "1", "๑", " ", "\t", ZWSP, "-", "(", "é", "Ж", "\u{1F600}", "\uD800", "\n"];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(walked(t)).toEqual(bySplit(t));
+        expect(drawnPieces(t)).toEqual(bySplit(t));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const t of ["", ZWSP, `${ZWSP}${ZWSP}a`, "a ", " a", `O17 E-${ZWSP}Serviceการ${ZWSP}${ZWSP}`]) expect(walked(t)).toEqual(bySplit(t));
   });
 });
 

@@ -48,14 +48,29 @@ export interface VectorDocument {
 /** pdfmake's isNumber (helpers/variableType.js). */
 const isNumber = (v: unknown): v is number => (typeof v === "number" || v instanceof Number) && !Number.isNaN(v);
 
+/**
+ * The line-state operators for the last line width seen: a table's rules
+ * share one width, and formatting it again was a new string per vector.
+ */
+let lastLineWidth = Number.NaN;
+let lastState = "";
+
+function lineState(lineWidth: number): string {
+  if (lineWidth !== lastLineWidth) {
+    lastLineWidth = lineWidth;
+    // lineWidth(…), undash(), lineJoin('miter'), lineCap('butt'), as pdfkit writes them
+    lastState = `${pdfNumber(lineWidth)} w\n[] 0 d\n0 j\n0 J\n`;
+  }
+  return lastState;
+}
+
 /** The path of a plain line or rectangle, or undefined for any other vector. */
 function plainPath(v: Vector): string | undefined {
   if (v.dash || v.lineJoin || v.lineCap || v.linearGradient) return undefined;
   // a colour array may be a pattern (pdfmake's providePattern)
   if (typeof v.color === "object" && v.color !== null) return undefined;
   const n = pdfNumber;
-  // lineWidth(…), undash(), lineJoin('miter'), lineCap('butt'), as pdfkit writes them
-  const state = `${n(v.lineWidth || 1)} w\n[] 0 d\n0 j\n0 J\n`;
+  const state = lineState(v.lineWidth || 1);
   if (v.type === "line") return `${state}${n(v.x1 as number)} ${n(v.y1 as number)} m\n${n(v.x2 as number)} ${n(v.y2 as number)} l`;
   if (v.type === "rect" && !v.r) return `${state}${n(v.x as number)} ${n(v.y as number)} ${n(v.w as number)} ${n(v.h as number)} re`;
   return undefined;

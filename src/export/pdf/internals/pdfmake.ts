@@ -49,6 +49,7 @@ export const PDFMAKE_INTERNALS = {
   "pdfmake/js/TextBreaker.js": { prototype: ["getBreaks"] },
   "pdfmake/js/Line.js": { prototype: ["hasEnoughSpaceForInline", "getAvailableWidth", "addInline"] },
   "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"] },
+  "pdfmake/js/helpers/tools.js": { exports: ["pack"] },
 } as const;
 
 /** Instance members read or written at run time (set in constructors, so not on the prototypes above). */
@@ -75,6 +76,34 @@ export function styleLayersOf(stack: StyleStack): StyleLayers | null {
   if (!Array.isArray(styleOverrides)) return null;
   if (defaultStyle !== undefined && defaultStyle !== null && typeof defaultStyle !== "object") return null;
   return { overrides: styleOverrides, defaultStyle: defaultStyle as StyleLayers["defaultStyle"] };
+}
+
+/** The `linebreak` package pdfmake's TextBreaker breaks lines with (the one pdfmake resolves). */
+const LineBreaker = createRequire(require.resolve("pdfmake/js/TextBreaker.js"))("linebreak") as new (text: string) => {
+  nextBreak(): { readonly position: number; readonly required: boolean } | null;
+};
+
+const LINE_FEED_END = /\r?\n$|\r$/;
+
+/**
+ * pdfmake's splitWords(text, false, false) (TextBreaker.js, not exported): linebreak's breaks,
+ * a required break or a trailing line feed ending a line. What getBreaks([text], null) gives,
+ * without its two copies of every word (getBreaks' results, then BrokenWords made from them):
+ * nearly every text is split anew (word-breaks.ts keeps the last two). The canary test compares
+ * buildInlines with pdfmake's on line feeds, CR LF and empty text.
+ */
+function splitPlainWords(text: string): BrokenWord[] {
+  if (text.length === 0) return [{ text: "", lineEnd: false }];
+  const words: BrokenWord[] = [];
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const word = text.slice(last, bk.position);
+    if (bk.required || LINE_FEED_END.test(word)) words.push({ text: word.replace(LINE_FEED_END, ""), lineEnd: true });
+    else words.push({ text: word, lineEnd: false });
+    last = bk.position;
+  }
+  return words;
 }
 
 export interface Margins {
@@ -111,10 +140,13 @@ interface PdfKitRef {
  * pdfkit's PDFReference.write turns every string it is given (each drawing operator of a
  * page: "BT", "/F1 12 Tf", "1 0 0 1 72 700 Tm" …) into a Buffer of its own, and finalize
  * concatenates them: a page's content stream is thousands of small Buffers. Here strings are
- * joined and become one Buffer when a binary chunk comes or the object is finalized; the
- * lengths are counted as pdfkit counts them (latin1 bytes of string + "\n"), so the stream,
- * its /Length and the deflated bytes are the same.
+ * joined and become one Buffer when a binary chunk comes, when FLUSH_AT characters are
+ * joined, or when the object is finalized; the lengths are counted as pdfkit counts them
+ * (latin1 bytes of string + "\n"), so the stream, its /Length and the deflated bytes (of the
+ * Buffers concatenated) are the same.
  */
+const FLUSH_AT = 16_384;
+
 function gatherWrites(ref: PdfKitRef): void {
   let text = "";
   const flush = () => {
@@ -131,6 +163,9 @@ function gatherWrites(ref: PdfKitRef): void {
     } else {
       text += chunk + "\n";
       length = chunk.length + 1;
+      // a page's operators become bytes as they come, not all at the document's end: the joined
+      // strings die young instead of living (and being copied by the GC) through the whole layout
+      if (text.length >= FLUSH_AT) flush();
     }
     ref.uncompressedLength += length;
     ref.data.Length = (ref.data.Length ?? 0) + length;
@@ -322,8 +357,31 @@ export function pdfmake(): Pdfmake {
   return loaded;
 }
 
+/**
+ * pdfmake's tools.pack (helpers/tools.js): a new object with the own
+ * enumerable fields of each argument that is truthy, copied with for…in and
+ * hasOwnProperty. Its layout calls it for every vector of every unbreakable
+ * block (each table row: ElementWriter.addFragment copies the block's rules
+ * and fills onto the page), 1.7 % of a measures PDF's CPU. For one or two
+ * plain objects (prototype Object.prototype) a spread makes the same object
+ * four times faster: the same own enumerable fields in the same order (a
+ * spread would also copy symbol-keyed fields; pdfmake's vectors and table
+ * layouts have none). Anything else takes pdfmake's own.
+ */
+export function fasterPack(stockPack: (...args: unknown[]) => Record<string, unknown>): (...args: unknown[]) => Record<string, unknown> {
+  const plainOrNone = (o: unknown): boolean => !o || (typeof o === "object" && Object.getPrototypeOf(o) === Object.prototype);
+  return (...args) => {
+    if (args.length === 1 && plainOrNone(args[0])) return args[0] ? { ...(args[0] as object) } : {};
+    if (args.length === 2 && plainOrNone(args[0]) && plainOrNone(args[1])) return { ...(args[0] || {}), ...(args[1] || {}) };
+    return stockPack(...args);
+  };
+}
+
 function load(version: string): Pdfmake {
   checkPdfmakeVersion(version);
+  // pdfmake's modules call pack as `(0, _tools.pack)(…)`, reading the export at each call
+  const tools = require("pdfmake/js/helpers/tools.js") as { pack: (...args: unknown[]) => Record<string, unknown> };
+  tools.pack = fasterPack(tools.pack);
   const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
   /** pdfkit's own opacity step (through pdfmake's document), for the states a document has not made yet. */
   const stockDoOpacity = (doc: OpacityDocument, fill: unknown, stroke: unknown): void =>
@@ -355,13 +413,7 @@ function load(version: string): Pdfmake {
     push(style: unknown): void;
   };
 
-  /**
-   * pdfmake's splitWords (not exported): its TextBreaker on the text alone, with no style stack, is
-   * splitWords(text, false, false) (no item fields to copy, wordBreak and noWrap at their defaults).
-   */
-  const TextBreaker = (require("pdfmake/js/TextBreaker.js") as { default: new () => { getBreaks(texts: unknown[], stack: null): Array<{ text: string; lineEnd?: boolean }> } }).default;
-  const breaker = new TextBreaker();
-  const splitWords = keptSplitWords((text: string): BrokenWord[] => breaker.getBreaks([text], null).map((w) => ({ text: w.text, lineEnd: w.lineEnd === true })));
+  const splitWords = keptSplitWords(splitPlainWords);
 
   /** TextInlines with the fast measure of text-measure.ts. */
   const FastTextInlines = makeTextInlinesClass(StockTextInlines, getStyleProperty, styleLayersOf, splitWords);
