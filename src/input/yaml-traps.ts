@@ -53,7 +53,7 @@ export function explainSyntaxErrors(file: string, text: string, lineCounter: Lin
       continue;
     }
     if (first || colonLines.has(line)) continue;
-    first = INDENT_CODES.has(e.code) ? indentDiagnostic(file, lines, lineCounter, e) : otherDiagnostic(file, lines, lineCounter, e);
+    first = unclosedFlow(file, lines, line, e) ?? (INDENT_CODES.has(e.code) ? indentDiagnostic(file, lines, lineCounter, e) : otherDiagnostic(file, lines, lineCounter, e));
   }
   return first ? [...out, first].sort((a, b) => (a.pos!.line - b.pos!.line)) : out;
 }
@@ -93,6 +93,24 @@ function indentDiagnostic(file: string, lines: readonly string[], lineCounter: L
     { found, expected: ref?.indent ?? -1, refLine: ref?.line ?? 0, excerpt: excerpt(lines, line, col), detail: firstLine(e.message) },
     { file, line, col },
   );
+}
+
+/**
+ * `grade: [AA` (a [ or { never closed): yaml reads on until the next key and reports that key's line as badly
+ * indented. The line to fix is the one with the open bracket, so point there and say a closing mark is missing.
+ */
+function unclosedFlow(file: string, lines: readonly string[], line: number, e: YAMLError): Diagnostic | undefined {
+  const m = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(e.message);
+  if (!m) return undefined;
+  const open = m[2] === "]" ? "[" : "{";
+  for (let n = line - 1; n >= 1; n--) {
+    const src = lines[n - 1] ?? "";
+    const at = /^\s*(?:-\s+)?(?:[^\s#'"[{][^:#]*?:\s+)?/.exec(src)![0].length;
+    if (src[at] !== open) continue;
+    const detail = firstLine(e.message);
+    return error("E_YAML_SYNTAX", { detail, detailTh: DETAIL_TH.MISSING_CHAR, excerpt: excerpt(lines, n, at + 1) }, { file, line: n, col: at + 1 });
+  }
+  return undefined;
 }
 
 function otherDiagnostic(file: string, lines: readonly string[], lineCounter: LineCounter, e: YAMLError): Diagnostic {

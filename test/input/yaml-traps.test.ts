@@ -127,6 +127,19 @@ describe("one list item indented one space off", () => {
   });
 });
 
+describe("a [ or { never closed", () => {
+  test.each([
+    ["a list", "    grade: B\n", "    grade: [B\n", "["],
+    ["a map", "    grade: B\n", "    grade: {B\n", "{"],
+  ])("in %s is shown at its bracket, not as the next key's indentation", (_what, from, to, bracket) => {
+    const t = swap(KK_2563, from, to);
+    const r = load({ "2563.yaml": t }, KK_ORG);
+    const line = lineOf(t, to.trimEnd());
+    expect(r.errors.map((d) => [d.code, d.pos?.line, d.pos?.col])).toEqual([["E_YAML_SYNTAX", line, to.indexOf(bracket) + 1]]);
+    expect(th(r.errors[0]!)).toContain("ขาดเครื่องหมายปิด");
+  });
+});
+
 describe("a tab that starts a line", () => {
   // yaml names a tab only where it expects indentation; after a deeper block it calls the line badly indented.
   const cases: Array<[string, string, string]> = [
