@@ -10,7 +10,6 @@ import { fastParseDocument } from "./fast-yaml.js";
 import { withQuietEnv } from "./quiet-env.js";
 import { markNulls, NOT_PLAIN, plainData, TOO_DEEP, type PlainWalk } from "./plain-data.js";
 import { cutCommentWarnings, explainSyntaxErrors, normaliseSaraAm } from "./yaml-traps.js";
-
 import { MAX_FILE_BYTES } from "./max-file-bytes.js";
 
 export { MAX_FILE_BYTES };
@@ -73,20 +72,17 @@ function parseText(file: string, text: string): Result<LoadedYaml> {
     else if (/call stack/i.test(e.message)) errors.push(error("E_YAML_DEPTH", { limit: MAX_DEPTH }, pos));
     else syntax.push(e);
   }
+  const isTab = (d: Diagnostic) => d.code === "E_YAML_TAB";
+  const isDeep = (d: Diagnostic) => d.code === "E_YAML_DEPTH";
+  // No syntax error, nothing to explain: the explanation would split the whole text into lines first. A tab or a
+  // stack overflow is already the answer (below); the explanation may find a tab yaml called bad indentation.
+  if (syntax.length > 0 && !errors.some(isTab) && !errors.some(isDeep)) errors.push(...explainSyntaxErrors(file, text, lineCounter, syntax));
   // A tab in the indentation makes every following line of the block look misaligned; those echoes only confuse.
-  const tabs = errors.filter((d) => d.code === "E_YAML_TAB");
+  const tabs = errors.filter(isTab);
   if (tabs.length > 0) return { ok: false, errors: tabs, warnings: [] };
   // Likewise a stack overflow is reported once per open bracket it unwinds through.
-  const deep = errors.find((d) => d.code === "E_YAML_DEPTH");
+  const deep = errors.find(isDeep);
   if (deep) return fail(deep);
-  // No syntax error, nothing to explain: the explanation would split the whole text into lines first.
-  if (syntax.length > 0) {
-    const explained = explainSyntaxErrors(file, text, lineCounter, syntax);
-    // A tab the explanation found (yaml called it bad indentation) is the one cause to fix, as above.
-    const tab = explained.filter((d) => d.code === "E_YAML_TAB");
-    if (tab.length > 0) return { ok: false, errors: tab, warnings: [] };
-    errors.push(...explained);
-  }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.pos!.line - b.pos!.line || a.pos!.col - b.pos!.col), warnings: [] };
 
   const warnings = [...cutCommentWarnings(file, text, doc, lineCounter), ...normaliseSaraAm(file, text, doc, lineCounter)];

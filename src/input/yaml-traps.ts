@@ -108,7 +108,7 @@ function unclosedFlow(file: string, lines: readonly string[], line: number, e: Y
     const at = /^\s*(?:-\s+)?(?:[^\s#'"[{][^:#]*?:\s+)?/.exec(src)![0].length;
     if (src[at] !== open) continue;
     const detail = firstLine(e.message);
-    return error("E_YAML_SYNTAX", { detail, detailTh: DETAIL_TH.MISSING_CHAR, excerpt: excerpt(lines, n, at + 1) }, { file, line: n, col: at + 1 });
+    return error("E_YAML_SYNTAX", { detail, detailTh: DETAIL_TH.MISSING_CHAR!, excerpt: excerpt(lines, n, at + 1) }, { file, line: n, col: at + 1 });
   }
   return undefined;
 }

@@ -71,12 +71,12 @@ class InProcessPool implements Pool {
 
 /** What worker.ts loads once per worker (its getResources), once per pool here. */
 async function loadResources(init: PoolArgs[1]) {
-  const [{ loadTemplates }, { loadBundledFonts }, { loadBundledPdfFonts }] = await Promise.all([
+  const [{ compileTemplates, loadTemplates }, { loadBundledFonts }, { loadBundledPdfFonts }] = await Promise.all([
     import("../../src/cli/build/resources-load.js"),
     import("../../src/cli/resources.js"),
     import("../../src/cli/pdf-fonts.js"),
   ]);
-  const t = await loadTemplates(init.templatesDir, init.settings.cwd);
+  const t = init.templateFiles ? await compileTemplates(init.templateFiles) : await loadTemplates(undefined, init.settings.cwd);
   if (!t.ok) throw new Error("templates failed to load in a worker");
   return { templates: t.set, fonts: await loadBundledFonts(), pdfFonts: await loadBundledPdfFonts() };
 }

@@ -46,7 +46,7 @@ export class WorkerPool {
   private readonly ending = new Set<Promise<number>>();
   private nextId = 0;
   private closed = false;
-  private readonly workerData: { settings: OrgBuildSettings; templatesDir?: string; templateFiles?: ReadTemplateFiles; retire: RetirePolicy };
+  private readonly workerData: { settings: OrgBuildSettings; templateFiles?: ReadTemplateFiles; retire: RetirePolicy };
   private readonly onRetired?: () => void;
   /** Results received, and how many there were when a worker was last replaced for its memory. */
   private results = 0;
@@ -54,8 +54,8 @@ export class WorkerPool {
 
   constructor(
     size: number,
-    /** `templateFiles`: the template folder as the command read and hashed it; the workers compile these, not the folder again. */
-    init: { settings: OrgBuildSettings; templatesDir?: string; templateFiles?: ReadTemplateFiles },
+    /** `templateFiles`: the template folder as the command read and hashed it; the workers compile these, not the folder again (absent: the shipped templates). */
+    init: { settings: OrgBuildSettings; templateFiles?: ReadTemplateFiles },
     /**
      * `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks);
      * `smallRun`: the run is small enough for a small run's heap growing factor (worker-heap.ts).

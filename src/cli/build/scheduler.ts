@@ -84,11 +84,10 @@ export async function withCtrlC<T>(body: (stop: Stop) => Promise<T>): Promise<T>
 }
 
 /**
- * The run's templates: their folder (a worker reads and compiles it itself; the shipped ones when absent)
- * and the set the command compiled, which a run in this thread uses (a run in workers may have none).
+ * The run's templates: the set the command compiled, which a run in this thread uses (a run in workers may
+ * have none), and the files it read.
  */
 export interface RunTemplates {
-  readonly dir?: string;
   readonly set?: TemplateSet;
   /**
    * The files the command read and hashed: the workers compile these instead of reading the folder again
@@ -117,7 +116,7 @@ export async function runAll(
   // The same runs get a small run's heap growing factor (worker-heap.ts), so that the flags match a recorded code cache.
   const pool: TaskRunner = where.inThread
     ? new InThreadRunner(settings, compiledSet(templates))
-    : new WorkerPool(size, { settings, ...(templates.dir ? { templatesDir: templates.dir } : {}), ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length) });
+    : new WorkerPool(size, { settings, ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length) });
   try {
     let next = 0;
     const lane = async () => {

@@ -12,7 +12,6 @@ import { workerSpent, type RetirePolicy } from "./worker-heap.js";
 
 interface WorkerInit {
   readonly settings: OrgBuildSettings;
-  readonly templatesDir?: string;
   /** The templates as the command read them (the run's key holds their hash): compiled here without reading the folder again. */
   readonly templateFiles?: ReadTemplateFiles;
   readonly retire: RetirePolicy;
@@ -23,7 +22,7 @@ let resources: Promise<BuildResources> | undefined;
 
 async function getResources(): Promise<BuildResources> {
   resources ??= (async () => {
-    const t = init.templateFiles ? await compileTemplates(init.templateFiles) : await loadTemplates(init.templatesDir, init.settings.cwd);
+    const t = init.templateFiles ? await compileTemplates(init.templateFiles) : await loadTemplates(undefined, init.settings.cwd);
     if (!t.ok) throw new Error("templates failed to load in a worker");
     return bundledResources(t.set);
   })();

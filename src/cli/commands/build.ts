@@ -192,16 +192,17 @@ async function buildLocked(opts: BuildOptions, io: CliIO, p: Prepared): Promise<
   // after a build whose templates compiled, and its key holds their hash).
   const where = placement(toBuild.length, jobs);
   let run: RunTemplates | undefined;
+  const read = { files: templates.files, hash: templates.hash };
   if (toBuild.length > 0 && !where.inThread && !opts.templates) {
     // The shipped templates, built by workers: each worker compiles its own set, and this thread needs none.
     // They are compiled when the package is built (scripts/code-cache.mjs stops on a mistake), so there is none
     // to say first; compiling them here loaded Handlebars and the YAML parser into a thread that only hands out
     // tasks, before the workers start and while the second core waits (bench/RESULTS.md, "wip/lo6").
-    run = { read: { files: templates.files, hash: templates.hash } };
+    run = { read };
   } else if (toBuild.length > 0) {
     const compiled = await compileTemplates(templates);
     if (!compiled.ok) return reportTemplateErrors(compiled.errors, io);
-    run = { ...(opts.templates ? { dir: opts.templates } : {}), set: compiled.set, read: { files: templates.files, hash: templates.hash } };
+    run = { set: compiled.set, read };
   }
   const interrupted = run ? await runAll(toBuild, settings, run, where, p.stop, onResult) : p.stop.interrupted;
   progress?.finish();
