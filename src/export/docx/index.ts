@@ -56,16 +56,18 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
     const sectPr = sectionPropertiesXml(section.page, doc.pageNumbers, i === 0, sectionParts[i] ?? []);
     if (i === doc.sections.length - 1) {
       // The last section's properties close the body.
-      body.push(...elements, sectPr);
+      for (const e of elements) body.push(e);
+      body.push(sectPr);
       return;
     }
     // Any other section ends on a paragraph holding its properties: its own last one, or an empty one after a table.
     const last = elements[elements.length - 1];
     if (last !== undefined && (last.startsWith("<w:p>") || last === "<w:p/>")) {
       elements[elements.length - 1] = withSectionProperties(last, sectPr);
-      body.push(...elements);
+      for (const e of elements) body.push(e);
     } else {
-      body.push(...elements, withSectionProperties("<w:p/>", sectPr));
+      for (const e of elements) body.push(e);
+      body.push(withSectionProperties("<w:p/>", sectPr));
     }
   });
   body.push("</w:body></w:document>");

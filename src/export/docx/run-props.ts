@@ -13,6 +13,7 @@
 import type { Run } from "../../model/document.js";
 import { halfPoints, type DocxContext } from "./context.js";
 import { esc } from "./xml.js";
+import { ownString } from "../pdf/bounded-cache.js";
 
 /** How a run looks: sizes in official-face points; bold left out = the paragraph style's. */
 export interface RunLook {
@@ -161,8 +162,10 @@ export function textRun(ctx: FontCtx, text: string, look: RunLook): string {
   }
   let xml = texts.get(text);
   if (xml === undefined) {
-    xml = textRunXml(ctx, text, look);
-    texts.set(text, xml);
+    // Copies of their own: a model text may be cut from the whole rendered memo, and a kept slice would keep the
+    // memo alive until the cache starts again (bounded-cache.ts, ownString).
+    xml = ownString(textRunXml(ctx, text, look));
+    texts.set(ownString(text), xml);
     runCacheSize++;
   }
   return xml;

@@ -40,7 +40,7 @@ const KEPT_TEXTS = 2;
 /**
  * `split` with the words of each text kept (bounded). The arrays are shared:
  * callers only read them (the types say readonly). `split` must return new
- * word objects of its own (internals/pdfmake.ts makes them from getBreaks'):
+ * word objects of its own (internals/pdfmake.ts splitPlainWords makes them from linebreak's breaks):
  * they are kept as they come, not copied and frozen again, since nearly
  * every text is split anew with this bound (the copies were 2 % of a
  * measures PDF's allocation, bench/RESULTS.md "wip/pdf2").

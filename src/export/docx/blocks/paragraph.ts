@@ -5,6 +5,7 @@ import { paragraphXml, type Indent, type ParagraphProps, type Spacing } from "..
 import { modelRuns, rPr, type RunLook } from "../run-props.js";
 import { STYLES, styleSizePt, type StyleKey } from "../styles.js";
 import { cmToTwips } from "../units.js";
+import type { Mutable } from "../../../render/markup/optional.js";
 
 /** What a paragraph falls back to where it sits: the body, a header cell, a body cell. */
 export interface ParagraphDefaults {
@@ -30,8 +31,6 @@ export function paragraphBlock(p: Paragraph, ctx: DocxContext, defaults: Paragra
   if (p.runs.length === 0 || look.sizePt !== styleSize) props.markRun = rPr(ctx, look);
   return paragraphXml(props, modelRuns(ctx, p.runs, look));
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The paragraph mark's run properties, needed where the mark must not take
