@@ -50,10 +50,13 @@ describe("build workers' heap (worker-heap.ts)", () => {
     const grown = markCompacts("large");
     const small = markCompacts("small");
     // Measured (Node 20, 120 batches): 17–18 mark-compacts without the flag, 14–15 with it at 50 %, 8 with a small
-    // run's 200 %, idle and with both cores busy. With 60 batches (9–10 against 8) a CI run once saw 9 and 9.
+    // run's 200 %. When concurrent marking ends depends on the other threads: a loaded CI run saw 16 and 16 for the
+    // first two (and 9 and 9 at 60 batches), so 50 % is held to "no more"; its cut is measured in bench/RESULTS.md
+    // (t17w: 79–83 → 60 on 1,000 organisations). A small run's factor cuts them by half, far past that noise.
     expect(capped).toBeGreaterThanOrEqual(6);
-    expect(grown).toBeLessThan(capped);
+    expect(grown).toBeLessThanOrEqual(capped);
     expect(small).toBeLessThan(grown);
+    expect(small).toBeLessThan(capped * 0.75);
   });
 
   test("a small run's workers get a flag of their own (the code cache's worker-late variant is recorded under it)", () => {
