@@ -22,15 +22,25 @@ const CACHE_LIMIT = 32;
 
 const cache = new Map<string, Promise<readonly PackedEntry[]>>();
 
+/** The last set asked for: a run's documents nearly all ask for the same one, without a key to make. */
+let last: { readonly family: string; readonly baseSizePt: number; readonly parts: Promise<readonly PackedEntry[]> } | undefined;
+
 export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
+  if (last !== undefined && last.family === ctx.family && last.baseSizePt === ctx.baseSizePt) return last.parts;
   const key = JSON.stringify([ctx.family, ctx.baseSizePt]);
   const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    last = { family: ctx.family, baseSizePt: ctx.baseSizePt, parts: cached };
+    return cached;
+  }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   const made = makeFixedParts(ctx);
   cache.set(key, made);
   // A failure is not kept: the next document tries again.
-  made.catch(() => cache.delete(key));
+  made.catch(() => {
+    cache.delete(key);
+    if (last?.parts === made) last = undefined;
+  });
   return made;
 }
 

@@ -20,10 +20,14 @@ import { MediaCollector, type MediaFile } from "./media.js";
 import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATIONSHIPS } from "./package-parts.js";
 import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
 import { withSectionProperties } from "./paragraph-xml.js";
+import { TextMemo } from "./text-memo.js";
 import { crc32, DEFLATE_LEVEL, packEntry, packText, writePackedZip, type PackedEntry } from "./zip.js";
 import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 
 const NO_IMAGES: ReadonlyMap<string, Uint8Array> = new Map();
+
+/** The content types, relationships and core properties most documents share (text-memo.ts). */
+const smallParts = new TextMemo(256);
 
 /** A part's XML: one text, or its pieces in order (the body, written into the zip without being joined first). */
 export type XmlText = string | readonly string[];
@@ -74,11 +78,19 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
 
   const headersFooters: HeaderFooterPart[] = sectionParts.flat();
   const fontTableRId = `rId${nextRel + media.all.length}`;
+  // What the small parts are made from, as a short key (ids, part names and targets are plain ASCII without "|").
+  const partsKey =
+    headersFooters.map((p) => `${p.rId}|${p.kind}|${p.name}|`).join("") +
+    `${themeRId}|${fontTableRId}|` +
+    media.all.map((m) => `${m.rId}|${m.target}|`).join("") +
+    media.charts.map((c) => `${c.rId}|${c.path}|${c.target}|`).join("");
+  const { meta } = doc;
+  const coreKey = JSON.stringify([meta.title, meta.subject, meta.author, meta.keywords, options.createdAt.getTime()]);
   const xml = new Map<string, XmlText>([
-    ["[Content_Types].xml", contentTypesXml(headersFooters, media.charts)],
-    ["docProps/core.xml", coreXml(doc.meta, options.createdAt)],
+    ["[Content_Types].xml", smallParts.get(`types|${partsKey}`, () => contentTypesXml(headersFooters, media.charts))],
+    ["docProps/core.xml", smallParts.get(`core|${coreKey}`, () => coreXml(meta, options.createdAt))],
     ["word/document.xml", body],
-    ["word/_rels/document.xml.rels", documentRelsXml(headersFooters, themeRId, media.all, fontTableRId, media.charts)],
+    ["word/_rels/document.xml.rels", smallParts.get(`rels|${partsKey}`, () => documentRelsXml(headersFooters, themeRId, media.all, fontTableRId, media.charts))],
   ]);
   const binary = new Map<string, Uint8Array>();
   for (const c of media.charts) {
@@ -127,7 +139,7 @@ function packXml(path: string, xml: XmlText): PackedEntry {
     if (packedXml.size >= REPEATED_PARTS_KEPT) packedXml.clear();
     packedXml.set(xml, packed);
   }
-  return { path, ...packed };
+  return { path, size: packed.size, crc: packed.crc, compressed: packed.compressed };
 }
 
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {

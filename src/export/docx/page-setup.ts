@@ -3,8 +3,12 @@ import type { DocxContext } from "./context.js";
 import { paragraphXml } from "./paragraph-xml.js";
 import { rPr, textXml } from "./run-props.js";
 import { STYLES, styleSizePt } from "./styles.js";
+import { TextMemo } from "./text-memo.js";
 import { A4_TWIPS, cmToTwips } from "./units.js";
 import { FOOTER_OPEN, HEADER_OPEN, XML_DECLARATION } from "./xml.js";
+
+/** A header's or footer's XML, by what it is made from: nearly every document has the same one (text-memo.ts). */
+const partXml = new TextMemo(64);
 
 /** Where the header/footer text sits from the page edge, at most half the top/bottom margin. */
 const HEADER_DISTANCE_CM = 1.25;
@@ -70,15 +74,15 @@ export function pageNumberParts(
   const kind = numbering.position === "top-center" ? "header" : "footer";
   const open = kind === "header" ? HEADER_OPEN : FOOTER_OPEN;
   const close = kind === "header" ? "</w:hdr>" : "</w:ftr>";
-  const make = (type: HeaderFooterPart["type"], body: string): HeaderFooterPart => ({
+  const make = (type: HeaderFooterPart["type"], body: () => string): HeaderFooterPart => ({
     kind,
     type,
     name: `${kind}${++counts[kind]}.xml`,
     rId: relId(),
-    xml: `${XML_DECLARATION}${open}${body}${close}`,
+    xml: partXml.get(JSON.stringify([kind, type, numbering.format, ctx.family, ctx.baseSizePt]), () => `${XML_DECLARATION}${open}${body()}${close}`),
   });
-  const parts = [make("default", pageNumberParagraph(numbering.format, ctx))];
-  if (isFirst && numbering.from > 1) parts.push(make("first", "<w:p/>"));
+  const parts = [make("default", () => pageNumberParagraph(numbering.format, ctx))];
+  if (isFirst && numbering.from > 1) parts.push(make("first", () => "<w:p/>"));
   return parts;
 }
 

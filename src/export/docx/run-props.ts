@@ -190,20 +190,29 @@ export function textRunXml(ctx: FontCtx, text: string, look: RunLook): string {
 export function modelRuns(ctx: FontCtx, runs: readonly Run[], base: RunLook): string {
   const styleBold = base.bold ?? false;
   let out = "";
-  let pending: { look: RunLook; text: string } | undefined;
+  // The pending run's look as four values, and its text: a look object is made only where a run is written.
+  let started = false;
+  let pSize = 0;
+  let pBold: boolean | undefined;
+  let pItalic = false;
+  let pUnderline = false;
+  let text = "";
   for (const r of runs) {
-    // The look's four values compared as they are: a look object (and a key text) is made only where a new run starts.
     const sizePt = r.sizePt ?? base.sizePt;
     const bold = r.bold !== undefined && r.bold !== styleBold ? r.bold : undefined;
     const italic = r.italic ?? base.italic ?? false;
     const underline = r.underline ?? base.underline ?? false;
-    const p = pending?.look;
-    if (p && p.sizePt === sizePt && p.bold === bold && p.italic === italic && p.underline === underline) pending!.text += r.text;
+    if (started && pSize === sizePt && pBold === bold && pItalic === italic && pUnderline === underline) text += r.text;
     else {
-      if (pending) out += textRun(ctx, pending.text, pending.look);
-      pending = { look: { sizePt, ...(bold !== undefined ? { bold } : {}), italic, underline }, text: r.text };
+      if (started) out += textRun(ctx, text, { sizePt: pSize, bold: pBold, italic: pItalic, underline: pUnderline });
+      started = true;
+      pSize = sizePt;
+      pBold = bold;
+      pItalic = italic;
+      pUnderline = underline;
+      text = r.text;
     }
   }
-  if (pending) out += textRun(ctx, pending.text, pending.look);
+  if (started) out += textRun(ctx, text, { sizePt: pSize, bold: pBold, italic: pItalic, underline: pUnderline });
   return out;
 }

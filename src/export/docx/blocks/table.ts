@@ -22,9 +22,9 @@ interface CellOut {
   readonly colSpan: number;
   /** Rows the model cell spans, itself included (1 on the continuing cells written for it). */
   readonly rowSpan: number;
-  readonly merge?: "restart" | "continue";
+  readonly merge: "restart" | "continue" | undefined;
   readonly shaded: boolean;
-  readonly vAlign?: string;
+  readonly vAlign: string | undefined;
   readonly content: string;
   /** w:jc of the cell's last paragraph, which the empty paragraph of a merged cell below repeats. */
   readonly lastAlign: string | undefined;
@@ -45,7 +45,8 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
   const placed: CellOut[][] = tableGrid(t.rows, t.columns.length).rows.map((row, r) => {
     const defaults: ParagraphDefaults = { style: r < t.headerRows ? "tableHeader" : "tableText", sizePt };
     return row.cells.map(({ cell, column, colSpan }) => {
-      const width = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
+      let width = 0;
+      for (let c = column; c < column + colSpan && c < widths.length; c++) width += widths[c]!;
       return cellOut(cell, column, width, ctx, defaults);
     });
   });
@@ -67,13 +68,14 @@ export function tableBlock(t: Table, ctx: DocxContext): string {
 }
 
 function cellOut(cell: TableCell, column: number, widthTwips: number, ctx: DocxContext, rowDefaults: ParagraphDefaults): CellOut {
-  const defaults: ParagraphDefaults = cell.align ? { ...rowDefaults, align: cell.align } : rowDefaults;
+  // The row's defaults are shared by its cells: a cell's own alignment makes an object of its own (no spread: every cell comes here).
+  const defaults: ParagraphDefaults = cell.align ? withAlign(rowDefaults, cell.align) : rowDefaults;
   let content = "";
   let lastAlign: string | undefined;
   for (const b of cell.blocks) {
-    const paragraphs = cellBlock(b, ctx, defaults);
-    if (paragraphs.length === 0) continue;
-    content += paragraphs.join("");
+    const xml = cellBlock(b, ctx, defaults);
+    if (xml === "") continue;
+    content += xml;
     const align = b.type === "paragraph" ? (b.align ?? defaults.align) : defaults.align;
     lastAlign = align === undefined ? undefined : docxAlign(align);
   }
@@ -83,24 +85,31 @@ function cellOut(cell: TableCell, column: number, widthTwips: number, ctx: DocxC
     lastAlign = defaults.align === undefined ? undefined : docxAlign(defaults.align);
   }
   const rowSpan = cell.rowSpan ?? 1;
+  // Absent fields set to undefined rather than spread in: cellXml writes an element only for a defined value.
   return {
     column,
     widthTwips,
     colSpan: cell.colSpan ?? 1,
     rowSpan,
-    ...(rowSpan > 1 ? { merge: "restart" as const } : {}),
+    merge: rowSpan > 1 ? "restart" : undefined,
     shaded: cell.shaded === true,
-    ...(cell.vAlign ? { vAlign: docxVAlign(cell.vAlign) } : {}),
+    vAlign: cell.vAlign ? docxVAlign(cell.vAlign) : undefined,
     content,
     lastAlign,
   };
+}
+
+function withAlign(defaults: ParagraphDefaults, align: NonNullable<ParagraphDefaults["align"]>): ParagraphDefaults {
+  return defaults.sizePt === undefined ? { style: defaults.style, align } : { style: defaults.style, align, sizePt: defaults.sizePt };
 }
 
 /**
  * Each row with, at their grid columns, a w:vMerge="continue" cell for every
  * cell above whose rowSpan reaches into it (Word wants a cell at every column).
  */
-function withMergedCells(rows: readonly CellOut[][]): CellOut[][] {
+function withMergedCells(rows: readonly CellOut[][]): readonly CellOut[][] {
+  // Most tables merge no rows: nothing to add, and a row whose cells are in column order stays as it is (the sort is stable).
+  if (!rows.some((cells) => cells.some((c, i) => c.rowSpan > 1 || (i > 0 && cells[i - 1]!.column > c.column)))) return rows;
   return rows.map((cells, r) => {
     const continuing: CellOut[] = [];
     rows.slice(0, r).forEach((above, a) => {
@@ -125,12 +134,13 @@ function cellXml(c: CellOut): string {
   );
 }
 
-function cellBlock(b: CellBlock, ctx: DocxContext, defaults: ParagraphDefaults): string[] {
+/** A cell's block as its paragraphs' XML, joined ("" for a list with no items). */
+function cellBlock(b: CellBlock, ctx: DocxContext, defaults: ParagraphDefaults): string {
   switch (b.type) {
     case "paragraph":
-      return [paragraphBlock(b, ctx, defaults)];
+      return paragraphBlock(b, ctx, defaults);
     case "list":
-      return listBlock(b, ctx, defaults);
+      return listBlock(b, ctx, defaults).join("");
     default:
       return assertNever(b);
   }
