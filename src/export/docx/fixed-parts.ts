@@ -23,14 +23,21 @@ const CACHE_LIMIT = 32;
 const cache = new Map<string, Promise<readonly PackedEntry[]>>();
 
 /** The last set asked for: a run's documents nearly all ask for the same one, without a key to make. */
-let last: { readonly family: string; readonly baseSizePt: number; readonly parts: Promise<readonly PackedEntry[]> } | undefined;
+let last: { readonly family: string; readonly baseSizePt: number; readonly parts: Promise<readonly PackedEntry[]>; ready?: readonly PackedEntry[] } | undefined;
+
+/** The parts, when the set is the last one asked for and already made (else undefined: await fixedParts), already sorted by path. */
+export function fixedPartsReady(ctx: StyleCtx): readonly PackedEntry[] | undefined {
+  return last !== undefined && last.family === ctx.family && last.baseSizePt === ctx.baseSizePt ? last.ready : undefined;
+}
 
 export function fixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
   if (last !== undefined && last.family === ctx.family && last.baseSizePt === ctx.baseSizePt) return last.parts;
   const key = JSON.stringify([ctx.family, ctx.baseSizePt]);
   const cached = cache.get(key);
   if (cached !== undefined) {
-    last = { family: ctx.family, baseSizePt: ctx.baseSizePt, parts: cached };
+    const entry: NonNullable<typeof last> = { family: ctx.family, baseSizePt: ctx.baseSizePt, parts: cached };
+    last = entry;
+    void cached.then((parts) => (entry.ready = parts), () => undefined);
     return cached;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -58,7 +65,13 @@ async function makeFixedParts(ctx: StyleCtx): Promise<readonly PackedEntry[]> {
       const rewrite = rewrites[e.path];
       return rewrite ? { path: e.path, data: Buffer.from(rewrite(Buffer.from(e.data).toString("utf8")), "utf8") } : e;
     })
-    .map((e) => packEntry(e));
+    .map((e) => packEntry(e))
+    .sort(byPath);
+}
+
+/** Package paths in the order the zip lists them (index.ts merges a document's own parts into the fixed ones by it). */
+export function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**

@@ -11,16 +11,17 @@
  * Fonts are not embedded: runs name the official face a government PC has
  * (TH SarabunPSK, or the org's settings.font) at the model's official sizes.
  */
-import type { DocModel } from "../../model/document.js";
+import type { DocModel, DocumentMeta } from "../../model/document.js";
 import type { ExportOptions, Exporter } from "../exporter.js";
 import { blockToDocx } from "./blocks/index.js";
 import { fontContext, type DocxContext } from "./context.js";
-import { fixedParts } from "./fixed-parts.js";
+import { byPath, fixedParts, fixedPartsReady } from "./fixed-parts.js";
 import { MediaCollector, type MediaFile } from "./media.js";
 import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATIONSHIPS } from "./package-parts.js";
 import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
 import { withSectionProperties } from "./paragraph-xml.js";
 import { TextMemo } from "./text-memo.js";
+import { ownString } from "../pdf/bounded-cache.js";
 import { crc32, DEFLATE_LEVEL, packEntry, packText, writePackedZip, type PackedEntry } from "./zip.js";
 import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 
@@ -84,11 +85,9 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
     `${themeRId}|${fontTableRId}|` +
     media.all.map((m) => `${m.rId}|${m.target}|`).join("") +
     media.charts.map((c) => `${c.rId}|${c.path}|${c.target}|`).join("");
-  const { meta } = doc;
-  const coreKey = JSON.stringify([meta.title, meta.subject, meta.author, meta.keywords, options.createdAt.getTime()]);
   const xml = new Map<string, XmlText>([
     ["[Content_Types].xml", smallParts.get(`types|${partsKey}`, () => contentTypesXml(headersFooters, media.charts))],
-    ["docProps/core.xml", smallParts.get(`core|${coreKey}`, () => coreXml(meta, options.createdAt))],
+    ["docProps/core.xml", coreXmlOf(doc.meta, options.createdAt)],
     ["word/document.xml", body],
     ["word/_rels/document.xml.rels", smallParts.get(`rels|${partsKey}`, () => documentRelsXml(headersFooters, themeRId, media.all, fontTableRId, media.charts))],
   ]);
@@ -105,6 +104,20 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
     xml.set(`word/_rels/${p.name}.rels`, EMPTY_RELS);
   }
   return { xml, media: media.all, binary };
+}
+
+/** The last core properties made: a run's memos share their title and date (one fiscal year's). */
+let lastCore: { readonly meta: DocumentMeta; readonly time: number; readonly xml: string } | undefined;
+
+function coreXmlOf(meta: DocumentMeta, createdAt: Date): string {
+  const time = createdAt.getTime();
+  const l = lastCore;
+  if (l !== undefined && l.time === time && l.meta.title === meta.title && l.meta.subject === meta.subject && l.meta.author === meta.author && l.meta.keywords === meta.keywords) return l.xml;
+  const xml = coreXml(meta, createdAt);
+  // Copies of their own: a title cut from the rendered memo would keep the memo alive (bounded-cache.ts, ownString).
+  const own = (s: string | undefined): string | undefined => (s === undefined ? undefined : ownString(s));
+  lastCore = { meta: { title: ownString(meta.title), subject: own(meta.subject), author: own(meta.author), keywords: own(meta.keywords), lang: meta.lang }, time, xml: ownString(xml) };
+  return xml;
 }
 
 /** A picture is usually the same bytes in every document (the emblem): it is compressed once. */
@@ -143,13 +156,25 @@ function packXml(path: string, xml: XmlText): PackedEntry {
 }
 
 export async function exportDocx(doc: DocModel, options: ExportOptions): Promise<Uint8Array> {
-  const shared = await fixedParts({ ...fontContext(options), baseSizePt: doc.baseSizePt });
+  const ctx = { family: fontContext(options).family, baseSizePt: doc.baseSizePt };
+  // Once the fixed parts are made, a document does not wait a turn for them.
+  const shared = fixedPartsReady(ctx) ?? (await fixedParts(ctx));
   const own = documentParts(doc, options);
-  const entries: PackedEntry[] = [...shared, ...own.media.map(packMedia)];
-  for (const [path, xml] of own.xml) entries.push(packXml(path, xml));
-  for (const [path, data] of own.binary) entries.push(packEntry({ path, data }));
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return writePackedZip(entries, options.createdAt);
+  const mine: PackedEntry[] = own.media.map(packMedia);
+  for (const [path, xml] of own.xml) mine.push(packXml(path, xml));
+  for (const [path, data] of own.binary) mine.push(packEntry({ path, data }));
+  return writePackedZip(mergeByPath(shared, mine.sort(byPath)), options.createdAt);
+}
+
+/** Two lists sorted by path (the fixed parts sorted once), merged: the zip's entries in path order, as one sort of both gave. */
+function mergeByPath(a: readonly PackedEntry[], b: readonly PackedEntry[]): PackedEntry[] {
+  const out: PackedEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPath(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 export const docxExporter = {
