@@ -6,6 +6,7 @@
  * truncated, deleted or unrecorded output is never taken as up to date.
  */
 import { createHash } from "node:crypto";
+import { lstatSync } from "node:fs";
 import { lstat, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { warning, type Diagnostic } from "../../diag/diagnostic.js";
@@ -28,6 +29,15 @@ export function besideName(name: string, tag: string): string {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** True only when lstat finds no entry at all; any other answer (an error such as ENOTDIR included) leaves it to the read. */
+function nothingAt(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 export class OutputFolder {
@@ -55,7 +65,11 @@ export class OutputFolder {
    * Read with synchronous calls: a rerun hashes every output in a row, and the promise round trips cost more than the reading.
    */
   private async hashOf(name: string): Promise<string | undefined> {
-    const r = readRegularFileSync(join(this.outDir, name), OUTPUT_LIMIT, { noFollow: true });
+    const path = join(this.outDir, name);
+    // Nothing there (a first build's every document): told without the error object a failed open makes (~8 µs each,
+    // bench/RESULTS.md wip/front8). Anything at the name, a link included, is then judged by the read as before.
+    if (nothingAt(path)) return undefined;
+    const r = readRegularFileSync(path, OUTPUT_LIMIT, { noFollow: true });
     return r.ok ? sha256(r.bytes) : isMissing(r) ? undefined : "not-a-document";
   }
 
@@ -95,7 +109,9 @@ export class OutputFolder {
    */
   async write(name: string, bytes: Uint8Array, key: string, because: string): Promise<string> {
     const hash = sha256(bytes);
-    for (const candidate of [name, ...BESIDE.map((t) => besideName(name, t))]) {
+    // The names beside it are made only when the usual one holds a clerk's edit.
+    for (let i = 0; i <= BESIDE.length; i++) {
+      const candidate = i === 0 ? name : besideName(name, BESIDE[i - 1]!);
       const { ok, same } = await this.mayReplace(candidate, hash);
       if (!ok) {
         // The clerk's file is theirs now: itadoc no longer claims it, so it is never removed later either.
@@ -114,6 +130,8 @@ export class OutputFolder {
 
   /** Once the document is back under its own name, the copies written beside a clerk's edit are out of date: removed if unchanged. */
   private async dropBesideCopies(name: string): Promise<void> {
+    // Nearly always there are none: no names to make then.
+    if (!this.hasBesideCopies()) return;
     for (const b of BESIDE.map((t) => besideName(name, t))) {
       const entry = this.manifest.get(b);
       if (!entry) continue;
@@ -137,6 +155,12 @@ export class OutputFolder {
       if (onDisk !== entry.sha256) this.diagnostics.push(warning("W_STALE_KEPT", { path }, { file: because, line: 0, col: 0 }));
       else if (await rm(join(this.outDir, name)).then(() => true, () => false)) this.diagnostics.push(warning("W_STALE_REMOVED", { path }, { file: because, line: 0, col: 0 }));
     }
+  }
+
+  /** Does the manifest hold any copy written beside a clerk's edit (a name with an itadoc-new tag)? */
+  private hasBesideCopies(): boolean {
+    for (const n of this.manifest.keys()) if (n.includes(".itadoc-new")) return true;
+    return false;
   }
 
   async save(): Promise<void> {
