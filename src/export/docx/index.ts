@@ -57,7 +57,9 @@ export function documentParts(doc: DocModel, options: ExportOptions): DocumentPa
   const body: string[] = [XML_DECLARATION_STANDALONE, DOCUMENT_OPEN, "<w:body>"];
   doc.sections.forEach((section, i) => {
     const ctx: DocxContext = { ...base, textWidthTwips: textWidthTwips(section.page), images, media };
-    const elements = section.blocks.flatMap((b) => blockToDocx(b, ctx));
+    // A loop, not flatMap: V8's flatMap is a slow builtin for ~100 small arrays per memo.
+    const elements: string[] = [];
+    for (const b of section.blocks) for (const e of blockToDocx(b, ctx)) elements.push(e);
     const sectPr = sectionPropertiesXml(section.page, doc.pageNumbers, i === 0, sectionParts[i] ?? []);
     if (i === doc.sections.length - 1) {
       // The last section's properties close the body.
