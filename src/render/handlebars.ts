@@ -11,9 +11,7 @@
 import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
 import { callSite, HELPERS, MissingFieldError } from "./helpers.js";
-import { countedFn, countedHelper } from "./output-budget.js";
-
-type Decorator = (fn: unknown, props: unknown, container: unknown, options: { fn: (...a: never[]) => unknown }) => unknown;
+import { countedHelper, countedSpec } from "./output-budget.js";
 
 /** A Handlebars environment; only one made with `compiling` has parse, precompile and the compilers. */
 export type Renderer = typeof Handlebars;
@@ -43,20 +41,17 @@ export function createRenderer(compiling = true): Renderer {
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   const each = hb.helpers["each"];
   if (each) hb.registerHelper("each", strictEach(each));
-  // Every helper's output and block bodies count against the document's output budget (output-budget.ts).
+  // Every helper's output counts against the document's output budget (output-budget.ts); block bodies and
+  // inline partials count themselves, being programs of a counted spec (countedSpec, in compileNow and for precompiled ones).
   for (const [name, fn] of Object.entries(hb.helpers)) hb.registerHelper(name, countedHelper(fn as (...args: unknown[]) => unknown));
-  // Inline partials ({{#*inline "p"}}) are block bodies too: counted like the file partials.
-  const inline = (hb as unknown as { decorators: Record<string, Decorator> }).decorators["inline"];
-  if (inline) {
-    hb.registerDecorator("inline", (fn: unknown, props: unknown, container: unknown, options: { fn: (...a: never[]) => unknown }) =>
-      inline(fn, props, container, { ...options, fn: countedFn(options.fn) }),
-    );
-  }
   return hb;
 }
 
 function strictEach(each: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
-  return function (this: unknown, ...args: unknown[]) {
+  return function (this: unknown) {
+    // `arguments` passed on as they are (no array made per call); `each` is called once per loop of every document.
+    // eslint-disable-next-line prefer-rest-params
+    const args = arguments as unknown as unknown[];
     if (args.length === 2 && args[0] === undefined) throw new MissingFieldError(callSite(args[1]));
     return (each as (...a: unknown[]) => unknown).apply(this, args);
   };
@@ -66,7 +61,8 @@ function strictEach(each: Handlebars.HelperDelegate): Handlebars.HelperDelegate 
  * Handlebars.compile defers all work to the first render, so a compile-phase
  * error (e.g. a partial given two arguments) would surface only then. This
  * runs the same three steps compile() runs (parse → Compiler →
- * JavaScriptCompiler → template) right away, once per template.
+ * JavaScriptCompiler → template) right away, once per template; its programs
+ * count their output (countedSpec).
  */
 export function compileNow(hb: Renderer, ast: hbs.AST.Program): HandlebarsTemplateDelegate {
   const env = hb as Renderer & {
@@ -77,7 +73,7 @@ export function compileNow(hb: Renderer, ast: hbs.AST.Program): HandlebarsTempla
   const options = { ...COMPILE_OPTIONS, data: true };
   const environment = new env.Compiler().compile(ast, options);
   const spec = new env.JavaScriptCompiler().compile(environment, options, undefined, true);
-  return hb.template(spec);
+  return hb.template(countedSpec(spec));
 }
 
 /** Helpers a template may name: ours plus the kept built-ins. */
