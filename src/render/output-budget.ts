@@ -71,13 +71,9 @@ function countedProgram(program: Program): Program {
   return (container, context, helpers, partials, data, blockParams, depths) => counted(program(container, context, helpers, partials, data, blockParams, depths));
 }
 
-/**
- * A helper whose result is counted (its block bodies count themselves: countedSpec). `arguments` passed on as they
- * are: a rest parameter would make an array per call of every helper.
- */
+/** A helper whose result is counted (its block bodies count themselves: countedSpec). */
 export function countedHelper(helper: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
-  return function (this: unknown) {
-    // eslint-disable-next-line prefer-rest-params
-    return counted(helper.apply(this, arguments as unknown as unknown[]));
+  return function (this: unknown, ...args: unknown[]) {
+    return counted(helper.apply(this, args));
   };
 }
