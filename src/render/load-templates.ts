@@ -12,7 +12,7 @@ import type { MarkupError, TemplateSources } from "./errors.js";
 import { compileNow, createRenderer, knownHelpers, type Renderer } from "./handlebars.js";
 import { parseColumnsFile } from "./columns-file.js";
 import type { PrecompiledSet } from "./precompiled.js";
-import { countedFn } from "./output-budget.js";
+import { countedSpec } from "./output-budget.js";
 import { withFile } from "./run-error.js";
 import { scanTemplate, type TemplateScan } from "./scan-template.js";
 
@@ -111,8 +111,8 @@ export function compileTemplateSet(files: ReadonlyMap<string, string>, precompil
     const done = compiled.get(p.file);
     if (done) return done;
     try {
-      // Counted: a partial's output, like a helper's, is checked against the document's output budget.
-      const fn = withFile(p.file, countedFn("spec" in p.ast ? renderer.template(p.ast.spec) : compileNow(renderer, p.ast)));
+      // Counted: a partial's output, like a helper's, is checked against the document's output budget (its programs count themselves).
+      const fn = withFile(p.file, "spec" in p.ast ? renderer.template(countedSpec(p.ast.spec)) : compileNow(renderer, p.ast));
       compiled.set(p.file, fn);
       return fn;
     } catch (e) {

@@ -49,20 +49,31 @@ export function counted<T>(piece: T): T {
   return piece;
 }
 
-/** A template or block body whose every result is counted; properties Handlebars reads off it (blockParams …) are kept. */
-export function countedFn<F extends (...args: never[]) => unknown>(fn: F): F {
-  const wrapped = ((...args: Parameters<F>) => counted(fn(...args))) as F;
-  return Object.assign(wrapped, fn);
+/** A program of a compiled template: the main one or a block body, as Handlebars' runtime calls them (template(spec)). */
+type Program = (container: unknown, context: unknown, helpers: unknown, partials: unknown, data: unknown, blockParams: unknown, depths: unknown) => unknown;
+
+/**
+ * A copy of a compiled template's spec whose every program (the template's main, each block body: what {{#each}},
+ * {{#if}}, {{else}}, an inline partial run) counts its result. Wrapped once per compiled template rather than per
+ * call: Handlebars makes a fresh wrapper of a block body for every helper call, which counting had wrapped again
+ * (a closure and a copy of its properties per call). The spec given is left as it is: the precompiled ones are
+ * shared by every template set of the process.
+ */
+export function countedSpec(spec: TemplateSpecification): TemplateSpecification {
+  const out: Record<string, unknown> = { ...spec };
+  for (const [key, value] of Object.entries(spec)) {
+    if (typeof value === "function" && (key === "main" || /^\d+$/.test(key))) out[key] = countedProgram(value as Program);
+  }
+  return out as TemplateSpecification;
 }
 
-/** A helper whose result and block bodies (options.fn, options.inverse) are counted. */
+function countedProgram(program: Program): Program {
+  return (container, context, helpers, partials, data, blockParams, depths) => counted(program(container, context, helpers, partials, data, blockParams, depths));
+}
+
+/** A helper whose result is counted (its block bodies count themselves: countedSpec). */
 export function countedHelper(helper: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
   return function (this: unknown, ...args: unknown[]) {
-    const options = args[args.length - 1] as { fn?: (...a: never[]) => unknown; inverse?: (...a: never[]) => unknown } | undefined;
-    if (options && typeof options === "object") {
-      if (typeof options.fn === "function") options.fn = countedFn(options.fn);
-      if (typeof options.inverse === "function") options.inverse = countedFn(options.inverse);
-    }
     return counted(helper.apply(this, args));
   };
 }

@@ -55,6 +55,9 @@ function arabicToThai(s: string): string {
 export function toThaiDigits(text: string): string {
   // Most of what a template prints has no Arabic digit: nothing to tokenise then.
   if (!ANY_ARABIC_DIGIT.test(text)) return text;
+  // No Latin letter (a score, a date, a Thai sentence with a year): no token keeps its digits, and every digit is
+  // in a token (one alone is a word), so all of them convert. Most numbers templates print are such texts.
+  if (!LATIN_LETTER.test(text)) return arabicToThai(text);
   let out = "";
   let from = 0;
   TOKEN.lastIndex = 0;

@@ -169,6 +169,17 @@ describe("toThaiDigits walks the tokens itself", () => {
     );
   });
 
+  it("a text with no Latin letter (its short way: every digit converted) gives what the replace gave", () => {
+    const piece = fc.constantFrom("0", "7", "12", "2567", "@", ".", "/", "-", "_", " ", "ปี", "พ.ศ.", "๒๕", "%", "?=", "é", ":", "#");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join("");
+        expect(toThaiDigits(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
+  });
+
   it("converts a number at the very start and at the very end", () => {
     expect(toThaiDigits("1")).toBe("๑");
     expect(toThaiDigits("10 ข้อ 2")).toBe("๑๐ ข้อ ๒");

@@ -55,6 +55,15 @@ export function buildModel(roots: readonly TreeNode[]): BuildResult {
   return errors.length === 0 && doc ? { ok: true, doc } : { ok: false, errors };
 }
 
+/** The style of text outside any <b>, <i>, <u>, <size>: one object for all (a style is never changed, only spread into a new one). */
+const NO_STYLE: RunStyle = Object.freeze({});
+
+const INLINE: ReadonlySet<string> = new Set(CONTENT.inline);
+
+function isInline(el: TreeElement): el is Named<InlineElement> {
+  return INLINE.has(el.name);
+}
+
 class Builder {
   readonly v = new VocabularyChecker();
   /** The document's digits, for texts the builder makes itself (a chart's values and axis). */
@@ -191,7 +200,8 @@ class Builder {
 
   cell(el: Named<"td">): TableCell {
     const a = this.v.attrs(el);
-    const hasBlocks = el.children.some((c) => c.kind === "element" && (c.name === "p" || c.name === "list"));
+    let hasBlocks = false;
+    for (const c of el.children) if (c.kind === "element" && (c.name === "p" || c.name === "list")) hasBlocks = true;
     let blocks: CellBlock[];
     if (hasBlocks) {
       blocks = this.v.children(el.children, "<td> that holds <p> or <list>", CONTENT.cellBlocks).map((c) =>
@@ -220,18 +230,22 @@ class Builder {
 
   runs(el: TreeElement): ReturnType<typeof normalizeRuns> {
     const pieces: Piece[] = [];
-    this.collect(el.children, {}, `<${el.name}>`, pieces);
+    this.collect(el.children, NO_STYLE, el, pieces);
     return normalizeRuns(pieces);
   }
 
-  collect(nodes: readonly TreeNode[], style: RunStyle, where: string, out: Piece[]): void {
+  /** `owner`: the paragraph, heading, item or cell the runs are in, named in a message (made only then: runs are made per cell). */
+  collect(nodes: readonly TreeNode[], style: RunStyle, owner: TreeElement, out: Piece[]): void {
     for (const n of nodes) {
       if (n.kind === "text") {
         out.push({ text: n.text, style });
         continue;
       }
-      if (!this.v.allowed(n, where, CONTENT.inline)) continue;
-      this.collect(n.children, this.inlineStyle(n, style), where, out);
+      if (!isInline(n)) {
+        this.v.allowed(n, `<${owner.name}>`, CONTENT.inline);
+        continue;
+      }
+      this.collect(n.children, this.inlineStyle(n, style), owner, out);
     }
   }
 

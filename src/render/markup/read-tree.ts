@@ -3,6 +3,7 @@
  * the output line of each node. Knows the syntax (tags, attributes, entities)
  * but not which elements exist; elements.ts and build-model.ts decide that.
  */
+import { ELEMENTS } from "./elements.js";
 import { decodeEntities } from "./entities.js";
 import type { Needle } from "./locate.js";
 
@@ -23,7 +24,11 @@ export interface TreeElement {
 
 export interface TreeText {
   readonly kind: "text";
-  /** Entities already decoded; whitespace not yet collapsed. */
+  /**
+   * Entities already decoded; whitespace not yet collapsed, except that a text of spaces, tabs and line ends
+   * only (the template's indentation between tags) is read as one space, what it collapses to everywhere (runs.ts,
+   * vocabulary.ts): no copy is made of it.
+   */
   readonly text: string;
   readonly line: number;
 }
@@ -42,11 +47,53 @@ export type ReadTreeResult =
   | { readonly ok: true; readonly roots: readonly TreeNode[] }
   | { readonly ok: false; readonly error: TreeError };
 
+/** An element being read: the same object becomes the tree's node when it closes (its children array filled in place). */
 interface OpenElement {
+  readonly kind: "element";
   readonly name: string;
-  readonly attrs: TreeAttr[];
+  readonly attrs: readonly TreeAttr[];
   readonly children: TreeNode[];
   readonly line: number;
+}
+
+/** Children and attributes of an element written without any (a self-closing tag; <td>, <b>): one shared empty list. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The vocabulary's element and attribute names by first letter, so that a name read from the markup is the
+ * listed string rather than a fresh copy cut from it (a document has thousands of <td>, <p>, align=…). Only a
+ * matter of copies: which names exist is still decided by elements.ts and vocabulary.ts, and any other name
+ * is cut from the text as before.
+ */
+const NAMES_BY_LETTER: readonly (readonly string[])[] = (() => {
+  const names = new Set<string>();
+  for (const [element, spec] of Object.entries(ELEMENTS)) {
+    names.add(element);
+    for (const attr of Object.keys(spec.attrs)) names.add(attr);
+  }
+  const byLetter: string[][] = Array.from({ length: 26 }, () => []);
+  for (const name of names) byLetter[name.charCodeAt(0) - 97]?.push(name);
+  return byLetter;
+})();
+
+/** The name text[start, end) (a name: its first character is a-z). */
+function nameAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  const names = NAMES_BY_LETTER[text.charCodeAt(start) - 97] ?? NONE;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name.length === length && text.startsWith(name, start)) return name;
+  }
+  return text.slice(start, end);
+}
+
+/** Whether text[start, end) is all spaces, tabs and line ends (the whitespace runs.ts collapses), and not empty. */
+function onlyLayoutSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 12)) return false;
+  }
+  return end > start;
 }
 
 // The syntax is read by scanning character codes: a name is [a-z][a-z0-9-]*, an attribute
@@ -88,7 +135,7 @@ function valueEnd(text: string, at: number): number {
 }
 
 export function readTree(text: string): ReadTreeResult {
-  const root: OpenElement = { name: "", attrs: [], children: [], line: 1 };
+  const root: OpenElement = { kind: "element", name: "", attrs: NONE, children: [], line: 1 };
   const stack: OpenElement[] = [root];
   let pos = 0;
   let line = 1;
@@ -102,6 +149,12 @@ export function readTree(text: string): ReadTreeResult {
     }
     pos = next;
   };
+  // The next & likewise: a text or attribute value with none before its end is taken as it is, not decoded.
+  let amp = text.indexOf("&");
+  const ampBefore = (from: number, end: number): boolean => {
+    if (amp >= 0 && amp < from) amp = text.indexOf("&", from);
+    return amp >= 0 && amp < end;
+  };
   const fail = (message: string, needle: Needle, element?: string): ReadTreeResult => ({
     ok: false,
     error: element === undefined ? { message, line, needle } : { message, line, needle, element },
@@ -112,23 +165,29 @@ export function readTree(text: string): ReadTreeResult {
     const lt = text.indexOf("<", pos);
     const textEnd = lt < 0 ? text.length : lt;
     if (textEnd > pos) {
-      const raw = text.slice(pos, textEnd);
-      const decoded = decodeEntities(raw);
       const startLine = line;
-      advanceTo(textEnd);
-      if (!decoded.ok) {
-        return fail(`unknown or malformed entity ${decoded.bad} (write &amp; for a literal &)`, {
-          type: "literal",
-          text: decoded.bad,
-        });
+      let value: string;
+      if (onlyLayoutSpace(text, pos, textEnd)) value = " ";
+      else if (!ampBefore(pos, textEnd)) value = text.slice(pos, textEnd);
+      else {
+        const decoded = decodeEntities(text.slice(pos, textEnd));
+        if (!decoded.ok) {
+          advanceTo(textEnd);
+          return fail(`unknown or malformed entity ${decoded.bad} (write &amp; for a literal &)`, {
+            type: "literal",
+            text: decoded.bad,
+          });
+        }
+        value = decoded.text;
       }
-      top.children.push({ kind: "text", text: decoded.text, line: startLine });
+      advanceTo(textEnd);
+      top.children.push({ kind: "text", text: value, line: startLine });
       continue;
     }
 
     if (text.startsWith("</", pos)) {
       const end = nameEnd(text, pos + 2);
-      const name = end === pos + 2 ? undefined : text.slice(pos + 2, end);
+      const name = end === pos + 2 ? undefined : nameAt(text, pos + 2, end);
       if (name === undefined || text.charCodeAt(end) !== 62 /* > */) {
         return fail("malformed closing tag", { type: "literal", text: text.slice(pos, pos + 12) });
       }
@@ -140,14 +199,13 @@ export function readTree(text: string): ReadTreeResult {
         return fail(message, { type: "literal", text: `</${name}>` }, name);
       }
       stack.pop();
-      const parent = stack[stack.length - 1] ?? root;
-      parent.children.push({ kind: "element", name: top.name, attrs: top.attrs, children: top.children, line: top.line });
+      (stack[stack.length - 1] ?? root).children.push(top);
       advanceTo(end + 1);
       continue;
     }
 
     const nameTo = nameEnd(text, pos + 1);
-    const name = nameTo === pos + 1 ? undefined : text.slice(pos + 1, nameTo);
+    const name = nameTo === pos + 1 ? undefined : nameAt(text, pos + 1, nameTo);
     if (name === undefined) {
       return fail("a '<' that does not start a tag (write &lt; for a literal <)", {
         type: "literal",
@@ -156,16 +214,16 @@ export function readTree(text: string): ReadTreeResult {
     }
     const tagLine = line;
     let cursor = nameTo;
-    const attrs: TreeAttr[] = [];
+    let attrs: TreeAttr[] | undefined;
     for (;;) {
       const after = spacesEnd(text, cursor);
       const selfClosing = text.charCodeAt(after) === 47; /* / */
       const gt = selfClosing ? after + 1 : after;
       if (text.charCodeAt(gt) === 62 /* > */) {
         if (selfClosing) {
-          top.children.push({ kind: "element", name, attrs, children: [], line: tagLine });
+          top.children.push({ kind: "element", name, attrs: attrs ?? NONE, children: NONE, line: tagLine });
         } else {
-          stack.push({ name, attrs, children: [], line: tagLine });
+          stack.push({ kind: "element", name, attrs: attrs ?? NONE, children: [], line: tagLine });
         }
         advanceTo(gt + 1);
         break;
@@ -181,15 +239,20 @@ export function readTree(text: string): ReadTreeResult {
           name,
         );
       }
-      const attrName = text.slice(after, attrTo);
-      const value = decodeEntities(text.slice(attrTo + 2, close));
-      if (!value.ok) {
-        return fail(`unknown or malformed entity ${value.bad} in attribute ${attrName}`, { type: "literal", text: value.bad }, name);
+      const attrName = nameAt(text, after, attrTo);
+      let value: string;
+      if (!ampBefore(attrTo + 2, close)) value = text.slice(attrTo + 2, close);
+      else {
+        const decoded = decodeEntities(text.slice(attrTo + 2, close));
+        if (!decoded.ok) {
+          return fail(`unknown or malformed entity ${decoded.bad} in attribute ${attrName}`, { type: "literal", text: decoded.bad }, name);
+        }
+        value = decoded.text;
       }
-      if (attrs.some((x) => x.name === attrName)) {
+      if (attrs?.some((x) => x.name === attrName)) {
         return fail(`attribute ${attrName} given twice on <${name}>`, { type: "attribute", element: name, name: attrName }, name);
       }
-      attrs.push({ name: attrName, value: value.text });
+      (attrs ??= []).push({ name: attrName, value });
       cursor = close + 1;
     }
   }

@@ -4,7 +4,7 @@
  * collected, not only the first; positions are resolved later (locate.ts).
  */
 import type { MarkupErrorCode } from "../errors.js";
-import { ELEMENTS, isElementName, parseAttrValue, type AttrSpec, type AttrsOf, type AttrValue, type ElementName } from "./elements.js";
+import { ELEMENTS, isElementName, parseAttrValue, type AttrSpec, type AttrsOf, type AttrType, type AttrValue, type ElementName, type ParsedAttr } from "./elements.js";
 import type { Needle } from "./locate.js";
 import type { TreeElement, TreeNode } from "./read-tree.js";
 import { collapseText } from "./runs.js";
@@ -29,6 +29,31 @@ function requiredOf(spec: Readonly<Record<string, AttrSpec>>): readonly string[]
   let names = REQUIRED.get(spec);
   if (!names) REQUIRED.set(spec, (names = Object.entries(spec).filter(([, s]) => s.required).map(([n]) => n)));
   return names;
+}
+
+/**
+ * Parsed attribute values by type and text: the same few texts (align="center", widths="4.2 1.4 5.4", pt="6",
+ * shaded="true") come in every document, and a number is read by a trim, a digit replace and a regular
+ * expression. The values are immutable (a numbers list is only read: the model is given copies of it), so one
+ * result serves every element. Bounded per type: a value from the data (a rowspan, a title) fills it once.
+ */
+const PARSED = new WeakMap<AttrType, Map<string, ParsedAttr>>();
+const PARSED_PER_TYPE = 512;
+
+function cachedAttrValue(raw: string, type: AttrType): ParsedAttr {
+  let byText = PARSED.get(type);
+  if (!byText) PARSED.set(type, (byText = new Map()));
+  let v = byText.get(raw);
+  if (v === undefined) {
+    v = parseAttrValue(raw, type);
+    if (byText.size < PARSED_PER_TYPE) byText.set(raw, v);
+  }
+  return v;
+}
+
+function hasAttr(el: TreeElement, name: string): boolean {
+  for (let i = 0; i < el.attrs.length; i++) if (el.attrs[i]!.name === name) return true;
+  return false;
 }
 
 export class VocabularyChecker {
@@ -93,12 +118,17 @@ export class VocabularyChecker {
         this.fail("E_TEMPLATE_ATTRIBUTE", `unknown attribute ${a.name} on <${el.name}>; ${allowed}`, el.line, { type: "attribute", element: el.name, name: a.name }, el.name, a.name);
         continue;
       }
-      const v = parseAttrValue(a.value, s.type);
+      // Texts and names need no parsing (most attributes); the rest go through a cache of parsed values.
+      if (s.type.kind === "string") {
+        out[a.name] = a.value;
+        continue;
+      }
+      const v = cachedAttrValue(a.value, s.type);
       if (v.ok) out[a.name] = v.value;
       else this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name} ${a.name}>: ${v.reason}`, el.line, { type: "attribute", element: el.name, name: a.name, value: a.value }, el.name, a.name);
     }
     for (const name of requiredOf(spec)) {
-      if (!el.attrs.some((a) => a.name === name)) {
+      if (!hasAttr(el, name)) {
         this.fail("E_TEMPLATE_ATTRIBUTE", `<${el.name}> needs the attribute ${name}`, el.line, { type: "element", name: el.name }, el.name, name);
       }
     }

@@ -252,3 +252,28 @@ describe("errors", () => {
     expect(errors(doc("<made-up/>"), sources).map((e) => [e.file, e.line])).toEqual([["m.hbs", 0]]);
   });
 });
+
+describe("attribute values read once per text (the parsed-value cache)", () => {
+  test("the same malformed value on two elements is reported at each, and a good one parses the same every time", () => {
+    const bad = errors(doc('<p align="middle">a</p>\n<p align="middle">b</p>'));
+    expect(bad.map((e) => [e.code, e.message])).toEqual([
+      ["E_TEMPLATE_ATTRIBUTE", '<p align>: expected one of left, center, right, justify, got "middle" (output line 3)'],
+      ["E_TEMPLATE_ATTRIBUTE", '<p align>: expected one of left, center, right, justify, got "middle" (output line 4)'],
+    ]);
+    for (let round = 0; round < 2; round++) {
+      expect(blocks('<p indent="๒.๕" before="6">x</p><table widths="4.2 1.4"><tr><td colspan="2">y</td></tr></table>')).toEqual([
+        { type: "paragraph", firstLineIndentCm: 2.5, spaceBeforePt: 6, runs: [{ text: "x" }] },
+        { type: "table", columns: [{ width: 4.2 }, { width: 1.4 }], headerRows: 0, rows: [{ cells: [{ blocks: [{ type: "paragraph", runs: [{ text: "y" }] }], colSpan: 2 }] }] },
+      ]);
+    }
+  });
+
+  test("past the cache's bound, values are still parsed, and each document's widths are its own list", () => {
+    const many = Array.from({ length: 700 }, (_, i) => `<spacer pt="${i}.5"/>`).join("\n");
+    expect(blocks(many).map((b) => (b.type === "spacer" ? b.heightPt : -1))).toEqual(Array.from({ length: 700 }, (_, i) => i + 0.5));
+    const t1 = blocks('<table widths="3 4"><tr><td>a</td><td>b</td></tr></table>')[0];
+    const t2 = blocks('<table widths="3 4"><tr><td>a</td><td>b</td></tr></table>')[0];
+    expect(t1).toEqual(t2);
+    expect(t1 && t1.type === "table" && t2 && t2.type === "table" && t1.columns !== t2.columns).toBe(true);
+  });
+});
