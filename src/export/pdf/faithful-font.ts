@@ -111,7 +111,13 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       return this.shaped(text).run;
     }
 
-    private advanceOf(text: string): number {
+    /**
+     * The advance of `text` in units of 1/1000 em, from its cached pieces:
+     * widthOfString(text, size) without features is this × (size / 1000),
+     * and it depends on the face and the text alone (text-measure.ts keeps
+     * it per text node and face).
+     */
+    advanceOf(text: string): number {
       const cacheable = text.length <= LONGEST_CACHED_WIDTH;
       if (cacheable) {
         const known = this.caches.widths.get(text);

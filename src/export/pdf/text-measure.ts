@@ -17,7 +17,7 @@
  * internals/pdfmake.ts.
  */
 
-import { breakItems, isPlainBreak, type BrokenWord, type SplitWords } from "./word-breaks.js";
+import { breakItems, eachItemWords, isPlainBreak, type BrokenWord, type SplitWords } from "./word-breaks.js";
 
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */
 export type StyleStack = object;
@@ -35,6 +35,44 @@ export type StyleLayersOf = (stack: StyleStack) => StyleLayers | null;
 /** The part of a font that measuring reads. */
 interface MeasuringFont {
   lineHeight(fontSize: number): number;
+}
+
+/**
+ * A font whose width of a text without features is advanceOf(text) ×
+ * (size / 1000), the advance a function of its parsed face (`font`) and
+ * the text alone (FaithfulFont, faithful-font.ts).
+ */
+interface AdvancingFont extends MeasuringFont {
+  readonly font: object;
+  advanceOf(text: string): number;
+}
+
+const isAdvancingFont = (font: unknown): font is AdvancingFont => typeof (font as Partial<AdvancingFont>).advanceOf === "function";
+
+/** A kept text's words' advances (AdvancingFont.advanceOf) in one face; the next face's, if any. */
+interface WordAdvances {
+  readonly face: object;
+  readonly advances: Float64Array;
+  readonly next: WordAdvances | null;
+}
+
+/**
+ * The advances of a kept text's words (word-breaks.ts keptSplitWords gives
+ * the same array for the same text), per face: a text node seen before is
+ * measured without a width lookup per word. Each lookup hashed a freshly
+ * split word and probed a 20,000-entry map, the largest self time of ours
+ * in a measures PDF (bench/RESULTS.md, "wip/text"). Keyed by the array, so
+ * an entry lives as long as the kept words.
+ */
+const advancesOfWords = new WeakMap<readonly BrokenWord[], WordAdvances>();
+
+function wordAdvances(words: readonly BrokenWord[], font: AdvancingFont): Float64Array {
+  const first = advancesOfWords.get(words);
+  for (let known: WordAdvances | null | undefined = first; known; known = known.next) if (known.face === font.font) return known.advances;
+  const advances = new Float64Array(words.length);
+  for (let i = 0; i < words.length; i++) advances[i] = font.advanceOf((words[i] as BrokenWord).text);
+  advancesOfWords.set(words, { face: font.font, advances, next: first ?? null });
+  return advances;
 }
 
 /** One word of a paragraph while pdfmake measures it. */
@@ -118,8 +156,6 @@ const DEFAULTS: ResolvedStyle = {
 const PROPERTY_NAMES = Object.keys(DEFAULTS) as Array<keyof ResolvedStyle>;
 const PROPERTIES = new Set<string>(PROPERTY_NAMES);
 
-const LEADING = /^(\s)+/g;
-const TRAILING = /(\s)+$/g;
 const SPACE = /\s/;
 
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
@@ -297,19 +333,27 @@ function measuredWord(src: Readonly<Record<string, unknown>>, text: string, lead
   };
 }
 
-/** measure()'s width, height and leading/trailing cuts of `measured` (from measuredWord), `src` and `s` as there. */
-function measureWord(measured: MeasuredItem, src: Readonly<Record<string, unknown>>, s: ResolvedStyle, inlines: TextInlinesLike): void {
+/**
+ * measure()'s width, height and leading/trailing cuts of `measured` (from
+ * measuredWord), `src` and `s` as there. `advance`: the text's
+ * AdvancingFont.advanceOf when known, else NaN.
+ */
+function measureWord(measured: MeasuredItem, src: Readonly<Record<string, unknown>>, s: ResolvedStyle, inlines: TextInlinesLike, advance = Number.NaN): void {
   const text = measured.text;
   const lineHeight = pick(src["lineHeight"], s.lineHeight) as number;
-  measured.width = inlines.widthOfText(text, measured);
+  // pdfmake's widthOfText: font.widthOfString(text, size, features) + characterSpacing × (length − 1), the width as FaithfulFont scales it
+  measured.width = Number.isNaN(advance) ? inlines.widthOfText(text, measured) : advance * (measured.fontSize / 1000) + ((measured.characterSpacing as number) || 0) * (text.length - 1);
   measured.height = (measured.font as MeasuringFont).lineHeight(measured.fontSize) * lineHeight;
+  // pdfmake's text.match(/^(\s)+/g)[0] and text.match(/(\s)+$/g)[0]: the leading and the trailing run of white space, found without a match array
   if (!pick(src["preserveLeadingSpaces"], s.preserveLeadingSpaces) && isSpaceAt(text, 0)) {
-    const leadingSpaces = text.match(LEADING);
-    if (leadingSpaces) (measured.leadingCut as number) += inlines.widthOfText(leadingSpaces[0], measured);
+    let end = 1;
+    while (isSpaceAt(text, end)) end++;
+    (measured.leadingCut as number) += inlines.widthOfText(text.slice(0, end), measured);
   }
   if (!pick(src["preserveTrailingSpaces"], s.preserveTrailingSpaces) && isSpaceAt(text, text.length - 1)) {
-    const trailingSpaces = text.match(TRAILING);
-    if (trailingSpaces) measured.trailingCut = inlines.widthOfText(trailingSpaces[0], measured);
+    let start = text.length - 1;
+    while (isSpaceAt(text, start - 1)) start--;
+    measured.trailingCut = inlines.widthOfText(text.slice(start), measured);
   }
 }
 
@@ -434,27 +478,23 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
       const out: MeasuredItem[] = [];
       const own0 = typeof items[0] === "string" ? NO_FIELDS : (items[0] as Record<string, unknown> | undefined);
       const leadingIndent = own0 ? (pick(own0["leadingIndent"], fromStack.leadingIndent) as number) : 0;
-      let lastWord: string | null = null;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
+      eachItemWords(items, splitWords, (words, item, i, joinsPrevious) => {
+        if (joinsPrevious) (out[out.length - 1] as MeasuredItem)["noNewLine"] = true;
         const own = typeof item === "string" ? NO_FIELDS : (item as Record<string, unknown>);
-        const words = splitWords(typeof item === "string" ? item : (own["text"] as string));
-        // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
-        if (lastWord && words.length > 0 && splitWords(lastWord + (words[0] as BrokenWord).text).length === 1) {
-          (out[out.length - 1] as MeasuredItem)["noNewLine"] = true;
-        }
         const keys = extras[i] as readonly string[];
-        for (const word of words) {
+        // the words of one item share its font and features (measuredWord reads them from `own` and the stack)
+        let advances: Float64Array | null = null;
+        for (let w = 0; w < words.length; w++) {
+          const word = words[w] as BrokenWord;
           const leadingCut = out.length === 0 && leadingIndent ? -leadingIndent : (own["leadingCut"] as number) || 0;
           const measured = measuredWord(own, word.text, leadingCut, fromStack, fonts);
           if (word.lineEnd) measured["lineEnd"] = true;
           for (const key of keys) measured[key] = own[key];
-          measureWord(measured, own, fromStack, fonts.inlines);
+          if (w === 0 && !measured.fontFeatures && isAdvancingFont(measured.font)) advances = wordAdvances(words, measured.font);
+          measureWord(measured, own, fromStack, fonts.inlines, advances ? (advances[w] as number) : Number.NaN);
           out.push(measured);
         }
-        const last = words[words.length - 1];
-        lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
-      }
+      });
       if (leadingIndent && out[0]) out[0].leadingIndent = leadingIndent;
       return out;
     }

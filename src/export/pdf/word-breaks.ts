@@ -1,8 +1,7 @@
 /**
  * pdfmake's TextBreaker.getBreaks (0.3.11) for the text nodes itadoc makes,
- * without getBreaks' copies per item, and with the words of the last few
- * texts kept (KEPT_TEXTS below: keeping thousands, for the texts a run
- * repeats, held ~20 MB per thread and cost CPU on the national set).
+ * without getBreaks' copies per item, and with the words of the texts a run
+ * repeats kept (KEPT_TEXTS below).
  *
  * Only the plain case is taken here: every item a string or an inline
  * object with a string `text`, no style name, no `wordBreak: break-all`
@@ -13,7 +12,7 @@
  * item's own fields but `text` onto its words and marks the last word of an
  * item `noNewLine` when it and the next item's first word make one word.
  */
-import { BoundedCache } from "./bounded-cache.js";
+import { BoundedCache, ownString } from "./bounded-cache.js";
 
 /** A word of a text as pdfmake's splitWords cuts it (its text without the line feed, and whether a line ends after it). */
 export interface BrokenWord {
@@ -28,22 +27,26 @@ export type SplitWords = (text: string) => readonly BrokenWord[];
 export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } & Record<string, unknown>;
 
 /**
- * Texts whose words are kept, two generations. 4,000 (as many as thai-wrap.ts
- * keeps marked paragraphs) held ~20 MB per thread, and on the national set it
- * cost more than it saved: 2 took 0.82 and 0.93 of its CPU in two alternated
- * national runs (bench/RESULTS.md, "Merged main at the end of stop 22"), and
- * workers were replaced less often. The gain of a large bound was measured on
- * 100 organisations only; measure it on the national set before raising this.
+ * Texts whose words are kept, two generations: as many as thai-wrap.ts
+ * keeps marked paragraphs. text-measure.ts keeps each kept text's word
+ * advances beside it, so a text node seen before is measured without
+ * splitting it or a width lookup per word (bench/RESULTS.md, "wip/text").
+ *
+ * At stop 22 4,000 texts held ~20 MB per thread and 2 were kept instead;
+ * that was before BoundedCache kept strings of their own (wip/heap), and
+ * the words were slices of whole documents. Split from a copy of their
+ * own, 4,000 texts' words (and their advances) add ~6 MB to a thread's
+ * live heap after 1,000 documents, 1,000 ~1.5 MB.
  */
-const KEPT_TEXTS = 2;
+const KEPT_TEXTS = 2_000;
 
 /**
  * `split` with the words of each text kept (bounded). The arrays are shared:
- * callers only read them (the types say readonly). `split` must return new
- * word objects of its own (internals/pdfmake.ts splitPlainWords makes them from linebreak's breaks):
- * they are kept as they come, not copied and frozen again, since nearly
- * every text is split anew with this bound (the copies were 2 % of a
- * measures PDF's allocation, bench/RESULTS.md "wip/pdf2").
+ * callers only read them (the types say readonly), and the same text gives
+ * the same array while it is kept (text-measure.ts keys its advances by
+ * it). `split` must return new word objects of its own (internals/pdfmake.ts
+ * splitPlainWords makes them from linebreak's breaks): they are kept as they
+ * come, not copied and frozen again.
  */
 export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
   const kept = new BoundedCache<string, readonly BrokenWord[]>(limit);
@@ -51,11 +54,32 @@ export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWord
   return (text) => {
     let words = kept.get(text);
     if (words === undefined) {
-      words = split(text);
-      kept.set(text, words);
+      // a kept word is a slice of the text it was cut from: of a copy of its own, not of a whole document
+      const own = ownString(text);
+      words = split(own);
+      kept.set(own, words);
     }
     return words;
   };
+}
+
+/**
+ * getBreaks' walk over a plain node's items: `visit` gets each item's words
+ * (split), the item and its index, and whether the last word of the item
+ * before and this item's first word make one word (getBreaks then marks
+ * that last word noNewLine).
+ */
+export function eachItemWords(items: readonly unknown[], split: SplitWords, visit: (words: readonly BrokenWord[], item: unknown, index: number, joinsPrevious: boolean) => void): void {
+  let lastWord: string | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const words = split(typeof item === "string" ? item : (item as { text: string }).text);
+    // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
+    const joins = !!lastWord && words.length > 0 && split(lastWord + (words[0] as BrokenWord).text).length === 1;
+    visit(words, item, i, joins);
+    const last = words[words.length - 1];
+    lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
+  }
 }
 
 /**
@@ -64,27 +88,18 @@ export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWord
  */
 export function breakItems(items: readonly unknown[], split: SplitWords): BreakResult[] {
   const results: BreakResult[] = [];
-  let lastWord: string | null = null;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const isString = typeof item === "string";
-    const words = split(isString ? item : (item as { text: string }).text);
-    // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
-    if (lastWord && words.length > 0 && split(lastWord + (words[0] as BrokenWord).text).length === 1) {
-      (results[results.length - 1] as BreakResult).noNewLine = true;
-    }
+  eachItemWords(items, split, (words, item, _i, joinsPrevious) => {
+    if (joinsPrevious) (results[results.length - 1] as BreakResult).noNewLine = true;
     for (const word of words) {
       const result: BreakResult = { text: word.text };
       if (word.lineEnd) result.lineEnd = true;
-      if (!isString) {
+      if (typeof item !== "string") {
         const own = item as Record<string, unknown>;
         for (const key in own) if (key !== "text" && Object.prototype.hasOwnProperty.call(own, key)) result[key] = own[key];
       }
       results.push(result);
     }
-    const last = words[words.length - 1];
-    lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
-  }
+  });
   return results;
 }
 
