@@ -111,13 +111,7 @@ export function makeFaithfulFontClass(Base: EmbeddedFontClass, limits: ShapingCa
       return this.shaped(text).run;
     }
 
-    /**
-     * The advance of `text` in units of 1/1000 em, from its cached pieces:
-     * widthOfString(text, size) without features is this × (size / 1000),
-     * and it depends on the face and the text alone (text-measure.ts keeps
-     * it per text node and face).
-     */
-    advanceOf(text: string): number {
+    private advanceOf(text: string): number {
       const cacheable = text.length <= LONGEST_CACHED_WIDTH;
       if (cacheable) {
         const known = this.caches.widths.get(text);

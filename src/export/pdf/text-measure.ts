@@ -37,44 +37,6 @@ interface MeasuringFont {
   lineHeight(fontSize: number): number;
 }
 
-/**
- * A font whose width of a text without features is advanceOf(text) ×
- * (size / 1000), the advance a function of its parsed face (`font`) and
- * the text alone (FaithfulFont, faithful-font.ts).
- */
-interface AdvancingFont extends MeasuringFont {
-  readonly font: object;
-  advanceOf(text: string): number;
-}
-
-const isAdvancingFont = (font: unknown): font is AdvancingFont => typeof (font as Partial<AdvancingFont>).advanceOf === "function";
-
-/** A kept text's words' advances (AdvancingFont.advanceOf) in one face; the next face's, if any. */
-interface WordAdvances {
-  readonly face: object;
-  readonly advances: Float64Array;
-  readonly next: WordAdvances | null;
-}
-
-/**
- * The advances of a kept text's words (word-breaks.ts keptSplitWords gives
- * the same array for the same text), per face: a text node seen before is
- * measured without a width lookup per word. Each lookup hashed a freshly
- * split word and probed a 20,000-entry map, the largest self time of ours
- * in a measures PDF (bench/RESULTS.md, "wip/text"). Keyed by the array, so
- * an entry lives as long as the kept words.
- */
-const advancesOfWords = new WeakMap<readonly BrokenWord[], WordAdvances>();
-
-function wordAdvances(words: readonly BrokenWord[], font: AdvancingFont): Float64Array {
-  const first = advancesOfWords.get(words);
-  for (let known: WordAdvances | null | undefined = first; known; known = known.next) if (known.face === font.font) return known.advances;
-  const advances = new Float64Array(words.length);
-  for (let i = 0; i < words.length; i++) advances[i] = font.advanceOf((words[i] as BrokenWord).text);
-  advancesOfWords.set(words, { face: font.font, advances, next: first ?? null });
-  return advances;
-}
-
 /** One word of a paragraph while pdfmake measures it. */
 interface MeasuredItem {
   text: string;
@@ -333,16 +295,11 @@ function measuredWord(src: Readonly<Record<string, unknown>>, text: string, lead
   };
 }
 
-/**
- * measure()'s width, height and leading/trailing cuts of `measured` (from
- * measuredWord), `src` and `s` as there. `advance`: the text's
- * AdvancingFont.advanceOf when known, else NaN.
- */
-function measureWord(measured: MeasuredItem, src: Readonly<Record<string, unknown>>, s: ResolvedStyle, inlines: TextInlinesLike, advance = Number.NaN): void {
+/** measure()'s width, height and leading/trailing cuts of `measured` (from measuredWord), `src` and `s` as there. */
+function measureWord(measured: MeasuredItem, src: Readonly<Record<string, unknown>>, s: ResolvedStyle, inlines: TextInlinesLike): void {
   const text = measured.text;
   const lineHeight = pick(src["lineHeight"], s.lineHeight) as number;
-  // pdfmake's widthOfText: font.widthOfString(text, size, features) + characterSpacing × (length − 1), the width as FaithfulFont scales it
-  measured.width = Number.isNaN(advance) ? inlines.widthOfText(text, measured) : advance * (measured.fontSize / 1000) + ((measured.characterSpacing as number) || 0) * (text.length - 1);
+  measured.width = inlines.widthOfText(text, measured);
   measured.height = (measured.font as MeasuringFont).lineHeight(measured.fontSize) * lineHeight;
   // pdfmake's text.match(/^(\s)+/g)[0] and text.match(/(\s)+$/g)[0]: the leading and the trailing run of white space, found without a match array
   if (!pick(src["preserveLeadingSpaces"], s.preserveLeadingSpaces) && isSpaceAt(text, 0)) {
@@ -482,16 +439,12 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
         if (joinsPrevious) (out[out.length - 1] as MeasuredItem)["noNewLine"] = true;
         const own = typeof item === "string" ? NO_FIELDS : (item as Record<string, unknown>);
         const keys = extras[i] as readonly string[];
-        // the words of one item share its font and features (measuredWord reads them from `own` and the stack)
-        let advances: Float64Array | null = null;
-        for (let w = 0; w < words.length; w++) {
-          const word = words[w] as BrokenWord;
+        for (const word of words) {
           const leadingCut = out.length === 0 && leadingIndent ? -leadingIndent : (own["leadingCut"] as number) || 0;
           const measured = measuredWord(own, word.text, leadingCut, fromStack, fonts);
           if (word.lineEnd) measured["lineEnd"] = true;
           for (const key of keys) measured[key] = own[key];
-          if (w === 0 && !measured.fontFeatures && isAdvancingFont(measured.font)) advances = wordAdvances(words, measured.font);
-          measureWord(measured, own, fromStack, fonts.inlines, advances ? (advances[w] as number) : Number.NaN);
+          measureWord(measured, own, fromStack, fonts.inlines);
           out.push(measured);
         }
       });

@@ -1,7 +1,8 @@
 /**
  * pdfmake's TextBreaker.getBreaks (0.3.11) for the text nodes itadoc makes,
- * without getBreaks' copies per item, and with the words of the texts a run
- * repeats kept (KEPT_TEXTS below).
+ * without getBreaks' copies per item, and with the words of the last few
+ * texts kept (KEPT_TEXTS below: keeping thousands, for the texts a run
+ * repeats, cost CPU on the national set and on 100 organisations).
  *
  * Only the plain case is taken here: every item a string or an inline
  * object with a string `text`, no style name, no `wordBreak: break-all`
@@ -12,7 +13,7 @@
  * item's own fields but `text` onto its words and marks the last word of an
  * item `noNewLine` when it and the next item's first word make one word.
  */
-import { BoundedCache, ownString } from "./bounded-cache.js";
+import { BoundedCache } from "./bounded-cache.js";
 
 /** A word of a text as pdfmake's splitWords cuts it (its text without the line feed, and whether a line ends after it). */
 export interface BrokenWord {
@@ -27,26 +28,26 @@ export type SplitWords = (text: string) => readonly BrokenWord[];
 export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } & Record<string, unknown>;
 
 /**
- * Texts whose words are kept, two generations: as many as thai-wrap.ts
- * keeps marked paragraphs. text-measure.ts keeps each kept text's word
- * advances beside it, so a text node seen before is measured without
- * splitting it or a width lookup per word (bench/RESULTS.md, "wip/text").
- *
- * At stop 22 4,000 texts held ~20 MB per thread and 2 were kept instead;
- * that was before BoundedCache kept strings of their own (wip/heap), and
- * the words were slices of whole documents. Split from a copy of their
- * own, 4,000 texts' words (and their advances) add ~6 MB to a thread's
- * live heap after 1,000 documents, 1,000 ~1.5 MB.
+ * Texts whose words are kept, two generations. 4,000 (as many as thai-wrap.ts
+ * keeps marked paragraphs) held ~20 MB per thread, and on the national set it
+ * cost more than it saved: 2 took 0.82 and 0.93 of its CPU in two alternated
+ * national runs (bench/RESULTS.md, "Merged main at the end of stop 22"), and
+ * workers were replaced less often. Measured again once cached strings were
+ * copies of their own (wip/text): 2,000 texts split from such copies, with
+ * each kept text's word advances beside them (no width lookup per word for
+ * a text seen again), hit 83 % of the texts and held ~2 MB, and still made
+ * a measures PDF 5–10 % slower in fresh processes on 100 organisations and
+ * 1–2 % in one process on 600 (bench/RESULTS.md, "wip/text").
  */
-const KEPT_TEXTS = 2_000;
+const KEPT_TEXTS = 2;
 
 /**
  * `split` with the words of each text kept (bounded). The arrays are shared:
- * callers only read them (the types say readonly), and the same text gives
- * the same array while it is kept (text-measure.ts keys its advances by
- * it). `split` must return new word objects of its own (internals/pdfmake.ts
- * splitPlainWords makes them from linebreak's breaks): they are kept as they
- * come, not copied and frozen again.
+ * callers only read them (the types say readonly). `split` must return new
+ * word objects of its own (internals/pdfmake.ts splitPlainWords makes them from linebreak's breaks):
+ * they are kept as they come, not copied and frozen again, since nearly
+ * every text is split anew with this bound (the copies were 2 % of a
+ * measures PDF's allocation, bench/RESULTS.md "wip/pdf2").
  */
 export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWords {
   const kept = new BoundedCache<string, readonly BrokenWord[]>(limit);
@@ -54,10 +55,8 @@ export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWord
   return (text) => {
     let words = kept.get(text);
     if (words === undefined) {
-      // a kept word is a slice of the text it was cut from: of a copy of its own, not of a whole document
-      const own = ownString(text);
-      words = split(own);
-      kept.set(own, words);
+      words = split(text);
+      kept.set(text, words);
     }
     return words;
   };
