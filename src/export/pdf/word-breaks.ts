@@ -33,11 +33,12 @@ export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } 
  * cost more than it saved: 2 took 0.82 and 0.93 of its CPU in two alternated
  * national runs (bench/RESULTS.md, "Merged main at the end of stop 22"), and
  * workers were replaced less often. Measured again once cached strings were
- * copies of their own (wip/text): 2,000 texts split from such copies, with
- * each kept text's word advances beside them (no width lookup per word for
- * a text seen again), hit 83 % of the texts and held ~2 MB, and still made
- * a measures PDF 5–10 % slower in fresh processes on 100 organisations and
- * 1–2 % in one process on 600 (bench/RESULTS.md, "wip/text").
+ * copies of their own (wip/text): 1,000–4,000 texts split from such
+ * copies hit 83–87 % of the texts and held 1–6 MB; with each kept text's
+ * word advances beside them (no width lookup per word for a text seen
+ * again) 2,000 still made a measures PDF 5–10 % slower in fresh processes
+ * on 100 organisations and 1–2 % in one process on 600 (bench/RESULTS.md,
+ * "wip/text").
  */
 const KEPT_TEXTS = 2;
 
