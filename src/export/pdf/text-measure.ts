@@ -17,7 +17,7 @@
  * internals/pdfmake.ts.
  */
 
-import { breakItems, isPlainBreak, type BrokenWord, type SplitWords } from "./word-breaks.js";
+import { breakItems, eachItemWords, isPlainBreak, type BrokenWord, type SplitWords } from "./word-breaks.js";
 
 /** pdfmake's StyleContextStack, as far as it is used here (opaque otherwise). */
 export type StyleStack = object;
@@ -118,8 +118,6 @@ const DEFAULTS: ResolvedStyle = {
 const PROPERTY_NAMES = Object.keys(DEFAULTS) as Array<keyof ResolvedStyle>;
 const PROPERTIES = new Set<string>(PROPERTY_NAMES);
 
-const LEADING = /^(\s)+/g;
-const TRAILING = /(\s)+$/g;
 const SPACE = /\s/;
 
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
@@ -303,13 +301,16 @@ function measureWord(measured: MeasuredItem, src: Readonly<Record<string, unknow
   const lineHeight = pick(src["lineHeight"], s.lineHeight) as number;
   measured.width = inlines.widthOfText(text, measured);
   measured.height = (measured.font as MeasuringFont).lineHeight(measured.fontSize) * lineHeight;
+  // pdfmake's text.match(/^(\s)+/g)[0] and text.match(/(\s)+$/g)[0]: the leading and the trailing run of white space, found without a match array
   if (!pick(src["preserveLeadingSpaces"], s.preserveLeadingSpaces) && isSpaceAt(text, 0)) {
-    const leadingSpaces = text.match(LEADING);
-    if (leadingSpaces) (measured.leadingCut as number) += inlines.widthOfText(leadingSpaces[0], measured);
+    let end = 1;
+    while (isSpaceAt(text, end)) end++;
+    (measured.leadingCut as number) += inlines.widthOfText(text.slice(0, end), measured);
   }
   if (!pick(src["preserveTrailingSpaces"], s.preserveTrailingSpaces) && isSpaceAt(text, text.length - 1)) {
-    const trailingSpaces = text.match(TRAILING);
-    if (trailingSpaces) measured.trailingCut = inlines.widthOfText(trailingSpaces[0], measured);
+    let start = text.length - 1;
+    while (isSpaceAt(text, start - 1)) start--;
+    measured.trailingCut = inlines.widthOfText(text.slice(start), measured);
   }
 }
 
@@ -434,15 +435,9 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
       const out: MeasuredItem[] = [];
       const own0 = typeof items[0] === "string" ? NO_FIELDS : (items[0] as Record<string, unknown> | undefined);
       const leadingIndent = own0 ? (pick(own0["leadingIndent"], fromStack.leadingIndent) as number) : 0;
-      let lastWord: string | null = null;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
+      eachItemWords(items, splitWords, (words, item, i, joinsPrevious) => {
+        if (joinsPrevious) (out[out.length - 1] as MeasuredItem)["noNewLine"] = true;
         const own = typeof item === "string" ? NO_FIELDS : (item as Record<string, unknown>);
-        const words = splitWords(typeof item === "string" ? item : (own["text"] as string));
-        // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
-        if (lastWord && words.length > 0 && splitWords(lastWord + (words[0] as BrokenWord).text).length === 1) {
-          (out[out.length - 1] as MeasuredItem)["noNewLine"] = true;
-        }
         const keys = extras[i] as readonly string[];
         for (const word of words) {
           const leadingCut = out.length === 0 && leadingIndent ? -leadingIndent : (own["leadingCut"] as number) || 0;
@@ -452,9 +447,7 @@ export function makeTextInlinesClass(Base: TextInlinesClass, getStyleProperty: G
           measureWord(measured, own, fromStack, fonts.inlines);
           out.push(measured);
         }
-        const last = words[words.length - 1];
-        lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
-      }
+      });
       if (leadingIndent && out[0]) out[0].leadingIndent = leadingIndent;
       return out;
     }

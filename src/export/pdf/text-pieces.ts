@@ -19,36 +19,6 @@ function scriptOf(code: number, text: string, i: number): number {
 }
 
 /**
- * Cut text into the pieces fontkit should shape alone: after each space or
- * tab (as pdfkit does) and wherever the text switches between Thai and
- * anything else. Script-neutral characters (spaces, digits, punctuation) stay
- * with the run they follow.
- */
-export function shapingPieces(text: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  let run = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const script = scriptOf(code, text, i);
-    if (script >= 0) {
-      if (run >= 0 && run !== script && i > start) {
-        pieces.push(text.slice(start, i));
-        start = i;
-      }
-      run = script;
-    }
-    if (code === 0x20 || code === 0x09) {
-      pieces.push(text.slice(start, i + 1));
-      start = i + 1;
-      run = -1;
-    }
-  }
-  if (start < text.length) pieces.push(text.slice(start));
-  return pieces;
-}
-
-/**
  * The pieces a drawn or measured string is shaped in: U+200B is dropped and
  * ends a piece. pdfmake measures each word alone (its words end at U+200B),
  * so shaping a line of several words in the same pieces draws every glyph
@@ -67,7 +37,7 @@ export function drawnPieces(text: string): string[] {
 /*
  * drawnPieces one piece at a time, for the font's hot loops (every word
  * measured, every line drawn): walking the text with these two makes no
- * arrays, where split + shapingPieces made three per call
+ * arrays, where split and a cut of each part made three per call
  * (bench/RESULTS.md, "wip/pdf2"). The pieces are the same:
  * `for (let at = pieceStart(t, 0); at < t.length; at = pieceStart(t, end))`
  * with `end = pieceEnd(t, at)` gives drawnPieces(t) as `t.slice(at, end)`.
@@ -81,8 +51,10 @@ export function pieceStart(text: string, at: number): number {
 
 /**
  * Where the drawn piece starting at `start` (not a U+200B) ends: before a
- * U+200B, after a space or tab, or where the script switches, as
- * shapingPieces cuts each part between two U+200B.
+ * U+200B, after a space or tab (as pdfkit cuts), or where the text switches
+ * between Thai and another script's letters (fontkit chooses one script per
+ * string); script-neutral characters (spaces, digits, punctuation) stay with
+ * the run they follow.
  */
 export function pieceEnd(text: string, start: number): number {
   let run = -1;

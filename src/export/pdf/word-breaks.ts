@@ -2,7 +2,7 @@
  * pdfmake's TextBreaker.getBreaks (0.3.11) for the text nodes itadoc makes,
  * without getBreaks' copies per item, and with the words of the last few
  * texts kept (KEPT_TEXTS below: keeping thousands, for the texts a run
- * repeats, held ~20 MB per thread and cost CPU on the national set).
+ * repeats, cost CPU on the national set and on 100 organisations).
  *
  * Only the plain case is taken here: every item a string or an inline
  * object with a string `text`, no style name, no `wordBreak: break-all`
@@ -32,8 +32,13 @@ export type BreakResult = { text: string; lineEnd?: true; noNewLine?: boolean } 
  * keeps marked paragraphs) held ~20 MB per thread, and on the national set it
  * cost more than it saved: 2 took 0.82 and 0.93 of its CPU in two alternated
  * national runs (bench/RESULTS.md, "Merged main at the end of stop 22"), and
- * workers were replaced less often. The gain of a large bound was measured on
- * 100 organisations only; measure it on the national set before raising this.
+ * workers were replaced less often. Measured again once cached strings were
+ * copies of their own (wip/text): 1,000–4,000 texts split from such
+ * copies hit 83–87 % of the texts and held 1–6 MB; with each kept text's
+ * word advances beside them (no width lookup per word for a text seen
+ * again) 2,000 still made a measures PDF 5–10 % slower in fresh processes
+ * on 100 organisations and 1–2 % in one process on 600 (bench/RESULTS.md,
+ * "wip/text").
  */
 const KEPT_TEXTS = 2;
 
@@ -59,32 +64,42 @@ export function keptSplitWords(split: SplitWords, limit = KEPT_TEXTS): SplitWord
 }
 
 /**
+ * getBreaks' walk over a plain node's items: `visit` gets each item's words
+ * (split), the item and its index, and whether the last word of the item
+ * before and this item's first word make one word (getBreaks then marks
+ * that last word noNewLine).
+ */
+export function eachItemWords(items: readonly unknown[], split: SplitWords, visit: (words: readonly BrokenWord[], item: unknown, index: number, joinsPrevious: boolean) => void): void {
+  let lastWord: string | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const words = split(typeof item === "string" ? item : (item as { text: string }).text);
+    // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
+    const joins = !!lastWord && words.length > 0 && split(lastWord + (words[0] as BrokenWord).text).length === 1;
+    visit(words, item, i, joins);
+    const last = words[words.length - 1];
+    lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
+  }
+}
+
+/**
  * The items' words with getBreaks' fields, for items of the plain case (the
  * caller has checked it). Same words, same fields in the same order.
  */
 export function breakItems(items: readonly unknown[], split: SplitWords): BreakResult[] {
   const results: BreakResult[] = [];
-  let lastWord: string | null = null;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const isString = typeof item === "string";
-    const words = split(isString ? item : (item as { text: string }).text);
-    // getFirstWord / getLastWord and the join test of getBreaks; splitWords never gives no words
-    if (lastWord && words.length > 0 && split(lastWord + (words[0] as BrokenWord).text).length === 1) {
-      (results[results.length - 1] as BreakResult).noNewLine = true;
-    }
+  eachItemWords(items, split, (words, item, _i, joinsPrevious) => {
+    if (joinsPrevious) (results[results.length - 1] as BreakResult).noNewLine = true;
     for (const word of words) {
       const result: BreakResult = { text: word.text };
       if (word.lineEnd) result.lineEnd = true;
-      if (!isString) {
+      if (typeof item !== "string") {
         const own = item as Record<string, unknown>;
         for (const key in own) if (key !== "text" && Object.prototype.hasOwnProperty.call(own, key)) result[key] = own[key];
       }
       results.push(result);
     }
-    const last = words[words.length - 1];
-    lastWord = i + 1 < items.length && last && !last.lineEnd ? last.text : null;
-  }
+  });
   return results;
 }
 
