@@ -16,9 +16,9 @@
  *   built at run time (the precompiled templates, the DOCX defaults), which are data and stay ES modules.
  * - Each module's `import.meta.url` is rewritten to its own file's URL in dist/, so what it finds
  *   beside itself (fonts, templates, the Thai word list, the code cache, worker.js) is found as before.
- * - Three entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker.js (what pool.ts starts)
- *   each become an ES module of a few lines that requires its chunk (dist/bundle/bin.cjs, worker.cjs);
- *   tsc's own is kept beside it as bin-modules.js / worker-modules.js, the input here, and runs
+ * - Three entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker-boot.js (what pool.ts
+ *   starts) each become an ES module of a few lines that requires its chunk (dist/bundle/bin.cjs, worker.cjs);
+ *   tsc's own is kept beside it as bin-modules.js / worker-boot-modules.js, the input here, and runs
  *   unbundled if needed. main.cjs exports main() for scripts/code-cache.mjs's warm-up build. Each
  *   entry's first import is code-cache-install.js, so the hook is in place before any other chunk loads.
  * - dist/bundle/modules.json lists the modules of each chunk (test/helpers/module-log.mjs reads it, so
@@ -36,7 +36,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const out = join(dist, "bundle");
 /** The entry points: the package's bin and the build worker's module (pool.ts starts it by its path beside pool.js). */
-const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker.js") };
+const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker-boot.js") };
 /** main() for scripts/code-cache.mjs: its warm-up build runs through the chunks it records. */
 const MAIN = join(dist, "cli", "main.js");
 const SHIM_MARK = "scripts/bundle-cli.mjs";

@@ -25,10 +25,10 @@ function staticRequires(chunk: string, seen = new Set<string>()): string[] {
 }
 
 describe("the CLI's chunks", () => {
-  test("bin.js and worker.js require their entry chunk; tsc's modules stay beside them", () => {
+  test("bin.js and worker-boot.js require their entry chunk; tsc's modules stay beside them", () => {
     expect(readFileSync(join(dist, "cli", "bin.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n[^\n]*\nimport \{ createRequire \} from "node:module";\n\ncreateRequire\(import\.meta\.url\)\("\.\.\/bundle\/bin\.cjs"\);\n$/);
-    expect(readFileSync(join(dist, "cli", "build", "worker.js"), "utf8")).toMatch(/\ncreateRequire\(import\.meta\.url\)\("\.\.\/\.\.\/bundle\/worker\.cjs"\);\n$/);
-    for (const f of ["cli/bin-modules.js", "cli/build/worker-modules.js", "bundle/bin.cjs", "bundle/worker.cjs", "bundle/main.cjs"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    expect(readFileSync(join(dist, "cli", "build", "worker-boot.js"), "utf8")).toMatch(/\ncreateRequire\(import\.meta\.url\)\("\.\.\/\.\.\/bundle\/worker\.cjs"\);\n$/);
+    for (const f of ["cli/bin-modules.js", "cli/build/worker-boot-modules.js", "bundle/bin.cjs", "bundle/worker.cjs", "bundle/main.cjs"]) expect(existsSync(join(dist, f)), f).toBe(true);
     for (const c of Object.keys(chunks)) expect(existsSync(join(dist, "bundle", c)), c).toBe(true);
   });
 
@@ -47,7 +47,9 @@ describe("the CLI's chunks", () => {
     expect(new Set(all).size).toBe(all.length);
     const binLoads = ["bin.cjs", ...staticRequires("bin.cjs")];
     expect(binLoads).toContain(chunkOf("dist/cli/main.js"));
-    expect(chunkOf("dist/cli/build/worker-modules.js")).toBe("worker.cjs");
+    expect(chunkOf("dist/cli/build/worker-boot-modules.js")).toBe("worker.cjs");
+    // The build loads in a worker only after the boot handshake (worker-boot.ts), under the run's V8 flags.
+    expect(["worker.cjs", ...staticRequires("worker.cjs")]).not.toContain(chunkOf("dist/cli/build/worker.js"));
     for (const lazy of ["dist/export/pdf/index.js", "dist/export/docx/index.js", "dist/cli/commands/build.js", "dist/input/load-yaml.js", "dist/thai/segment.js"]) {
       expect(chunkOf(lazy), lazy).toBeDefined();
       expect(binLoads, lazy).not.toContain(chunkOf(lazy));
