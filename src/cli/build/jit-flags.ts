@@ -16,7 +16,8 @@
  *
  * JIT tiers do not change what code computes: the output bytes are the same either way.
  * V8 flags are the process's (a Worker's execArgv refuses them), set once, before the first
- * worker starts or the first document is made in this thread, like the heap flags (worker-heap.ts).
+ * document is made in this thread, or by the pool once its first workers have booted and before
+ * they load the build (worker-boot.ts), like the heap flags (worker-heap.ts).
  */
 import { setFlagsFromString } from "node:v8";
 import { v8FlagsChanged } from "../code-cache.js";

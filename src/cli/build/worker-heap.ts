@@ -10,8 +10,9 @@
  * completes with 192 MB). So the cap stays and the growing factor is set apart from it.
  *
  * V8 flags are the process's, not a worker's (a Worker's execArgv refuses them): the
- * factor is set once, before the first worker starts, and also applies to the main
- * thread, which holds little during a build.
+ * factor is set once, when the pool's first workers have booted and before they load the
+ * build (worker-boot.ts; V8 reads it at each GC), and also applies to the main thread,
+ * which holds little during a build.
  */
 import { setFlagsFromString } from "node:v8";
 import { v8FlagsChanged } from "../code-cache.js";
