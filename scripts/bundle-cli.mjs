@@ -1,20 +1,26 @@
 #!/usr/bin/env node
 /**
- * The CLI as ~50 chunks (dist/bundle/) in place of the ~180 ES modules tsc writes: Node 20
- * resolves, reads, compiles and links every ES module of a start one by one, with no compile
+ * The CLI as ~50 CommonJS chunks (dist/bundle/*.cjs) in place of the ~180 ES modules tsc writes:
+ * Node 20 resolves, reads, compiles and links every ES module of a start one by one, with no compile
  * cache for them, which was about a sixth of a one-organisation build's CPU (bench/RESULTS.md,
- * wip/one). The chunks are rolldown's concatenation of the very modules in dist/; a module loaded
- * with import() stays behind its own chunk boundary, so a command still loads only what it uses
- * (rolldown puts a module in a chunk with the modules that the same entry points reach).
+ * wip/one). As CommonJS the chunks compile from V8's code cache like the packages do
+ * (src/cli/code-cache.ts keys them "itadoc/dist/bundle/…"; scripts/code-cache.mjs records them after
+ * a build ran through them, so the cache holds the functions a build compiles too): each build worker
+ * and the command's thread no longer parse and compile the CLI's own code (bench/RESULTS.md, wip/warm).
+ * The chunks are rolldown's concatenation of the very modules in dist/; a module loaded with import()
+ * stays behind its own chunk boundary (a require() inside a promise), so a command still loads only
+ * what it uses (rolldown puts a module in a chunk with the modules that the same entry points reach).
  *
- * - Packages and node: built-ins stay outside (the CommonJS ones compile from V8's code cache,
- *   code-cache.ts); so do modules loaded by a URL built at run time (the precompiled templates, the
- *   DOCX defaults), which are data.
+ * - Packages and node: built-ins stay outside (required, or imported where the source imports them
+ *   with import(): docx and fflate stay the ES builds Node gave them); so do modules loaded by a URL
+ *   built at run time (the precompiled templates, the DOCX defaults), which are data and stay ES modules.
  * - Each module's `import.meta.url` is rewritten to its own file's URL in dist/, so what it finds
  *   beside itself (fonts, templates, the Thai word list, the code cache, worker.js) is found as before.
- * - Two entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker.js (what pool.ts starts)
- *   each become a two-line module that imports its chunk (dist/bundle/bin.js, worker.js); tsc's own is
- *   kept beside it as bin-modules.js / worker-modules.js, the input here, and runs unbundled if needed.
+ * - Three entries: dist/cli/bin.js (the package's bin) and dist/cli/build/worker-boot.js (what pool.ts
+ *   starts) each become an ES module of a few lines that requires its chunk (dist/bundle/bin.cjs, worker.cjs);
+ *   tsc's own is kept beside it as bin-modules.js / worker-boot-modules.js, the input here, and runs
+ *   unbundled if needed. main.cjs exports main() for scripts/code-cache.mjs's warm-up build. Each
+ *   entry's first import is code-cache-install.js, so the hook is in place before any other chunk loads.
  * - dist/bundle/modules.json lists the modules of each chunk (test/helpers/module-log.mjs reads it, so
  *   the lazy-start tests still see which modules a command loads).
  *
@@ -30,8 +36,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const out = join(dist, "bundle");
 /** The entry points: the package's bin and the build worker's module (pool.ts starts it by its path beside pool.js). */
-const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker.js") };
+const ENTRIES = { bin: join(dist, "cli", "bin.js"), worker: join(dist, "cli", "build", "worker-boot.js") };
+/** main() for scripts/code-cache.mjs: its warm-up build runs through the chunks it records. */
+const MAIN = join(dist, "cli", "main.js");
 const SHIM_MARK = "scripts/bundle-cli.mjs";
+/** The name the chunks' own-URL rewrite gives node:url's pathToFileURL. */
+const FILE_URL = "__itadocFileUrl";
 const posix = (p) => p.split(sep).join("/");
 const modulesCopy = (file) => file.replace(/\.js$/, "-modules.js");
 
@@ -43,6 +53,7 @@ for (const [name, file] of Object.entries(ENTRIES)) {
   else if (!existsSync(modulesCopy(file))) throw new Error(`bundle-cli: ${file} is the bundle's entry and its -modules.js copy is missing: run tsc first`);
   input[name] = modulesCopy(file);
 }
+input.main = MAIN;
 
 rmSync(out, { recursive: true, force: true });
 const result = await build({
@@ -59,12 +70,16 @@ const result = await build({
         const other = /\bimport\.meta\b(?!\.url\b)/.exec(code);
         if (other) throw new Error(`bundle-cli: ${posix(relative(root, id))} uses import.meta other than import.meta.url; teach this script to rewrite it`);
         if (!code.includes("import.meta.url")) return null;
+        // CommonJS has no import.meta: the chunk's own file (__filename) is the base, made a URL by a name no module uses
+        // (a module's own `require`, from createRequire, would shadow require("node:url")).
         const own = JSON.stringify(posix(relative(out, id)));
-        return { code: code.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`), map: null };
+        const url = `new URL(${own}, ${FILE_URL}(__filename)).href`;
+        return { code: `import { pathToFileURL as ${FILE_URL} } from "node:url";\n${code.replaceAll("import.meta.url", url)}`, map: null };
       },
     },
   ],
-  output: { dir: out, format: "esm", minify: false, sourcemap: false, entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
+  // strict: ES modules are strict code; as CommonJS the chunks must say so (a helper given a number would see it boxed).
+  output: { dir: out, format: "cjs", strict: true, minify: false, sourcemap: false, entryFileNames: "[name].cjs", chunkFileNames: "[name]-[hash].cjs" },
 });
 
 const chunks = {};
@@ -75,9 +90,12 @@ for (const item of result.output) {
 const sorted = Object.fromEntries(Object.entries(chunks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 writeFileSync(join(out, "modules.json"), `${JSON.stringify(sorted, null, 1)}\n`);
 for (const [name, file] of Object.entries(ENTRIES)) {
-  const target = posix(relative(dirname(file), join(out, `${name}.js`)));
+  const target = posix(relative(dirname(file), join(out, `${name}.cjs`)));
   const head = name === "bin" ? "#!/usr/bin/env node\n" : "";
-  writeFileSync(file, `${head}// Written by ${SHIM_MARK}: runs from the CLI's chunks (dist/bundle/); tsc's own module is ${posix(relative(dirname(file), modulesCopy(file)))}.\nimport "${target}";\n`);
+  writeFileSync(
+    file,
+    `${head}// Written by ${SHIM_MARK}: runs from the CLI's CommonJS chunks (dist/bundle/); tsc's own module is ${posix(relative(dirname(file), modulesCopy(file)))}.\nimport { createRequire } from "node:module";\n\ncreateRequire(import.meta.url)("${target.startsWith(".") ? target : `./${target}`}");\n`,
+  );
   // A new file is made 0644: `npx itadoc` in a fresh clone then fails with "Permission denied".
   if (name === "bin") chmodSync(file, 0o755);
 }

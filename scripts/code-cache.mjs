@@ -18,6 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,7 +27,7 @@ const lib = (p) => import(join(dist, "cli", ...p.split("/")));
 const { recordCodeCache, packCodeCache, codeCacheStats, recordProbe, CODE_CACHE_DIR, CODE_CACHE_VARIANTS, codeCacheDir } = await lib("code-cache.js");
 
 const variant = process.argv[2];
-/** yaml (one file, scripts/vendor-bundles.mjs), handlebars and the PDF stack are ~89 modules; fewer means the warm-up did not load them here. */
+/** yaml (one file, scripts/vendor-bundles.mjs), handlebars, the PDF stack and the CLI's chunks are ~130 modules; fewer means the warm-up did not load them here. */
 const MIN_RECORDED = 60;
 if (variant === undefined) {
   // One child process per variant: V8 flags are the process's and are never unset.
@@ -42,7 +43,9 @@ if (!CODE_CACHE_VARIANTS.includes(variant)) throw new Error(`code-cache: unknown
 // A small run's workers (the "-late" variants) grow their heap by a factor of their own (worker-heap.js).
 if (variant.startsWith("worker")) (await lib("build/worker-heap.js")).applyWorkerHeapFlags(variant.endsWith("-late"));
 const recorder = recordCodeCache();
-const { main } = await lib("main.js");
+// The CLI's own chunks (scripts/bundle-cli.mjs) are CommonJS: the build below runs through them, so they are recorded with
+// the packages, with the functions the build compiled.
+const { main } = createRequire(import.meta.url)(join(dist, "bundle", "main.cjs"));
 
 const out = mkdtempSync(join(tmpdir(), "itadoc-code-cache-"));
 let code;

@@ -10,10 +10,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+// A promise, not a top-level await: the CLI runs as CommonJS chunks (bundle-cli in scripts/), which have none.
+void main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line, inPlace) => process.stderr.write(inPlace ? line : `${line}\n`),
   lang: "th",
   isTTY: !!process.stderr.isTTY,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });

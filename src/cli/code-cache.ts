@@ -91,20 +91,26 @@ interface Compilable {
 const proto = (Module as unknown as { prototype: Compilable }).prototype;
 const wrap = (Module as unknown as { wrap(s: string): string }).wrap;
 
-/** The package's own CommonJS files: dist/vendor/ (zod as one file, scripts/vendor-bundles.mjs). */
-const OWN_VENDOR = fileURLToPath(new URL("../vendor/", import.meta.url)).replace(/\\/g, "/");
-const OWN_VENDOR_KEY = "itadoc/dist/vendor/";
+/**
+ * The package's own CommonJS files: dist/vendor/ (zod and yaml as one file each,
+ * scripts/vendor-bundles.mjs) and dist/bundle/ (the CLI's own chunks, scripts/bundle-cli.mjs).
+ */
+const OWN_DIRS = ["vendor", "bundle"].map((d) => ({
+  dir: fileURLToPath(new URL(`../${d}/`, import.meta.url)).replace(/\\/g, "/"),
+  key: `itadoc/dist/${d}/`,
+}));
 
 /**
  * The module's key: its path from the last node_modules/ ("fontkit/dist/main.cjs"); for a file of
- * this package's dist/vendor/, the key it has once installed ("itadoc/dist/vendor/zod.cjs"), from a
- * checkout too; undefined for any other file.
+ * this package's dist/vendor/ or dist/bundle/, the key it has once installed
+ * ("itadoc/dist/vendor/zod.cjs"), from a checkout too; undefined for any other file.
  */
 export function moduleKey(filename: string): string | undefined {
   const path = filename.replace(/\\/g, "/");
   const at = path.lastIndexOf("/node_modules/");
   if (at >= 0) return path.slice(at + "/node_modules/".length);
-  return path.startsWith(OWN_VENDOR) ? OWN_VENDOR_KEY + path.slice(OWN_VENDOR.length) : undefined;
+  const own = OWN_DIRS.find((d) => path.startsWith(d.dir));
+  return own ? own.key + path.slice(own.dir.length) : undefined;
 }
 
 /**
@@ -288,7 +294,8 @@ export function recordingCompile(original: Compile): { compile: Compile; take():
   return {
     compile: function (this: Compilable, content: string, filename: string) {
       const key = moduleKey(filename);
-      // A module that imports ES modules itself is left to Node (its loader context is Node's own).
+      // A module that imports ES modules itself is left to Node (its loader context is Node's own; through vm.Script,
+      // Node warns that the default loader is experimental): of the CLI's chunks, the two that import data modules or docx.
       if (key === undefined || /\bimport\s*\(/.test(content)) return original.call(this, content, filename);
       if (substituted(this, key, content, filename, original)) return undefined;
       scripts.push({ key, content, script: runWrapped(this, content, filename, undefined) });
@@ -313,17 +320,24 @@ export function packCodeCache(taken: readonly RecordedCache[]): { index: CodeCac
   return { index: { node: process.version, arch: process.arch, entries }, blob: Buffer.concat(taken.map((t) => t.data)) };
 }
 
-let installed = false;
+/**
+ * Set on the thread's global once a hook is in place: this module may be loaded twice in one
+ * thread (tsc's ES module, by scripts/code-cache.mjs and the tests, and its copy in the CLI's
+ * CommonJS chunks), and a second hook around the first would look every module up twice.
+ */
+const HOOKED = Symbol.for("itadoc.codeCacheHook");
+const hooked = globalThis as { [HOOKED]?: true };
 
 /** Installs cachedCompile as the process's (or worker's) CommonJS compile step. Safe to call twice. */
 export function installCodeCache(dir?: string): void {
-  if (installed) return;
-  installed = true;
+  if (hooked[HOOKED]) return;
+  hooked[HOOKED] = true;
   proto._compile = cachedCompile(proto._compile, dir);
 }
 
-/** Installs recordingCompile, for scripts/code-cache.mjs. */
+/** Installs recordingCompile, for scripts/code-cache.mjs (installCodeCache then does nothing). */
 export function recordCodeCache(): { take(): RecordedCache[] } {
+  hooked[HOOKED] = true;
   const recorder = recordingCompile(proto._compile);
   proto._compile = recorder.compile;
   return recorder;

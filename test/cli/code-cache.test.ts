@@ -83,6 +83,8 @@ describe("code cache", () => {
     const vendor = join(ROOT, "src", "vendor", "zod.cjs");
     expect(moduleKey(vendor)).toBe("itadoc/dist/vendor/zod.cjs");
     expect(moduleKey(join(ROOT, "src", "cli", "main.js"))).toBeUndefined();
+    // The CLI's own chunks (scripts/bundle-cli.mjs) likewise.
+    expect(moduleKey(join(ROOT, "src", "bundle", "pdf-AbC123.cjs"))).toBe("itadoc/dist/bundle/pdf-AbC123.cjs");
   });
 
   test("the recorded module compiles from the cache and runs as Node runs it (require, module, __filename)", () => {
@@ -209,6 +211,30 @@ applyJitFlags(100);
 applyWorkerHeapFlags(lateTierUp(100));`);
     expect(stats.used).toBeGreaterThan(12);
     expect(stats.rejected).toBe(0);
+  });
+
+  test("the CLI's own CommonJS chunks are in the cache, and a small run's worker takes them (the PDF export's among them)", () => {
+    const chunks = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "modules.json"), "utf8")) as Record<string, string[]>;
+    const pdf = Object.keys(chunks).find((c) => chunks[c]!.includes("dist/export/pdf/index.js"))!;
+    const index = JSON.parse(readFileSync(join(ROOT, "dist", "code-cache", "worker-late", "index.json"), "utf8")) as { entries: { key: string }[] };
+    const own = index.entries.map((e) => e.key).filter((k) => k.startsWith("itadoc/dist/bundle/"));
+    expect(own).toContain(`itadoc/dist/bundle/${pdf}`);
+    expect(own.length).toBeGreaterThan(20);
+    // In the worker itself: the chunk and the chunks it requires come from the cache.
+    const r = node(`import { Worker } from "node:worker_threads";
+import { applyJitFlags, lateTierUp } from ${JSON.stringify(jit)};
+import { applyWorkerHeapFlags } from ${JSON.stringify(heap)};
+applyJitFlags(100);
+applyWorkerHeapFlags(lateTierUp(100));
+const w = new Worker(${JSON.stringify(`import { installCodeCache, codeCacheStats } from ${JSON.stringify(lib)}; import { parentPort } from "node:worker_threads"; import { createRequire } from "node:module";
+installCodeCache();
+createRequire(${JSON.stringify(join(ROOT, "dist", "bundle", "x.cjs"))})("./${pdf}");
+parentPort.postMessage(codeCacheStats);`)}, { eval: true });
+w.on("message", (m) => { console.log(JSON.stringify(m)); w.terminate(); });`);
+    expect(r.stderr).toBe("");
+    const inWorker = JSON.parse(r.stdout) as Stats;
+    expect(inWorker.used).toBeGreaterThan(5);
+    expect(inWorker.rejected).toBe(0);
   });
 
   test("a worker, under the heap flag the pool sets for the process, uses the worker cache without a rejection", () => {

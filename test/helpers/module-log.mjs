@@ -3,10 +3,11 @@
  * loads (ES modules through a load hook, CommonJS through Module._load) to
  * the file named by ITADOC_MODULE_LOG, one per line. Tests read it to see
  * which modules a command loads, not how long it takes. A chunk of the
- * built CLI's bundle (dist/bundle/, scripts/bundle-cli.mjs) is logged as
- * itself and as each module of dist/ it holds (its modules.json).
+ * built CLI's bundle (dist/bundle/, scripts/bundle-cli.mjs: CommonJS, so
+ * seen by Module._load) is logged as itself and as each module of dist/ it
+ * holds (its modules.json).
  */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import Module, { register } from "node:module";
 
 const log = process.env.ITADOC_MODULE_LOG;
@@ -28,10 +29,20 @@ export async function load(url, context, next) {
   return next(url, context);
 }`),
   );
+  // The CLI's chunks are CommonJS (scripts/bundle-cli.mjs): a chunk required is logged with the modules it holds too.
+  const manifests = new Map();
+  const chunkModules = (file) => {
+    const at = file.lastIndexOf("/dist/bundle/");
+    if (at < 0) return [];
+    const dir = file.slice(0, at + "/dist/bundle/".length);
+    if (!manifests.has(dir)) manifests.set(dir, JSON.parse(readFileSync(`${dir}modules.json`, "utf8")));
+    return (manifests.get(dir)[file.slice(dir.length)] ?? []).map((m) => file.slice(0, at + 1) + m);
+  };
   const load = Module._load;
   Module._load = function (request, parent, isMain) {
     try {
-      appendFileSync(log, `file://${Module._resolveFilename(request, parent, isMain)}\n`);
+      const file = Module._resolveFilename(request, parent, isMain);
+      appendFileSync(log, [file, ...chunkModules(file)].map((f) => `file://${f}\n`).join(""));
     } catch {
       /* a built-in or a module that fails to resolve: the load below says so */
     }

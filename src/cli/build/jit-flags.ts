@@ -16,10 +16,12 @@
  *
  * JIT tiers do not change what code computes: the output bytes are the same either way.
  * V8 flags are the process's (a Worker's execArgv refuses them), set once, before the first
- * worker starts or the first document is made in this thread, like the heap flags (worker-heap.ts).
+ * document is made in this thread, or by the pool once its first workers have booted and before
+ * they load the build (worker-boot.ts), like the heap flags (worker-heap.ts).
  */
 import { setFlagsFromString } from "node:v8";
 import { v8FlagsChanged } from "../code-cache.js";
+import { firstTime } from "./applied-once.js";
 
 /** V8's own budget in this Node (node --v8-options: --interrupt-budget=67584). */
 const V8_DEFAULT_BUDGET = 67_584;
@@ -41,8 +43,6 @@ export function lateTierUp(organisations: number): boolean {
   return organisations > 0 && organisations < LATE_TIER_UP_BELOW;
 }
 
-let applied = false;
-
 /** Sets the later tier-up for the whole process when the run is small (lateTierUp); only the first call does anything. */
 export function applyJitFlags(organisations: number): void {
   applyLateTierUp(lateTierUp(organisations));
@@ -50,8 +50,7 @@ export function applyJitFlags(organisations: number): void {
 
 /** Sets the later tier-up for the whole process, or fixes that it stays off; only the first call of either does anything. */
 export function applyLateTierUp(on: boolean): void {
-  if (applied) return;
-  applied = true;
+  if (!firstTime("late-tier-up")) return;
   if (on) {
     setFlagsFromString(INTERRUPT_BUDGET_FLAG);
     v8FlagsChanged();

@@ -6,7 +6,7 @@
  * one needs says so with its result and is replaced between two tasks
  * (worker-heap.ts), so a long run's memory stays flat.
  */
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { OrgBuildResult, OrgBuildSettings, OrgBuildTask } from "./build-org.js";
 import type { ReadTemplateFiles } from "./resources-load.js";
 import { applyWorkerHeapFlags, replaceSpent, RETIRE_POLICY, WORKER_RESOURCE_LIMITS, type RetirePolicy } from "./worker-heap.js";
@@ -14,16 +14,17 @@ import { applyWorkerHeapFlags, replaceSpent, RETIRE_POLICY, WORKER_RESOURCE_LIMI
 export { WORKER_RESOURCE_LIMITS };
 
 /**
- * The worker's module, beside this one: worker.js in the compiled CLI. When this module
- * is itself the TypeScript source (the tests run src/ under vitest), worker.ts, started
+ * The worker's first module, beside this one: worker-boot.js in the compiled CLI (it loads
+ * worker.js once the pool has set the flags). When this module
+ * is itself the TypeScript source (the tests run src/ under vitest), worker-boot.ts, started
  * with the loader that the test configuration names in ITADOC_TS_WORKER_LOADER
  * (test/helpers/ts-worker/), so the worker runs the same sources as the test, not a stale dist/.
  */
 const WORKER_ENTRY = ((): { url: URL; options: { execArgv?: string[] } } => {
-  if (!import.meta.url.endsWith(".ts")) return { url: new URL("./worker.js", import.meta.url), options: {} };
+  if (!import.meta.url.endsWith(".ts")) return { url: new URL("./worker-boot.js", import.meta.url), options: {} };
   const loader = process.env.ITADOC_TS_WORKER_LOADER;
   if (!loader) throw new Error("pool.ts runs from source but ITADOC_TS_WORKER_LOADER is not set (vitest.config.ts sets it)");
-  return { url: new URL("./worker.ts", import.meta.url), options: { execArgv: ["--import", loader] } };
+  return { url: new URL("./worker-boot.ts", import.meta.url), options: { execArgv: ["--import", loader] } };
 })();
 
 /** `document`: the document being made when the worker died (out of memory, a crash), when it was making one. */
@@ -31,6 +32,8 @@ export type TaskOutcome = { ok: true; result: OrgBuildResult } | { ok: false; me
 
 interface Slot {
   worker: Worker;
+  /** Its side of the boot handshake (worker-boot.ts) until the worker is told the flags are set. */
+  boot?: MessagePort;
   busy?: { id: number; resolve: (o: TaskOutcome) => void; document?: string };
   /** Died or retired: its exit is expected, or already handled, and it is no longer in `slots`. */
   ended?: boolean;
@@ -51,6 +54,12 @@ export class WorkerPool {
   /** Results received, and how many there were when a worker was last replaced for its memory. */
   private results = 0;
   private resultsAtRetire = -Infinity;
+  /** Sets the run's V8 flags (worker-boot.ts says why after the first workers booted); undefined once done. */
+  private setFlags: (() => void) | undefined;
+  /** The first workers still booting: the flags are set when none is left. */
+  private readonly booting = new Set<Slot>();
+  /** Workers that booted while the flags were not yet set. */
+  private readonly bootedWaiting: Slot[] = [];
 
   constructor(
     size: number,
@@ -58,21 +67,66 @@ export class WorkerPool {
     init: { settings: OrgBuildSettings; templateFiles?: ReadTemplateFiles },
     /**
      * `retire`: when a worker makes way for a fresh one; `onRetired`: told each time one does (tests and benchmarks);
-     * `smallRun`: the run is small enough for a small run's heap growing factor (worker-heap.ts).
+     * `smallRun`: the run is small enough for a small run's heap growing factor (worker-heap.ts);
+     * `flags`: the run's other V8 flags (jit-flags.ts), set with the heap's.
      */
-    opts: { retire?: RetirePolicy; onRetired?: () => void; smallRun?: boolean } = {},
+    opts: { retire?: RetirePolicy; onRetired?: () => void; smallRun?: boolean; flags?: () => void } = {},
   ) {
     this.workerData = { ...init, retire: opts.retire ?? RETIRE_POLICY };
     if (opts.onRetired) this.onRetired = opts.onRetired;
-    // Before the first worker's heap is set up (worker-heap.ts says why).
-    applyWorkerHeapFlags(opts.smallRun ?? false);
+    // Once the first workers have booted (worker-boot.ts), before any loads the build: V8 reads the growing
+    // factor at each GC and the tier-up budget as functions are compiled, so both hold for all the build does.
+    this.setFlags = () => {
+      opts.flags?.();
+      applyWorkerHeapFlags(opts.smallRun ?? false);
+    };
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (const slot of this.slots) this.booting.add(slot);
+    if (size === 0) this.flagsNow();
+  }
+
+  /** Sets the flags, and lets every worker waiting for them load the build. */
+  private flagsNow(): void {
+    this.setFlags?.();
+    this.setFlags = undefined;
+    for (const slot of this.bootedWaiting.splice(0)) this.go(slot);
+  }
+
+  /** Lets a booted worker load the build (its handshake ends). */
+  private go(slot: Slot): void {
+    slot.boot?.postMessage("go");
+    slot.boot?.close();
+    slot.boot = undefined;
+  }
+
+  /** `slot` has booted (worker-boot.ts): it goes on at once, or when the flags are set, once no first worker is booting. */
+  private booted(slot: Slot): void {
+    this.booting.delete(slot);
+    if (!this.setFlags) return this.go(slot);
+    this.bootedWaiting.push(slot);
+    if (this.booting.size === 0) this.flagsNow();
+  }
+
+  /** `slot` ended before it booted: the others are not kept waiting for it. */
+  private bootGone(slot: Slot): void {
+    slot.boot?.close();
+    slot.boot = undefined;
+    if (this.booting.delete(slot) && this.booting.size === 0 && this.setFlags && !this.closed) this.flagsNow();
   }
 
   private spawn(): Slot {
+    const boot = new MessageChannel();
     // A cap on each worker's heap bounds a national run's memory (worker-heap.ts).
-    const worker = new Worker(WORKER_ENTRY.url, { workerData: this.workerData, ...WORKER_ENTRY.options, resourceLimits: WORKER_RESOURCE_LIMITS });
-    const slot: Slot = { worker };
+    const worker = new Worker(WORKER_ENTRY.url, {
+      workerData: { ...this.workerData, boot: boot.port2 },
+      transferList: [boot.port2],
+      ...WORKER_ENTRY.options,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
+    });
+    const slot: Slot = { worker, boot: boot.port1 };
+    // The handshake never keeps the command alive by itself (a worker that died before booting leaves it open).
+    boot.port1.unref();
+    boot.port1.once("message", () => this.booted(slot));
     worker.on("message", (msg: WorkerMessage) => {
       const busy = slot.busy;
       if (!busy || busy.id !== msg.id) return;
@@ -91,6 +145,7 @@ export class WorkerPool {
       // A worker that throws emits "error" and then "exit": replace it once, or the second
       // replacement is an orphan thread that close() never ends and the command never exits.
       if (slot.ended) return;
+      this.bootGone(slot);
       const busy = slot.busy;
       slot.busy = undefined;
       if (this.closed) return;
@@ -143,6 +198,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) this.bootGone(slot);
     await Promise.all([...this.slots.map((s) => s.worker.terminate()), ...this.ending]);
   }
 }

@@ -110,13 +110,15 @@ export async function runAll(
   // Nothing to build (a rerun where every organisation was unchanged): start no worker, since workers
   // load fonts and templates as soon as they start.
   if (tasks.length === 0) return stop.interrupted;
-  // Before the first worker starts or the first document is made here: a small run's code is optimised later (jit-flags.ts).
-  applyJitFlags(tasks.length);
+  // Before the first document is made here, or by the pool once its first workers have booted (worker-boot.ts):
+  // a small run's code is optimised later (jit-flags.ts).
+  const jitFlags = () => applyJitFlags(tasks.length);
+  if (where.inThread) jitFlags();
   const size = where.inThread ? 1 : Math.max(1, Math.min(where.workers, tasks.length));
   // The same runs get a small run's heap growing factor (worker-heap.ts), so that the flags match a recorded code cache.
   const pool: TaskRunner = where.inThread
     ? new InThreadRunner(settings, compiledSet(templates))
-    : new WorkerPool(size, { settings, ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length) });
+    : new WorkerPool(size, { settings, ...(templates.read ? { templateFiles: templates.read } : {}) }, { smallRun: lateTierUp(tasks.length), flags: jitFlags });
   try {
     let next = 0;
     const lane = async () => {

@@ -10,11 +10,13 @@
  * completes with 192 MB). So the cap stays and the growing factor is set apart from it.
  *
  * V8 flags are the process's, not a worker's (a Worker's execArgv refuses them): the
- * factor is set once, before the first worker starts, and also applies to the main
- * thread, which holds little during a build.
+ * factor is set once, when the pool's first workers have booted and before they load the
+ * build (worker-boot.ts; V8 reads it at each GC), and also applies to the main thread,
+ * which holds little during a build.
  */
 import { setFlagsFromString } from "node:v8";
 import { v8FlagsChanged } from "../code-cache.js";
+import { firstTime } from "./applied-once.js";
 
 /** The limits each worker starts with (bench/stages.mjs reads them, to measure a worker as the pool makes it). */
 export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 64 } as const;
@@ -48,15 +50,12 @@ export const SMALL_RUN_HEAP_GROWING_PERCENT = 200;
 /** The growing-factor flag of a run: a small run's (smallRun) or a large one's. */
 export const heapGrowingFlag = (smallRun: boolean): string => (smallRun ? `--heap-growing-percent=${SMALL_RUN_HEAP_GROWING_PERCENT}` : HEAP_GROWING_FLAG);
 
-let applied = false;
-
 /**
  * Sets the growing factor for every heap of the process, a small run's or a large one's (heapGrowingFlag);
  * only the first call does anything. scripts/code-cache.mjs records the workers' code cache under each.
  */
 export function applyWorkerHeapFlags(smallRun = false): void {
-  if (applied) return;
-  applied = true;
+  if (!firstTime("heap-growing")) return;
   setFlagsFromString(heapGrowingFlag(smallRun));
   v8FlagsChanged();
 }
