@@ -13,7 +13,8 @@
  * scavenges per PDF, CPU per PDF (user + sys; the sampler adds a little) and
  * the largest allocation sites (function, file:line). With --cpu the loop
  * runs a second time under the CPU profiler and the self time per function
- * is printed instead of nothing. The sampled figure is deterministic within
+ * is printed too. The heap after a forced full GC says what the exports
+ * left alive. The sampled figure is deterministic within
  * about 1 % from one run to the next, whatever the machine's load.
  */
 import { Session } from "node:inspector/promises";
@@ -24,6 +25,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 const HERE = fileURLToPath(new URL("..", import.meta.url));
 const WARMUP = 5;
@@ -91,6 +94,10 @@ const c = process.cpuUsage(c0);
 const { profile } = await session.post("HeapProfiler.stopSampling");
 await new Promise((r) => setTimeout(r, 50));
 obs.disconnect();
+// what the exports left alive (caches, mostly): the heap after a full collection
+setFlagsFromString("--expose-gc");
+runInNewContext("gc")();
+const retainedMb = process.memoryUsage().heapUsed / 2 ** 20;
 
 /** Sampled bytes per allocation site (function name, file:line). */
 const bySite = new Map();
@@ -110,7 +117,7 @@ walk(profile.head);
 const n = measured.length;
 const mb = (b) => (b / 2 ** 20).toFixed(2);
 console.log(`${root}: ${n} ${kinds.join(",")} PDFs after ${WARMUP} warm-up`);
-console.log(`allocated ${mb(total / n)} MB per PDF (sampled, interval ${args.interval}); scavenges ${(scavenges / n).toFixed(3)} per PDF, mark-compacts ${marks}; CPU ${((c.user + c.system) / 1000 / n).toFixed(2)} ms per PDF`);
+console.log(`allocated ${mb(total / n)} MB per PDF (sampled, interval ${args.interval}); scavenges ${(scavenges / n).toFixed(3)} per PDF, mark-compacts ${marks}; CPU ${((c.user + c.system) / 1000 / n).toFixed(2)} ms per PDF; heap after a full GC ${retainedMb.toFixed(1)} MB`);
 for (const [k, v] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(args.sites))) console.log(`  ${mb(v).padStart(8)} MB ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 
 if (args.cpu) {

@@ -211,6 +211,46 @@ describe("the pieces against pdfmake's own", () => {
     expect(() => stock({ margin: null }, stack)).toThrow();
   });
 
+  test("DocPreprocessor.preprocessNode: every shortcut and cast value", () => {
+    const Pre = (require("pdfmake/js/DocPreprocessor.js") as { default: { prototype: Record<string, unknown> } & (new () => Record<string, unknown>) }).default;
+    const pre = both<(this: unknown, node: unknown, sectionAllowed?: boolean) => unknown>(Pre.prototype, "preprocessNode");
+    const inputs = (): unknown[] => [
+      "a\tb",
+      new String("x\ty"),
+      3,
+      true,
+      null,
+      undefined,
+      {},
+      Object.create({ inherited: 1 }),
+      [],
+      ["ก", { text: 2 }, { text: {} }, { text: null }, { text: "t\t" }],
+      { text: [{ text: "ก" }, "ข", 5] },
+      { text: { text: "in" } },
+      { ul: ["a", ["b"]], ol: undefined },
+      { table: { body: [["a", null], [{ text: 1 }, { _span: true }]] } },
+      { columns: [{ text: "c" }, "d"] },
+      { canvas: [] },
+      { text: "id", id: "n1" },
+      { pageReference: "n1" },
+    ];
+    const a = inputs();
+    const b = inputs();
+    for (let i = 0; i < a.length; i++) {
+      const [fast, stock] = [new Pre(), new Pre()];
+      for (const p of [fast, stock]) Object.assign(p, { parentNode: null, tocs: [], nodeReferences: [] });
+      expect(pre.fast.call(fast, a[i]), String(i)).toEqual(pre.stock.call(stock, b[i]));
+      expect(a[i], String(i)).toEqual(b[i]);
+    }
+    const p = Object.assign(new Pre(), { parentNode: null, tocs: [], nodeReferences: [] });
+    expect(() => pre.fast.call(p, { section: [] })).toThrow(/only allowed at the root/);
+    // NaN is neither a number nor an object to pdfmake: `"text" in NaN` throws in both
+    expect(() => pre.fast.call(p, Number.NaN)).toThrow(TypeError);
+    expect(() => pre.stock.call(p, Number.NaN)).toThrow(TypeError);
+    expect(() => pre.fast.call(p, { nothing: 1 })).toThrow(/Unrecognized document structure/);
+    expect(() => pre.stock.call(p, { nothing: 1 })).toThrow(/Unrecognized document structure/);
+  });
+
   test("StyleContextStack autopush and clone push and copy what pdfmake's do", () => {
     const Stack = pdfmake().StyleContextStack as unknown as { prototype: Record<string, unknown> } & (new (d: object, s: object) => { styleOverrides: unknown[] });
     const autopush = both<(this: unknown, item: unknown) => number>(Stack.prototype, "autopush");

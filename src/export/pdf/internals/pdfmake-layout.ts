@@ -5,7 +5,8 @@
  * closure per forEach in Line.getHeight and ElementWriter.addFragment, the
  * arrays and closures of helpers/node.js getNodeMargin for a node without
  * margins or styles, the position object processNode builds twice per node
- * to read its `top`, the closure PageElementWriter.addLine makes for every
+ * to read its `top`, the array of keys DocPreprocessor.preprocessNode makes
+ * per node to see whether it is empty, the closure PageElementWriter.addLine makes for every
  * line to retry it on the next page. Minor GC was 15–18 % of a measures PDF;
  * these are the pdfmake-side allocations per node (RESULTS.md wip/layout).
  *
@@ -55,6 +56,7 @@ export const fastLayout = {
 export const PDFMAKE_LAYOUT_MEMBERS = {
   LayoutBuilder: ["processNode", "processVerticalContainer", "snakingAwarePageBreak", "processLeaf", "processTable"],
   DocMeasure: ["measureNode", "measureLeaf", "measureTable", "measureVerticalContainer"],
+  DocPreprocessor: ["preprocessNode", "preprocessText", "preprocessTable", "preprocessVerticalContainer", "preprocessList", "preprocessColumns"],
   StyleContextStack: ["autopush", "push", "pop", "clone", "auto"],
   Line: ["getHeight", "getAscenderHeight", "clone"],
   ElementWriter: ["addFragment", "addLine", "context"],
@@ -550,6 +552,79 @@ function makeFitFirst(add: (this: PageWriter, a: unknown, b: unknown, c: unknown
   };
 }
 
+/** pdfmake's isString (helpers/variableType.js). */
+const isString = (v: unknown): v is string | String => typeof v === "string" || v instanceof String;
+/** pdfmake's isNumber. */
+const isNumber = (v: unknown): boolean => (typeof v === "number" || v instanceof Number) && !Number.isNaN(v);
+
+/**
+ * pdfmake's isEmptyObject (an object, not an array, string or number, with no
+ * own enumerable key) without the array of every key Object.keys makes for
+ * each node: the first own key found answers.
+ */
+function isEmptyObject(v: unknown): boolean {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || isString(v) || isNumber(v)) return false;
+  for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) return false;
+  return true;
+}
+
+/** DocPreprocessor's convertValueToString (a node's text: tabs as four spaces, numbers and booleans as strings, nothing as ""). */
+function convertValueToString(value: unknown): unknown {
+  if (isString(value)) return value.replace(/\t/g, "    ");
+  if (isNumber(value) || typeof value === "boolean") return (value as number | boolean).toString();
+  if (value === undefined || value === null || isEmptyObject(value)) return "";
+  return value;
+}
+
+interface Preprocessor {
+  preprocessSection(n: LayoutNode): unknown;
+  preprocessColumns(n: LayoutNode): unknown;
+  preprocessVerticalContainer(n: LayoutNode, isSectionAllowed: boolean): unknown;
+  preprocessList(n: LayoutNode): unknown;
+  preprocessTable(n: LayoutNode): unknown;
+  preprocessText(n: LayoutNode): unknown;
+  preprocessToc(n: LayoutNode): unknown;
+  preprocessImage(n: LayoutNode): unknown;
+  preprocessSVG(n: LayoutNode): unknown;
+  preprocessCanvas(n: LayoutNode): unknown;
+  preprocessQr(n: LayoutNode): unknown;
+  preprocessAttachment(n: LayoutNode): unknown;
+}
+
+/** DocPreprocessor.preprocessNode, with isEmptyObject above (pdfmake's made an array of the node's keys per node). */
+function makePreprocessNode(stringify: (n: unknown) => string) {
+  return function preprocessNode(this: Preprocessor, input: unknown, isSectionAllowed = false): unknown {
+    let node: LayoutNode & { pageReference?: unknown; textReference?: unknown };
+    // expand shortcuts and cast values
+    if (Array.isArray(input)) {
+      node = { stack: input } as unknown as LayoutNode;
+    } else if (isString(input) || isNumber(input) || typeof input === "boolean" || input === undefined || input === null || isEmptyObject(input)) {
+      node = { text: convertValueToString(input) } as LayoutNode; // a text node given as a value
+    } else {
+      node = input as LayoutNode;
+      if ("text" in node) node.text = convertValueToString(node.text);
+    }
+    if (node.section) {
+      if (!isSectionAllowed) throw new Error(`Incorrect document structure, section node is only allowed at the root level of document structure: ${stringify(node)}`);
+      return this.preprocessSection(node);
+    }
+    if (node.columns) return this.preprocessColumns(node);
+    if (node.stack) return this.preprocessVerticalContainer(node, isSectionAllowed);
+    if (node.ul) return this.preprocessList(node);
+    if (node.ol) return this.preprocessList(node);
+    if (node.table) return this.preprocessTable(node);
+    if (node.text !== undefined) return this.preprocessText(node);
+    if (node.toc) return this.preprocessToc(node);
+    if (node.image) return this.preprocessImage(node);
+    if (node.svg) return this.preprocessSVG(node);
+    if (node.canvas) return this.preprocessCanvas(node);
+    if (node.qr) return this.preprocessQr(node);
+    if (node.attachment) return this.preprocessAttachment(node);
+    if (node.pageReference || node.textReference) return this.preprocessText(node);
+    throw new Error(`Unrecognized document structure: ${stringify(node)}`);
+  };
+}
+
 /** A member of pdfmake's replaced by ours (pdfmake's kept, for fastLayout). */
 function swap(target: Record<string, unknown>, name: string, fast: Fn): void {
   const stock = target[name];
@@ -561,6 +636,7 @@ function swap(target: Record<string, unknown>, name: string, fast: Fn): void {
 /** What install needs of pdfmake: the classes and helper modules (loaded by pdfmake.ts). */
 export interface LayoutModules {
   LayoutBuilder: { prototype: object };
+  DocPreprocessor: { prototype: object };
   DocMeasure: { prototype: object };
   StyleContextStack: { prototype: object };
   Line: (new (maxWidth: number) => unknown) & { prototype: object };
@@ -574,6 +650,7 @@ export interface LayoutModules {
 export function installFastLayout(m: LayoutModules): void {
   const stringify = (n: unknown) => m.nodeHelpers.stringifyNode(n);
   const proto = (c: { prototype: object }) => c.prototype as Record<string, unknown>;
+  swap(proto(m.DocPreprocessor), "preprocessNode", makePreprocessNode(stringify) as Fn);
   swap(proto(m.LayoutBuilder), "processNode", makeProcessNode(stringify) as Fn);
   swap(proto(m.LayoutBuilder), "processVerticalContainer", processVerticalContainer as Fn);
   const stockMargin = m.nodeHelpers.getNodeMargin;

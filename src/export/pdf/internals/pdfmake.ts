@@ -55,6 +55,7 @@ export const PDFMAKE_INTERNALS = {
   "pdfmake/js/helpers/tools.js": { exports: ["pack", "offsetVector"] },
   // replaced by pdfmake-layout.ts
   "pdfmake/js/DocMeasure.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.DocMeasure },
+  "pdfmake/js/DocPreprocessor.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.DocPreprocessor },
   "pdfmake/js/ElementWriter.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.ElementWriter },
   "pdfmake/js/PageElementWriter.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.PageElementWriter },
   "pdfmake/js/helpers/node.js": { exports: PDFMAKE_LAYOUT_MEMBERS.nodeHelpers },
@@ -393,6 +394,7 @@ function load(version: string): Pdfmake {
   const layoutModule = (path: string) => (require(path) as { default: LayoutModules["Line"] }).default;
   installFastLayout({
     LayoutBuilder: layoutModule("pdfmake/js/LayoutBuilder.js"),
+    DocPreprocessor: layoutModule("pdfmake/js/DocPreprocessor.js"),
     DocMeasure: layoutModule("pdfmake/js/DocMeasure.js"),
     StyleContextStack: layoutModule("pdfmake/js/StyleContextStack.js"),
     Line: layoutModule("pdfmake/js/Line.js"),
