@@ -10,15 +10,14 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { loadBundledPdfFonts } from "../../../src/cli/pdf-fonts.js";
-import type { DocKind } from "../../../src/documents/common.js";
 import type { FontSet } from "../../../src/export/exporter.js";
 import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
-import { layOutAndRender, pdfmake, type EngineHooks, type LaidPage } from "../../../src/export/pdf/internals/pdfmake.js";
+import { layOutAndRender, pdfmake, type EngineHooks, type LaidPage, type LayoutJob } from "../../../src/export/pdf/internals/pdfmake.js";
 import { fastLayout } from "../../../src/export/pdf/internals/pdfmake-layout.js";
 import { withBreakOpportunities } from "../../../src/export/pdf/thai-wrap.js";
 import { builtinTemplates, exampleModel } from "../../helpers/example-model.js";
-import { options, sarabun } from "./helpers.js";
+import { a4Job, exampleDocOfEachKind, options, sarabun } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -57,21 +56,8 @@ async function render(content: () => unknown, extra: { header?: unknown; footer?
       pages = pageData(p);
     },
   };
-  const bytes = await layOutAndRender(
-    {
-      // pdfmake moves canvas vectors and fills in nodes as it lays them out: a fresh definition per run
-      content: content(),
-      pageSize: "A4",
-      pageOrientation: "portrait",
-      pageMargins: [72, 72, 72, 72],
-      defaultStyle: { font: fonts.family, fontSize: 14 },
-      images: {},
-      family: fonts.family,
-      documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") }, font: null, compress: false },
-      ...extra,
-    },
-    hooks,
-  );
+  // pdfmake moves canvas vectors and fills in nodes as it lays them out: a fresh definition per run
+  const bytes = await layOutAndRender(a4Job(content(), fonts.family, extra as Partial<LayoutJob>), hooks);
   return { pages, bytes: sha(bytes) };
 }
 
@@ -151,12 +137,7 @@ describe("pdfmake's layout with the rewritten functions equals pdfmake's own", (
     beforeAll(async () => {
       laksaman = await loadBundledPdfFonts();
     });
-    const docs: ReadonlyArray<readonly [string, number, DocKind]> = [
-      ["khon-kaen-city", 2563, "memo"],
-      ["khon-kaen-city", 2564, "measures"],
-      ["nakhon-ratchasima-city", 2564, "report"],
-    ];
-    for (const [org, year, kind] of docs) {
+    for (const [org, year, kind] of exampleDocOfEachKind) {
       test(`${org} ${year} ${kind}`, async () => {
         const model = exampleModel(await builtinTemplates(), org, year, kind);
         for (const fonts of [laksaman, sarabun]) {
@@ -252,7 +233,7 @@ describe("the pieces against pdfmake's own", () => {
   });
 
   test("StyleContextStack autopush and clone push and copy what pdfmake's do", () => {
-    const Stack = pdfmake().StyleContextStack as unknown as { prototype: Record<string, unknown> } & (new (d: object, s: object) => { styleOverrides: unknown[] });
+    const Stack = pdfmake().StyleContextStack as unknown as { prototype: Record<string, unknown> } & (new (d: object, s: object) => { styleOverrides: unknown[]; defaultStyle: unknown });
     const autopush = both<(this: unknown, item: unknown) => number>(Stack.prototype, "autopush");
     const clone = both<(this: unknown) => { styleOverrides: unknown[]; defaultStyle: unknown; styleDictionary: unknown }>(Stack.prototype, "clone");
     const items: unknown[] = ["name", { text: "a" }, { style: "s" }, { style: ["s", "t"] }, { style: [] }, { section: [], style: "s" }, new String("x")];
