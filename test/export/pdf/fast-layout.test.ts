@@ -109,6 +109,14 @@ function everyBranch(): unknown[] {
     { text: "หลัง", pageBreak: "after" },
     { text: "คู่", pageBreak: "beforeEven", margin: 700 },
     { text: thai.repeat(30), pageBreak: "afterEven" },
+    { text: [{ text: "ขีดเส้นใต้", decoration: "underline" }, " ธรรมดา"] },
+    { text: [{ text: "พื้น", background: "#eeeeee" }, " ธรรมดา"] },
+    { text: [{ text: "ยก", sup: true }, { text: "ห้อย", sub: true }, { text: "จาง", opacity: 0.5, color: "#ff0000" }] },
+    { text: "ลิงก์", link: "https://example.org" },
+    { text: "ไปหน้าหนึ่ง", linkToPage: 1 },
+    { text: "ไปหัวข้อ", linkToDestination: "h1" },
+    { text: ["หน้า ", { pageReference: "h1" }] },
+    { text: "สารบัญย่อย", outline: true, id: "o1" },
     { text: "จบ", pageBreak: "afterOdd", marginBottom: 800 },
   ];
 }
@@ -230,6 +238,22 @@ describe("the pieces against pdfmake's own", () => {
     expect(() => pre.stock.call(p, Number.NaN)).toThrow(TypeError);
     expect(() => pre.fast.call(p, { nothing: 1 })).toThrow(/Unrecognized document structure/);
     expect(() => pre.stock.call(p, { nothing: 1 })).toThrow(/Unrecognized document structure/);
+  });
+
+  test("StyleContextStack.getProperty: overrides, named styles through extends (with a cycle), the default", () => {
+    const Stack = pdfmake().StyleContextStack as unknown as { prototype: Record<string, unknown> } & (new (d: object, s?: object) => { push(s: unknown): void });
+    const get = both<(this: unknown, property: string) => unknown>(Stack.prototype, "getProperty");
+    const dictionary = { a: { color: "red", extends: ["b", "c"] }, b: { fontSize: 9, extends: "a" }, c: { bold: false, extends: "missing" }, d: { color: null } };
+    const stacks = [[], ["a"], ["d"], ["c", { color: "blue" }], [{ color: "blue" }, "b"], [new String("a"), { fontSize: null }], ["missing"]];
+    for (const entries of stacks) {
+      for (const defaultStyle of [{ color: "grey", fontSize: 1 }, undefined]) {
+        const stack = new Stack(dictionary, defaultStyle);
+        for (const e of entries) stack.push(e);
+        for (const property of ["color", "fontSize", "bold", "italics"]) {
+          expect(get.fast.call(stack, property), `${JSON.stringify(entries)} ${property}`).toEqual(get.stock.call(stack, property));
+        }
+      }
+    }
   });
 
   test("StyleContextStack autopush and clone push and copy what pdfmake's do", () => {

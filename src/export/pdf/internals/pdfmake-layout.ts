@@ -6,7 +6,10 @@
  * arrays and closures of helpers/node.js getNodeMargin for a node without
  * margins or styles, the position object processNode builds twice per node
  * to read its `top`, the array of keys DocPreprocessor.preprocessNode makes
- * per node to see whether it is empty, the closure PageElementWriter.addLine makes for every
+ * per node to see whether it is empty, the closure StyleContextStack.getProperty
+ * makes per call, the TextDecorator Renderer.renderLine makes for every line
+ * (it draws only backgrounds and decorations, which itadoc's lines rarely
+ * have), the closure PageElementWriter.addLine makes for every
  * line to retry it on the next page. Minor GC was 15–18 % of a measures PDF;
  * these are the pdfmake-side allocations per node (RESULTS.md wip/layout).
  *
@@ -57,7 +60,9 @@ export const PDFMAKE_LAYOUT_MEMBERS = {
   LayoutBuilder: ["processNode", "processVerticalContainer", "snakingAwarePageBreak", "processLeaf", "processTable"],
   DocMeasure: ["measureNode", "measureLeaf", "measureTable", "measureVerticalContainer"],
   DocPreprocessor: ["preprocessNode", "preprocessText", "preprocessTable", "preprocessVerticalContainer", "preprocessList", "preprocessColumns"],
-  StyleContextStack: ["autopush", "push", "pop", "clone", "auto"],
+  StyleContextStack: ["autopush", "push", "pop", "clone", "auto", "getProperty"],
+  Renderer: ["renderLine"],
+  TextDecorator: ["drawBackground", "drawDecorations"],
   Line: ["getHeight", "getAscenderHeight", "clone"],
   ElementWriter: ["addFragment", "addLine", "context"],
   PageElementWriter: ["addLine", "addFragment", "_fitOnPage", "commitUnbreakableBlock", "currentBlockToRepeatable", "pushToRepeatables"],
@@ -554,6 +559,8 @@ function makeFitFirst(add: (this: PageWriter, a: unknown, b: unknown, c: unknown
 
 /** pdfmake's isString (helpers/variableType.js). */
 const isString = (v: unknown): v is string | String => typeof v === "string" || v instanceof String;
+/** pdfmake's isValue. */
+const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 /** pdfmake's isNumber. */
 const isNumber = (v: unknown): boolean => (typeof v === "number" || v instanceof Number) && !Number.isNaN(v);
 
@@ -625,6 +632,177 @@ function makePreprocessNode(stringify: (n: unknown) => string) {
   };
 }
 
+/**
+ * StyleContextStack.getProperty's getStylePropertyFromStyle: a named style's
+ * value of `property`, through its `extends` (last parent first), each name
+ * looked at once. A module function, not the closure getProperty made per
+ * call.
+ */
+function namedStyleProperty(dictionary: Record<string, unknown>, styleName: unknown, property: string, visited: Set<unknown>): unknown {
+  if (visited.has(styleName)) return undefined;
+  visited.add(styleName);
+  const style = dictionary[styleName as string] as (Record<string, unknown> & { extends?: unknown }) | undefined;
+  if (!style) return undefined;
+  if (isValue(style[property])) return style[property];
+  if (style.extends) {
+    const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
+    for (let i = parents.length - 1; i >= 0; i--) {
+      const value = namedStyleProperty(dictionary, parents[i], property, visited);
+      if (isValue(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+/** StyleContextStack.getProperty (per table cell twice, per node for alignment, font …): the top entry that has the property, else the default style's. */
+function getProperty(this: StyleStack, property: string): unknown {
+  const overrides = this.styleOverrides;
+  if (overrides) {
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const item = overrides[i];
+      if (isString(item)) {
+        const value = namedStyleProperty(this.styleDictionary, item, property, new Set());
+        if (isValue(value)) return value;
+      } else if (isValue((item as Record<string, unknown>)[property])) {
+        return (item as Record<string, unknown>)[property];
+      }
+    }
+  }
+  const defaultStyle = this.defaultStyle as Record<string, unknown> | undefined | null;
+  return defaultStyle && defaultStyle[property];
+}
+
+interface RenderInline {
+  text: string;
+  x: number;
+  width: number;
+  height?: number;
+  font: { ascender: number };
+  fontSize: number;
+  characterSpacing?: number;
+  link?: unknown;
+  linkToDestination?: unknown;
+  linkToPage?: number;
+  fontFeatures?: unknown;
+  opacity?: unknown;
+  color?: unknown;
+  alignment?: string;
+  background?: unknown;
+  decoration?: unknown;
+  sup?: unknown;
+  sub?: unknown;
+  _pageNodeRef?: { positions?: Array<{ pageNumber: number }> };
+}
+
+interface RenderLine {
+  inlines: RenderInline[];
+  id?: string;
+  _outline?: { id?: string; parentId?: string; text: string; expanded: boolean };
+  _pageNodeRef?: { positions?: Array<{ pageNumber: number }> };
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+
+interface RenderDocument {
+  outline: { addItem(text: string, options: { expanded: boolean }): unknown };
+  opacity(o: number): unknown;
+  fill(c: unknown): unknown;
+  resolveColor(c: unknown, d: unknown): unknown;
+  fontSize(s: number): unknown;
+  text(text: string, x: number, y: number, options: Record<string, unknown>): unknown;
+  ref(data: unknown): { end(): void };
+  annotate(x: number, y: number, w: number, h: number, options: unknown): unknown;
+  _font: unknown;
+}
+
+interface Decorator {
+  drawBackground(line: RenderLine, x: number, y: number): void;
+  drawDecorations(line: RenderLine, x: number, y: number): void;
+}
+
+/** Renderer.renderLine's preparePageNodeRefLine: a page reference's inline gets the page number, remeasured and realigned. */
+function preparePageNodeRefLine(TextInlines: new (doc: null) => { widthOfText(t: string, i: unknown): number }, ref: NonNullable<RenderInline["_pageNodeRef"]>, inline: RenderInline): void {
+  const textInlines = new TextInlines(null);
+  if (ref.positions === undefined) throw new Error("Page reference id not found");
+  inline.text = (ref.positions[0] as { pageNumber: number }).pageNumber.toString();
+  const newWidth = textInlines.widthOfText(inline.text, inline);
+  const diffWidth = inline.width - newWidth;
+  inline.width = newWidth;
+  switch (inline.alignment) {
+    case "right":
+      inline.x += diffWidth;
+      break;
+    case "center":
+      inline.x += diffWidth / 2;
+      break;
+  }
+}
+
+/** Whether TextDecorator would draw anything for the line: a background or a decoration on an inline (it skips inlines without). */
+function decorated(line: RenderLine): boolean {
+  for (let i = 0; i < line.inlines.length; i++) {
+    const inline = line.inlines[i] as RenderInline;
+    if (inline.background || inline.decoration) return true;
+  }
+  return false;
+}
+
+/** Renderer's offsetText: a superscript or subscript inline moved off the baseline. */
+function offsetText(y: number, inline: RenderInline): number {
+  let newY = y;
+  if (inline.sup) newY -= inline.fontSize * 0.75;
+  if (inline.sub) newY += inline.fontSize * 0.35;
+  return newY;
+}
+
+/**
+ * Renderer.renderLine: pdfmake's drawing of a line, but the TextDecorator
+ * (and its draws, each a walk of the inlines with an array of groups) only
+ * for a line with a background or a decoration, where it draws anything, and
+ * preparePageNodeRefLine a module function, not a closure per line.
+ */
+function makeRenderLine(TextDecorator: new (doc: RenderDocument) => Decorator, TextInlines: new (doc: null) => { widthOfText(t: string, i: unknown): number }) {
+  return function renderLine(this: { pdfDocument: RenderDocument; outlineMap: Record<string, unknown> }, line: RenderLine, x: number, y: number): void {
+    const doc = this.pdfDocument;
+    if (line._outline) {
+      let parentOutline = doc.outline;
+      if (line._outline.parentId && this.outlineMap[line._outline.parentId]) parentOutline = this.outlineMap[line._outline.parentId] as RenderDocument["outline"];
+      const outline = parentOutline.addItem(line._outline.text, { expanded: line._outline.expanded });
+      if (line._outline.id) this.outlineMap[line._outline.id] = outline;
+    }
+    if (line._pageNodeRef) preparePageNodeRefLine(TextInlines, line._pageNodeRef, line.inlines[0] as RenderInline);
+    x = x || 0;
+    y = y || 0;
+    const lineHeight = line.getHeight();
+    const ascenderHeight = line.getAscenderHeight();
+    const descent = lineHeight - ascenderHeight;
+    const textDecorator = decorated(line) ? new TextDecorator(doc) : undefined;
+    textDecorator?.drawBackground(line, x, y);
+    for (let i = 0, l = line.inlines.length; i < l; i++) {
+      const inline = line.inlines[i] as RenderInline;
+      const shiftToBaseline = lineHeight - (inline.font.ascender / 1000) * inline.fontSize - descent;
+      if (inline._pageNodeRef) preparePageNodeRefLine(TextInlines, inline._pageNodeRef, inline);
+      const options: Record<string, unknown> = { lineBreak: false, textWidth: inline.width, characterSpacing: inline.characterSpacing, wordCount: 1, link: inline.link };
+      if (inline.linkToDestination) options["goTo"] = inline.linkToDestination;
+      if (line.id && i === 0) options["destination"] = line.id;
+      if (inline.fontFeatures) options["features"] = inline.fontFeatures;
+      const opacity = isNumber(inline.opacity) ? (inline.opacity as number) : 1;
+      doc.opacity(opacity);
+      doc.fill(doc.resolveColor(inline.color, "black"));
+      doc._font = inline.font;
+      doc.fontSize(inline.fontSize);
+      const shiftedY = offsetText(y + shiftToBaseline, inline);
+      doc.text(inline.text, x + inline.x, shiftedY, options);
+      if (inline.linkToPage) {
+        doc.ref({ Type: "Action", S: "GoTo", D: [inline.linkToPage, 0, 0] }).end();
+        doc.annotate(x + inline.x, shiftedY, inline.width, inline.height as number, { Subtype: "Link", Dest: [inline.linkToPage - 1, "XYZ", null, null, null] });
+      }
+    }
+    // decorations are not drawn right for superscript (pdfmake's note)
+    textDecorator?.drawDecorations(line, x, y);
+  };
+}
+
 /** A member of pdfmake's replaced by ours (pdfmake's kept, for fastLayout). */
 function swap(target: Record<string, unknown>, name: string, fast: Fn): void {
   const stock = target[name];
@@ -637,6 +815,9 @@ function swap(target: Record<string, unknown>, name: string, fast: Fn): void {
 export interface LayoutModules {
   LayoutBuilder: { prototype: object };
   DocPreprocessor: { prototype: object };
+  Renderer: { prototype: object };
+  TextDecorator: new (doc: RenderDocument) => Decorator;
+  TextInlines: new (doc: null) => { widthOfText(t: string, i: unknown): number };
   DocMeasure: { prototype: object };
   StyleContextStack: { prototype: object };
   Line: (new (maxWidth: number) => unknown) & { prototype: object };
@@ -657,6 +838,8 @@ export function installFastLayout(m: LayoutModules): void {
   const fastMargin = makeGetNodeMargin(stockMargin);
   swap(proto(m.DocMeasure), "measureNode", makeMeasureNode(fastMargin as (n: unknown, s: StyleStack) => number[] | null, stringify) as Fn);
   swap(proto(m.StyleContextStack), "autopush", autopush as Fn);
+  swap(proto(m.StyleContextStack), "getProperty", getProperty as Fn);
+  swap(proto(m.Renderer), "renderLine", makeRenderLine(m.TextDecorator, m.TextInlines) as Fn);
   swap(proto(m.StyleContextStack), "clone", makeStackClone(m.StyleContextStack as unknown as new (d: unknown, s: unknown) => StyleStack) as Fn);
   // DocMeasure and LayoutBuilder call getNodeMargin as `(0, _node.getNodeMargin)(…)`, reading the export at each call
   swap(m.nodeHelpers as unknown as Record<string, unknown>, "getNodeMargin", fastMargin as Fn);

@@ -46,6 +46,7 @@ export const PDFMAKE_INTERNALS = {
   },
   "pdfmake/js/SVGMeasure.js": { prototype: [] },
   "pdfmake/js/Renderer.js": { prototype: ["renderLine", "renderPages"] },
+  "pdfmake/js/TextDecorator.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.TextDecorator },
   "pdfmake/js/PageSize.js": { exports: ["normalizePageSize", "normalizePageMargin"] },
   "pdfmake/js/tableLayouts.js": { exports: ["tableLayouts"] },
   "pdfmake/js/TextInlines.js": { prototype: ["measure", "widthOfText"] },
@@ -395,6 +396,9 @@ function load(version: string): Pdfmake {
   installFastLayout({
     LayoutBuilder: layoutModule("pdfmake/js/LayoutBuilder.js"),
     DocPreprocessor: layoutModule("pdfmake/js/DocPreprocessor.js"),
+    Renderer: layoutModule("pdfmake/js/Renderer.js"),
+    TextDecorator: layoutModule("pdfmake/js/TextDecorator.js") as unknown as LayoutModules["TextDecorator"],
+    TextInlines: layoutModule("pdfmake/js/TextInlines.js") as unknown as LayoutModules["TextInlines"],
     DocMeasure: layoutModule("pdfmake/js/DocMeasure.js"),
     StyleContextStack: layoutModule("pdfmake/js/StyleContextStack.js"),
     Line: layoutModule("pdfmake/js/Line.js"),
