@@ -33,6 +33,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { preparePdfDocs } from "./pdf-docs.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -52,32 +53,8 @@ const { values: args } = parseArgs({
 });
 const kinds = args.kinds.split(",");
 
-/** One tree's documents, rendered, and its export function (fonts parsed once). */
-async function prepare(root, data) {
-  const dist = (p) => import(join(root, "dist", p));
-  const { discover, readSources } = await dist("cli/discover.js");
-  const { createdAtFor } = await dist("cli/build/build-org.js");
-  const { loadTemplates } = await dist("cli/build/resources-load.js");
-  const { loadBundledPdfFonts } = await dist("cli/pdf-fonts.js");
-  const { exportDocument, loadInput, modelOf, planJobs } = await dist("pipeline/index.js");
-  const tpl = await loadTemplates(undefined, root);
-  if (!tpl.ok) throw new Error("templates do not load");
-  const fonts = await loadBundledPdfFonts();
-  const docs = [];
-  for (const folder of await discover([data], data)) {
-    const src = await readSources(folder, data);
-    const { org } = loadInput(folder.dir, src.org, src.years);
-    if (!org) throw new Error(`${folder.dir} does not load`);
-    for (const job of planJobs(org, tpl.set, { kinds })) {
-      if (!job.result.ok) continue;
-      const r = modelOf(tpl.set, job);
-      if (r?.ok) docs.push({ kind: job.kind, doc: r.doc, createdAt: createdAtFor(job.fiscalYear) });
-    }
-  }
-  const exportOne = (d) => exportDocument(d.doc, "pdf", { fonts, createdAt: d.createdAt, images: new Map() });
-  for (const d of docs.slice(0, WARMUP)) await exportOne(d);
-  return { docs, exportOne };
-}
+/** One tree's documents, rendered, and its export function (fonts parsed once; bench/pdf-docs.mjs). */
+const prepare = (root, data) => preparePdfDocs(root, data, kinds, WARMUP);
 
 async function child(root, data) {
   const { docs, exportOne } = await prepare(root, data);

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
+import type { DocKind } from "../../../src/documents/common.js";
 import type { ExportOptions, FontSet } from "../../../src/export/exporter.js";
+import type { LayoutJob } from "../../../src/export/pdf/internals/pdfmake.js";
 
 const fontsDir = new URL("../../../fonts/", import.meta.url);
 const face = (name: string) => new Uint8Array(readFileSync(new URL(`Sarabun-${name}.ttf`, fontsDir)));
@@ -19,6 +21,29 @@ export const sarabun: FontSet = {
 };
 
 export const options: ExportOptions = { fonts: sarabun, createdAt: new Date("2021-09-29T09:00:00Z") };
+
+/** A layOutAndRender job: `content` on A4 with 72 pt margins, in `family` at 14 pt, uncompressed, dated (the same bytes every run). */
+export function a4Job(content: unknown, family: string, extra: Partial<LayoutJob> = {}): LayoutJob {
+  return {
+    content,
+    pageSize: "A4",
+    pageOrientation: "portrait",
+    pageMargins: [72, 72, 72, 72],
+    defaultStyle: { font: family, fontSize: 14 },
+    images: {},
+    family,
+    documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info: { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") }, font: null, compress: false },
+    ...extra,
+  };
+}
+
+/** One example document of each kind (organisation, year, kind): what the tests drawing a document two ways compare. */
+export const exampleDocOfEachKind: ReadonlyArray<readonly [string, number, DocKind]> = [
+  ["khon-kaen-city", 2563, "memo"],
+  ["khon-kaen-city", 2564, "measures"],
+  ["nakhon-ratchasima-city", 2564, "report"],
+  ["nakhon-ratchasima-city", 2565, "progress"],
+];
 
 /** A small solid PNG, standing in for the Garuda emblem. */
 export function solidPng(width: number, height: number): Uint8Array {

@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { loadBundledPdfFonts } from "../../../src/cli/pdf-fonts.js";
-import type { DocKind } from "../../../src/documents/common.js";
 import type { FontSet } from "../../../src/export/exporter.js";
 import { pdfFontsFor } from "../../../src/export/pdf/fonts.js";
 import { exportPdf } from "../../../src/export/pdf/index.js";
@@ -16,7 +15,7 @@ import { PDFKIT_COLOR_INTERNALS } from "../../../src/export/pdf/internals/pdfkit
 import { advanceOf, drawPlainText, oneWriteDrawing, pdfNumber, PDFKIT_TEXT_INTERNALS, type TextDocument } from "../../../src/export/pdf/internals/pdfkit-text.js";
 import { withBreakOpportunities } from "../../../src/export/pdf/thai-wrap.js";
 import { builtinTemplates, exampleModel } from "../../helpers/example-model.js";
-import { options, sarabun } from "./helpers.js";
+import { a4Job, exampleDocOfEachKind, options, sarabun } from "./helpers.js";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -42,18 +41,8 @@ function renderContent(content: unknown, onDocument: (doc: unknown) => void = ()
     },
     beforeRender: () => undefined,
   };
-  const info = { Title: "t", CreationDate: new Date("2021-09-29T09:00:00Z") };
   return layOutAndRender(
-    {
-      content,
-      pageSize: "A4",
-      pageOrientation: "portrait",
-      pageMargins: [72, 72, 72, 72],
-      defaultStyle: { font: fonts.family, fontSize: 14 },
-      images: {},
-      family: fonts.family,
-      documentOptions: { pdfVersion: "1.7", autoFirstPage: false, bufferPages: false, info, font: null, compress: false },
-    },
+    a4Job(content, fonts.family),
     hooks,
   );
 }
@@ -68,13 +57,7 @@ describe("documents drawn in one write per fragment equal pdfkit's drawing", () 
     laksaman = await loadBundledPdfFonts();
   });
 
-  const docs: ReadonlyArray<readonly [string, number, DocKind]> = [
-    ["khon-kaen-city", 2563, "memo"],
-    ["khon-kaen-city", 2564, "measures"],
-    ["nakhon-ratchasima-city", 2564, "report"],
-    ["nakhon-ratchasima-city", 2565, "progress"],
-  ];
-  for (const [org, year, kind] of docs) {
+  for (const [org, year, kind] of exampleDocOfEachKind) {
     test(`${org} ${year} ${kind}, Laksaman and Sarabun`, async () => {
       const model = exampleModel(await builtinTemplates(), org, year, kind);
       for (const fonts of [laksaman, sarabun]) {

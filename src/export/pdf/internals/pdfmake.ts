@@ -21,6 +21,7 @@ import { isKnownColor, makeOpacityStates, setStringColor, type ColorDocument, ty
 import { advanceOf, drawPlainText, oneWriteDrawing, type PendingAdvance, type TextDocument } from "./pdfkit-text.js";
 import { makeTextInlinesClass, type GetStyleProperty, type StyleLayers, type StyleStack, type TextInlinesClass } from "../text-measure.js";
 import { keptSplitWords, type BrokenWord } from "../word-breaks.js";
+import { installFastLayout, PDFMAKE_LAYOUT_MEMBERS, type LayoutModules } from "./pdfmake-layout.js";
 
 import { PDFMAKE_VERSION, PdfEngineMismatch } from "../engine-mismatch.js";
 
@@ -40,16 +41,25 @@ export function checkPdfmakeVersion(installed: string): void {
  */
 export const PDFMAKE_INTERNALS = {
   "pdfmake/js/PDFDocument.js": { prototype: ["_addInfo", "provideFont", "getFontType"] },
-  "pdfmake/js/LayoutBuilder.js": { prototype: ["tryLayoutDocument", "buildNextLine", "registerTableLayouts", "layoutDocument"] },
+  "pdfmake/js/LayoutBuilder.js": {
+    prototype: ["tryLayoutDocument", "buildNextLine", "registerTableLayouts", "layoutDocument", ...PDFMAKE_LAYOUT_MEMBERS.LayoutBuilder],
+  },
   "pdfmake/js/SVGMeasure.js": { prototype: [] },
   "pdfmake/js/Renderer.js": { prototype: ["renderLine", "renderPages"] },
+  "pdfmake/js/TextDecorator.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.TextDecorator },
   "pdfmake/js/PageSize.js": { exports: ["normalizePageSize", "normalizePageMargin"] },
   "pdfmake/js/tableLayouts.js": { exports: ["tableLayouts"] },
   "pdfmake/js/TextInlines.js": { prototype: ["measure", "widthOfText"] },
   "pdfmake/js/TextBreaker.js": { prototype: ["getBreaks"] },
-  "pdfmake/js/Line.js": { prototype: ["hasEnoughSpaceForInline", "getAvailableWidth", "addInline"] },
-  "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"] },
-  "pdfmake/js/helpers/tools.js": { exports: ["pack"] },
+  "pdfmake/js/Line.js": { prototype: ["hasEnoughSpaceForInline", "getAvailableWidth", "addInline", ...PDFMAKE_LAYOUT_MEMBERS.Line] },
+  "pdfmake/js/StyleContextStack.js": { statics: ["getStyleProperty"], prototype: PDFMAKE_LAYOUT_MEMBERS.StyleContextStack },
+  "pdfmake/js/helpers/tools.js": { exports: ["pack", "offsetVector"] },
+  // replaced by pdfmake-layout.ts
+  "pdfmake/js/DocMeasure.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.DocMeasure },
+  "pdfmake/js/DocPreprocessor.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.DocPreprocessor },
+  "pdfmake/js/ElementWriter.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.ElementWriter },
+  "pdfmake/js/PageElementWriter.js": { prototype: PDFMAKE_LAYOUT_MEMBERS.PageElementWriter },
+  "pdfmake/js/helpers/node.js": { exports: PDFMAKE_LAYOUT_MEMBERS.nodeHelpers },
 } as const;
 
 /** Instance members read or written at run time (set in constructors, so not on the prototypes above). */
@@ -382,6 +392,21 @@ function load(version: string): Pdfmake {
   // pdfmake's modules call pack as `(0, _tools.pack)(…)`, reading the export at each call
   const tools = require("pdfmake/js/helpers/tools.js") as { pack: (...args: unknown[]) => Record<string, unknown> };
   tools.pack = fasterPack(tools.pack);
+  const layoutModule = (path: string) => (require(path) as { default: LayoutModules["Line"] }).default;
+  installFastLayout({
+    LayoutBuilder: layoutModule("pdfmake/js/LayoutBuilder.js"),
+    DocPreprocessor: layoutModule("pdfmake/js/DocPreprocessor.js"),
+    Renderer: layoutModule("pdfmake/js/Renderer.js"),
+    TextDecorator: layoutModule("pdfmake/js/TextDecorator.js") as unknown as LayoutModules["TextDecorator"],
+    TextInlines: layoutModule("pdfmake/js/TextInlines.js") as unknown as LayoutModules["TextInlines"],
+    DocMeasure: layoutModule("pdfmake/js/DocMeasure.js"),
+    StyleContextStack: layoutModule("pdfmake/js/StyleContextStack.js"),
+    Line: layoutModule("pdfmake/js/Line.js"),
+    ElementWriter: layoutModule("pdfmake/js/ElementWriter.js"),
+    PageElementWriter: layoutModule("pdfmake/js/PageElementWriter.js"),
+    nodeHelpers: require("pdfmake/js/helpers/node.js") as LayoutModules["nodeHelpers"],
+    tools: tools as unknown as LayoutModules["tools"],
+  });
   const PdfMakeDocument = (require("pdfmake/js/PDFDocument.js") as { default: PdfKitDocCtor }).default;
   /** pdfkit's own opacity step (through pdfmake's document), for the states a document has not made yet. */
   const stockDoOpacity = (doc: OpacityDocument, fill: unknown, stroke: unknown): void =>
