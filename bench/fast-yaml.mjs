@@ -4,7 +4,7 @@
  * tree's dist and another checkout's (--base), alternating in the same run (A B, B A, ...), and the share of files
  * the fast path of src/input/fast-yaml.ts read (the rest went through yaml's parseDocument).
  *
- *   npm run build && node bench/fast-yaml.mjs --base /work/base --data /dev/shm/d1k [--rounds 6]
+ *   npm run build && node bench/fast-yaml.mjs --base ../base --data /dev/shm/d1k [--rounds 6]
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";

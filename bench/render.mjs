@@ -7,7 +7,7 @@
  * again and again, the two builds alternating job by job, so the machine's
  * load falls on both alike.
  *
- *   npm run build && node bench/render.mjs [--base /work/base8] [--data dir | --count 200] [--rounds 5]
+ *   npm run build && node bench/render.mjs [--base ../base8] [--data dir | --count 200] [--rounds 5]
  *
  * Printed per kind: CPU µs per document (process.cpuUsage around each call),
  * the split Handlebars / markup → model where the tree has the two steps, and

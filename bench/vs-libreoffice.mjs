@@ -18,7 +18,7 @@
  *            per memo PDF, by a straight line through the two points
  *   soffice  `soffice --headless --convert-to pdf --outdir fresh *.docx` with a
  *            fresh user profile (-env:UserInstallation), started once per batch
- *   base     with --base <dir> (another checkout's built tree, e.g. /work/base):
+ *   base     with --base <dir> (another checkout's built tree, e.g. ../base):
  *            its itadoc on the same N organisations, and whether its PDFs are
  *            byte-identical to --root's
  *
