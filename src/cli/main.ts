@@ -54,11 +54,21 @@ usage:
 exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
 
 
-export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
-  // The language is needed before the arguments are parsed, for the parse errors themselves.
+/** The language asked for, read before the arguments are parsed (for the parse errors themselves). */
+export function earlyLang(argv: readonly string[], fallback: Lang): Lang {
   const langAt = argv.indexOf("--lang");
   const early = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
-  const io: CliIO = early === "en" ? { ...rawIo, lang: "en" } : rawIo;
+  return early === "en" ? "en" : fallback;
+}
+
+/** What the process says when a command's promise never settled (its event loop ran dry half-way: a bug, never a success). */
+export function unfinishedLine(argv: readonly string[]): string {
+  return formatDiagnostic(error("E_INTERNAL", { detail: "the command stopped before it finished" }), earlyLang(argv, "th"));
+}
+
+export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
+  const lang = earlyLang(argv, rawIo.lang);
+  const io: CliIO = lang === rawIo.lang ? rawIo : { ...rawIo, lang };
   try {
     return await dispatch(argv, io);
   } catch (e) {

@@ -67,7 +67,7 @@ function strictEach(each: Handlebars.HelperDelegate): Handlebars.HelperDelegate 
     if (args.length === 2 && args[0] === undefined) throw new MissingFieldError(callSite(args[1]));
     const list = args[0];
     const options = args[1] as EachOptions | undefined;
-    if (args.length === 2 && Array.isArray(list) && options?.data && !options.ids && !options.fn.blockParams) {
+    if (args.length === 2 && Array.isArray(list) && options?.data && !options.ids && typeof options.fn === "function" && !options.fn.blockParams) {
       return eachOfArray(this, list, options.data, options);
     }
     return (each as (...a: unknown[]) => unknown).apply(this, args);

@@ -124,8 +124,7 @@ export class WorkerPool {
       resourceLimits: WORKER_RESOURCE_LIMITS,
     });
     const slot: Slot = { worker, boot: boot.port1 };
-    // The handshake never keeps the command alive by itself (a worker that died before booting leaves it open).
-    boot.port1.unref();
+    // Closed when the worker goes on (go), dies (bootGone) or the pool closes, so it never keeps the command alive.
     boot.port1.once("message", () => this.booted(slot));
     worker.on("message", (msg: WorkerMessage) => {
       const busy = slot.busy;

@@ -28,8 +28,8 @@ async function getResources(): Promise<BuildResources> {
   })();
   return resources;
 }
-// Loaded as soon as the worker starts, while the main thread is still taking the lock and handing out
-// the first task; a failure is reported by the first task that awaits it (caught here so it is not unhandled).
+// Loaded as soon as this module is (worker-boot.ts loads it once the pool has set the run's flags), while the
+// main thread is still handing out the first task; a failure is reported by the first task that awaits it (caught here so it is not unhandled).
 getResources().catch(() => undefined);
 
 /**

@@ -46,6 +46,8 @@ function cachedAttrValue(raw: string, type: AttrType): ParsedAttr {
   let v = byText.get(raw);
   if (v === undefined) {
     v = parseAttrValue(raw, type);
+    // Shared by every element and document from now on: frozen, so a change in place fails instead of leaking.
+    if (Array.isArray(v)) Object.freeze(v);
     if (byText.size < PARSED_PER_TYPE) byText.set(raw, v);
   }
   return v;

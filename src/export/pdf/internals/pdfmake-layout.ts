@@ -55,7 +55,7 @@ export const fastLayout = {
   },
 };
 
-/** The members of pdfmake's modules replaced here (pdfmake.ts lists them in PDFMAKE_INTERNALS for the canary test). */
+/** The members of pdfmake's modules replaced or called here (pdfmake.ts lists them in PDFMAKE_INTERNALS for the canary test). */
 export const PDFMAKE_LAYOUT_MEMBERS = {
   LayoutBuilder: ["processNode", "processVerticalContainer", "snakingAwarePageBreak", "processLeaf", "processTable"],
   DocMeasure: ["measureNode", "measureLeaf", "measureTable", "measureVerticalContainer"],
@@ -804,6 +804,9 @@ function makeRenderLine(TextDecorator: new (doc: RenderDocument) => Decorator, T
 }
 
 /** A member of pdfmake's replaced by ours (pdfmake's kept, for fastLayout). */
+/** Marks pdfmake's LayoutBuilder once the functions are installed (shared by every copy of this module). */
+const INSTALLED = Symbol.for("itadoc.pdfmake-fast-layout");
+
 function swap(target: Record<string, unknown>, name: string, fast: Fn): void {
   const stock = target[name];
   if (typeof stock !== "function") throw new Error(`pdfmake internals: ${name} is not a function`);
@@ -829,6 +832,10 @@ export interface LayoutModules {
 
 /** Puts the rewritten functions on pdfmake's prototypes (once per process, from pdfmake.ts's load). */
 export function installFastLayout(m: LayoutModules): void {
+  // Once per pdfmake: a second copy of this module in the thread would otherwise take our functions for pdfmake's.
+  const layoutProto = m.LayoutBuilder.prototype as Record<symbol, unknown>;
+  if (layoutProto[INSTALLED]) return;
+  layoutProto[INSTALLED] = true;
   const stringify = (n: unknown) => m.nodeHelpers.stringifyNode(n);
   const proto = (c: { prototype: object }) => c.prototype as Record<string, unknown>;
   swap(proto(m.DocPreprocessor), "preprocessNode", makePreprocessNode(stringify) as Fn);
