@@ -21,7 +21,7 @@ import { contentTypesXml, coreXml, documentRelsXml, EMPTY_RELS, LEADING_RELATION
 import { pageNumberParts, sectionPropertiesXml, textWidthTwips, type HeaderFooterPart } from "./page-setup.js";
 import { withSectionProperties } from "./paragraph-xml.js";
 import { TextMemo } from "./text-memo.js";
-import { ownString } from "../pdf/bounded-cache.js";
+import { ownString } from "../own-string.js";
 import { crc32, DEFLATE_LEVEL, packEntry, packText, writePackedZip, type PackedEntry } from "./zip.js";
 import { DOCUMENT_OPEN, XML_DECLARATION_STANDALONE } from "./xml.js";
 

@@ -13,7 +13,7 @@
 import type { Run } from "../../model/document.js";
 import { halfPoints, type DocxContext } from "./context.js";
 import { esc } from "./xml.js";
-import { ownString } from "../pdf/bounded-cache.js";
+import { ownString } from "../own-string.js";
 
 /** How a run looks: sizes in official-face points; bold left out = the paragraph style's. */
 export interface RunLook {

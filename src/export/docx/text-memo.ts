@@ -8,7 +8,7 @@
  * their own, so a piece cut from a rendered document does not keep the
  * document alive (bounded-cache.ts, ownString).
  */
-import { ownString } from "../pdf/bounded-cache.js";
+import { ownString } from "../own-string.js";
 
 export class TextMemo {
   private readonly texts = new Map<string, string>();

@@ -1,7 +1,8 @@
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
-import { BoundedCache, ownString } from "../../../src/export/pdf/bounded-cache.js";
+import { BoundedCache } from "../../../src/export/pdf/bounded-cache.js";
+import { ownString } from "../../../src/export/own-string.js";
 
 /**
  * A full garbage collection, through V8's own gc(): exposed for a new context only, and the flag
