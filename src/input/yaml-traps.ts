@@ -62,7 +62,8 @@ export function explainSyntaxErrors(file: string, text: string, lineCounter: Lin
 function colonInText(line: string): { key: string; value: string; suggestion: string; col: number } | undefined {
   const m = /^(\s*(?:-\s+)?)([^\s:#'"[{][^:#]*?):\s+(.*)$/.exec(line);
   if (!m) return undefined;
-  const value = m[3]!.replace(/\s+#.*$/, "").trimEnd();
+  // A comment the clerk meant is left out of the suggestion; a "#" that looks like part of the text stays in it.
+  const value = withoutMeantComment(m[3]!).trimEnd();
   if (/^['"[{|>&*!]/.test(value)) return undefined;
   const inner = /:(\s|$)/.exec(value);
   if (!inner) return undefined;
@@ -162,6 +163,17 @@ function firstLine(message: string): string {
 
 /* ---------------------------------------------------------- cut comments */
 
+/** A "#" that begins a comment a clerk means: set apart by two spaces or more, and a space after it ("   # หมายเหตุ"). */
+function isMeantAsComment(spaceBefore: string, after: string): boolean {
+  return spaceBefore.length >= 2 && /^\s/.test(after);
+}
+
+/** `text` without a trailing comment the clerk meant (isMeantAsComment); text cut at "#1" or at a single space is kept. */
+function withoutMeantComment(text: string): string {
+  for (const m of text.matchAll(/([ \t]+)#(.*)$/g)) if (isMeantAsComment(m[1]!, m[2]!)) return text.slice(0, m.index);
+  return text;
+}
+
 /**
  * `reporting: รายงานผลครั้งที่ #1 และ #2` reads as "รายงานผลครั้งที่": YAML
  * takes " #" as the start of a comment. A comment a clerk means is usually
@@ -187,8 +199,7 @@ export function cutCommentWarnings(file: string, text: string, doc: Document, li
     const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, "");
     const m = /^([ \t]+)#(.*)$/.exec(rest);
     if (!m) return;
-    const meantAsComment = m[1]!.length >= 2 && /^\s/.test(m[2]!);
-    if (meantAsComment) return;
+    if (isMeantAsComment(m[1]!, m[2]!)) return;
     const kept = node.value;
     const cut = `#${m[2]!}`.trimEnd();
     const { line, col } = lineCounter.linePos(end + m[1]!.length);

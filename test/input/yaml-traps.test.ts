@@ -94,6 +94,14 @@ describe("a colon inside text", () => {
     expect(r2.errors).toEqual([]);
     expect(r2.org?.years.get(2563)?.data.memo?.to).toBe("เรื่อง: รายงาน: ผล");
   });
+
+  test("a # in the text stays in the suggested quoting; a comment set apart is left out", () => {
+    const suggestion = (value: string) =>
+      load({ "2563.yaml": swap(KK_2563, "  to: นายกเทศมนตรีนครขอนแก่น", `  to: ${value}`) }, KK_ORG).errors[0]?.params.suggestion;
+    // Quoting only "เรื่อง: รายงาน" would drop "#1 ผล" from what the clerk typed.
+    expect(suggestion("เรื่อง: รายงาน #1 ผล")).toBe('to: "เรื่อง: รายงาน #1 ผล"');
+    expect(suggestion("เรื่อง: รายงาน   # หมายเหตุ")).toBe('to: "เรื่อง: รายงาน"');
+  });
 });
 
 describe("one list item indented one space off", () => {
