@@ -63,12 +63,13 @@ export class OutputFolder {
   /**
    * sha256 of the file now at `name`, or undefined if there is no regular file there (a FIFO or link is not read).
    * Read with synchronous calls: a rerun hashes every output in a row, and the promise round trips cost more than the reading.
+   * `likelyAbsent`: no record says itadoc wrote it (a first build's every document), so nothing is usually there: an
+   * lstat tells that without the error object a failed open makes (~8 µs each, bench/RESULTS.md wip/front8). A name on
+   * record is read at once (a rerun: one call less per document). Anything at the name, a link included, is judged by the read.
    */
-  private async hashOf(name: string): Promise<string | undefined> {
+  private async hashOf(name: string, likelyAbsent = false): Promise<string | undefined> {
     const path = join(this.outDir, name);
-    // Nothing there (a first build's every document): told without the error object a failed open makes (~8 µs each,
-    // bench/RESULTS.md wip/front8). Anything at the name, a link included, is then judged by the read as before.
-    if (nothingAt(path)) return undefined;
+    if (likelyAbsent && nothingAt(path)) return undefined;
     const r = readRegularFileSync(path, OUTPUT_LIMIT, { noFollow: true });
     return r.ok ? sha256(r.bytes) : isMissing(r) ? undefined : "not-a-document";
   }
@@ -98,7 +99,7 @@ export class OutputFolder {
 
   /** May itadoc put `bytes` at `name`? Yes if nothing is there, the file is still its own, or it already holds these bytes. */
   private async mayReplace(name: string, newHash: string): Promise<{ ok: boolean; same: boolean }> {
-    const onDisk = await this.hashOf(name);
+    const onDisk = await this.hashOf(name, !this.manifest.has(name));
     if (onDisk === undefined) return { ok: true, same: false };
     return { ok: onDisk === newHash || onDisk === this.manifest.get(name)?.sha256, same: onDisk === newHash };
   }

@@ -50,7 +50,8 @@ describe("OutputFolder.write", () => {
     const dir = mkdtempSync(join(tmpdir(), "itadoc-of-"));
     writeFileSync(join(dir, "org"), "a file where the folder would be");
     const { out } = folder(join(dir, "org"));
-    await expect(out.write("2563-memo.docx", bytes("memo"), "k", "in.yaml")).rejects.toThrow();
+    // Refused as "every name taken" (EEXIST), not tried under the file (ENOTDIR): the path was not taken as free.
+    await expect(out.write("2563-memo.docx", bytes("memo"), "k", "in.yaml")).rejects.toMatchObject({ code: "EEXIST" });
     expect(readFileSync(join(dir, "org"), "utf8")).toBe("a file where the folder would be");
   });
 });
