@@ -55,7 +55,7 @@ exit codes: 0 ok, 1 invalid input, 2 usage or internal error`;
 
 
 /** The language asked for, read before the arguments are parsed (for the parse errors themselves). */
-export function earlyLang(argv: readonly string[], fallback: Lang): Lang {
+function earlyLang(argv: readonly string[], fallback: Lang): Lang {
   const langAt = argv.indexOf("--lang");
   const early = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
   return early === "en" ? "en" : fallback;

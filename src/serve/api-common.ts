@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Lang } from "../diag/format.js";
 import { FILE_KIND_EN, FILE_KIND_TH } from "../cli/read-regular.js";
-import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+import { MAX_FILE_BYTES } from "../input/max-file-bytes.js";
 import type { Resources } from "./engine.js";
 import { readText } from "./file-store.js";
 import { HttpError, stringField } from "./http-util.js";

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { lstat, mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+import { MAX_FILE_BYTES } from "../input/max-file-bytes.js";
 import { readRegularFile, type ReadRefusal } from "../cli/read-regular.js";
 import { removeStaleTemporaryFiles, writeAtomic } from "../cli/write-atomic.js";
 

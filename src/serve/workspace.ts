@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { discover, readSources, type OrgFolder, type ReadError } from "../cli/discover.js";
 import type { SourceFile } from "../pipeline/index.js";
 import { readRegularFile } from "../cli/read-regular.js";
-import { MAX_FILE_BYTES } from "../input/load-yaml.js";
+import { MAX_FILE_BYTES } from "../input/max-file-bytes.js";
 
 export interface TreeYear {
   readonly year: number;

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { MAX_FILE_BYTES } from "../../src/input/load-yaml.js";
+import { MAX_FILE_BYTES } from "../../src/input/max-file-bytes.js";
 import { runCli } from "../helpers/run-cli.js";
 import { filesUnder, lineOf, NR_2564, NR_ORG, STACK, writeOrg, type JsonDiagnostic } from "./helpers.js";
 

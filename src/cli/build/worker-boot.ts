@@ -10,7 +10,7 @@
  * So the pool starts its first workers before it sets the flags, and sets them once each has
  * booted and loaded these; the build's own chunks and packages then load under the flags, from
  * the code-cache variant made for them (code-cache.ts). A worker started later (a replacement)
- * is answered at once. Without a port (a benchmark starting worker.ts itself) nothing waits.
+ * is answered at once.
  */
 import "../code-cache-install.js";
 import { createRequire } from "node:module";
@@ -20,14 +20,13 @@ import { workerData, type MessagePort } from "node:worker_threads";
  * What a build worker loads of Node (the public modules among the built-ins a 100-memo build's
  * workers compiled after the flags), each with the internal modules it loads.
  */
-export const WORKER_BUILTINS = [
+const WORKER_BUILTINS = [
   "buffer", "crypto", "events", "fs", "fs/promises", "module", "os", "path", "querystring", "stream",
   "stream/promises", "string_decoder", "timers", "url", "util", "v8", "vm", "worker_threads", "zlib",
 ] as const;
 
-/** Resolves when the pool has set the flags (the port's first message); at once without a port. */
-function flagsSet(port: MessagePort | undefined): Promise<void> {
-  if (!port) return Promise.resolve();
+/** Resolves when the pool has set the flags (the port's first message). */
+function flagsSet(port: MessagePort): Promise<void> {
   return new Promise((resolve) => {
     port.once("message", () => {
       port.close();
@@ -40,4 +39,4 @@ function flagsSet(port: MessagePort | undefined): Promise<void> {
 const builtin = createRequire(import.meta.url);
 for (const name of WORKER_BUILTINS) builtin(`node:${name}`);
 // A promise, not a top-level await: the CLI runs as CommonJS chunks (bundle-cli in scripts/).
-void flagsSet((workerData as { boot?: MessagePort } | null)?.boot).then(() => import("./worker.js"));
+void flagsSet((workerData as { boot: MessagePort }).boot).then(() => import("./worker.js"));
