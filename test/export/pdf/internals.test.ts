@@ -20,13 +20,13 @@ import {
   pdfmake,
   PDFMAKE_INSTANCE_MEMBERS,
   PDFMAKE_INTERNALS,
-  fasterPack,
   PDFMAKE_VERSION,
   styleLayersOf,
   type EngineHooks,
   type LaidPage,
   type PdfKitDoc,
 } from "../../../src/export/pdf/internals/pdfmake.js";
+import { fasterPack } from "../../../src/export/pdf/internals/pdfmake-layout.js";
 import { installedPdfkitVersion, openFaces, PDFKIT_INTERNALS, PDFKIT_VERSION } from "../../../src/export/pdf/internals/pdfkit.js";
 import { withBreakOpportunities } from "../../../src/export/pdf/thai-wrap.js";
 import { builtinTemplates, exampleModel } from "../../helpers/example-model.js";
