@@ -9,8 +9,7 @@
  *
  *   npm run build && node bench/render.mjs [--base ../base8] [--data dir | --count 200] [--rounds 5]
  *
- * Printed per kind: CPU µs per document (process.cpuUsage around each call),
- * the split Handlebars / markup → model where the tree has the two steps, and
+ * Printed per kind: CPU µs per document (process.cpuUsage around each call) and
  * the bytes allocated per document (V8's sampling heap profiler with the
  * objects minor and major GCs collected included: an estimate, ±2 %). With
  * --base, also whether every model is deep-equal (JSON text) to the base's.
@@ -26,7 +25,7 @@ import { Session } from "node:inspector/promises";
 const HERE = fileURLToPath(new URL("..", import.meta.url));
 const KINDS = ["memo", "measures"];
 
-async function tree(root, data, folders) {
+async function tree(root, data) {
   const dist = (p) => import(join(root, "dist", p));
   const m = {
     ...(await dist("cli/discover.js")),
@@ -38,7 +37,7 @@ async function tree(root, data, folders) {
   const tpl = await m.loadTemplates(undefined, root);
   if (!tpl.ok) throw new Error(`${root}: templates do not load`);
   const jobs = [];
-  for (const folder of folders ?? (await m.discover([data], data))) {
+  for (const folder of await m.discover([data], data)) {
     const src = await m.readSources(folder, data);
     const { org } = m.loadOrganisation(folder.dir, src.org, src.years, m.checkAssessment);
     if (!org) throw new Error(`${folder.dir} does not load`);

@@ -55,10 +55,15 @@ export function loadYaml(file: string, bytes: Uint8Array): Result<LoadedYaml> {
   }
 }
 
+/**
+ * How every file is parsed (a LineCounter added per file); the fast path's differential test parses with the same.
+ * logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
+ */
+export const YAML_PARSE_OPTIONS = { schema: "failsafe", uniqueKeys: true, prettyErrors: false, logLevel: "error" } as const;
+
 function parseText(file: string, text: string): Result<LoadedYaml> {
   const lineCounter = new LineCounter();
-  // logLevel "error": yaml would otherwise print its own warnings (e.g. a list used as a key) to the terminal.
-  const options = { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" } as const;
+  const options = { ...YAML_PARSE_OPTIONS, lineCounter };
   // Plain block YAML, as clerks write it, is read by the fast path (the same Document); anything else, errors
   // included, by yaml itself (fast-yaml.ts).
   const doc = fastParseDocument(text, options)?.doc ?? withQuietEnv(() => parseDocument(text, options));

@@ -11,9 +11,8 @@
  */
 import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { fastParseDocument } from "../../src/input/fast-yaml.js";
+import { YAML_PARSE_OPTIONS as OPTIONS } from "../../src/input/load-yaml.js";
 
-/** The options load-yaml.ts parses with (lineCounter added per call). */
-const OPTIONS = { schema: "failsafe", uniqueKeys: true, prettyErrors: false, logLevel: "error" } as const;
 /** Not reproduced by the fast path; no reader of a loaded document uses them. */
 const UNKEPT = new Set(["comment", "commentBefore", "spaceBefore"]);
 

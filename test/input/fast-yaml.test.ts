@@ -14,8 +14,8 @@ import { afterAll, describe, expect, test, vi } from "vitest";
 import { differential, mutate, rng, type Verdict } from "../helpers/yaml-differential.js";
 import { yearYaml } from "../helpers/synthetic-org.js";
 import { loadYaml } from "../../src/input/load-yaml.js";
+import { ROOT } from "../helpers/load-example.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];

@@ -201,7 +201,12 @@ class Builder {
   cell(el: Named<"td">): TableCell {
     const a = this.v.attrs(el);
     let hasBlocks = false;
-    for (const c of el.children) if (c.kind === "element" && (c.name === "p" || c.name === "list")) hasBlocks = true;
+    for (const c of el.children) {
+      if (c.kind === "element" && (c.name === "p" || c.name === "list")) {
+        hasBlocks = true;
+        break;
+      }
+    }
     let blocks: CellBlock[];
     if (hasBlocks) {
       blocks = this.v.children(el.children, "<td> that holds <p> or <list>", CONTENT.cellBlocks).map((c) =>
